@@ -1,0 +1,204 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import path from 'node:path';
+import { SpecError, parseViewSpec, type ViewSpecInput } from '../../shared/spec';
+import { checkWorkspace, openWorkspace } from '../core/db/open';
+import { defaultDbPath } from '../core/paths';
+import { importFile, ImportRefused } from '../core/import/run';
+import { Workspace } from '../core/operations';
+import { crossTabCsv, crossTabTable, SYNTHETIC_BANNER } from './format';
+import { serve } from '../server/serve';
+
+export const USAGE = `Usage: bluehelm <command> [options]
+
+Commands:
+  import <file>... [--kind auto|fatalities|deployments|ied] [--json] [--progress]
+  crosstab --measure M [--rows d1,d2] [--cols d] [--where dim=v1|v2]... [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format table|csv|json]
+  datasets [--json]
+  db check
+  serve [--port N] [--no-open]
+
+Every command takes --db PATH (default: $BLUEHELM_DB, else the per-user app-data folder).
+Exit codes: 0 done, 1 refused input, 2 usage.`;
+
+class UsageError extends Error {}
+
+const out = (s: string) => process.stdout.write(s);
+const err = (s: string) => process.stderr.write(s);
+
+function args(argv: string[], options: ParseArgsConfig['options']) {
+  try {
+    return parseArgs({ args: argv, options: { db: { type: 'string' }, ...options }, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
+function dbPath(v: unknown): string {
+  return typeof v === 'string' && v !== '' ? v : defaultDbPath();
+}
+
+function importCommand(argv: string[]): number {
+  const { values, positionals } = args(argv, { kind: { type: 'string', default: 'auto' }, json: { type: 'boolean' }, progress: { type: 'boolean' } });
+  if (positionals.length === 0) throw new UsageError('import needs at least one file');
+  const kind = values.kind as string;
+  if (!['auto', 'fatalities', 'deployments', 'ied'].includes(kind)) throw new UsageError(`--kind must be auto, fatalities, deployments or ied (got "${kind}")`);
+  const db = openWorkspace(dbPath(values.db));
+  try {
+    for (const file of positionals) {
+      let lastPct = -1;
+      const result = importFile(db, { path: path.resolve(file) }, {
+        kind: kind as 'auto',
+        onProgress: values.progress
+          ? (done, total) => {
+              const pct = total ? Math.floor((100 * done) / total) : 100;
+              if (pct !== lastPct) err(`progress ${file} ${pct}%\n`);
+              lastPct = pct;
+            }
+          : undefined,
+      });
+      if (values.json) {
+        const { kind: k, file: _f, sha256, rows_read, inserted, updated, unchanged, rejected } = result;
+        out(JSON.stringify({ kind: k, file, sha256, rows_read, inserted, updated, unchanged, rejected, already_imported: result.already_imported, rejects: result.rejects, changes: result.changes }) + '\n');
+      } else {
+        out(
+          `${file}: ${result.kind} (${result.layout}) — ${result.rows_read} rows read, ${result.inserted} inserted, ${result.updated} updated, ${result.unchanged} unchanged, ${result.rejected} rejected${result.already_imported ? ' (already imported: nothing changed)' : ''}\n`,
+        );
+        for (const c of result.changes.slice(0, 20)) out(`  updated ${c.key}: ${c.fields.join(', ')}\n`);
+      }
+      for (const r of result.rejects.slice(0, 20)) err(`${file}:${r.line}: ${r.field}: ${r.reason}\n`);
+      if (result.rejected > 20) err(`${file}: … ${result.rejected - 20} more rejected rows (see the rejects table)\n`);
+    }
+  } finally {
+    db.close();
+  }
+  return 0;
+}
+
+function parseWhere(items: string[]): Record<string, string[]> {
+  const where: Record<string, string[]> = {};
+  for (const item of items) {
+    const eq = item.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--where takes dim=value1|value2 (got "${item}")`);
+    const dim = item.slice(0, eq).trim();
+    where[dim] = [...(where[dim] ?? []), ...item.slice(eq + 1).split('|').map((v) => v.trim())];
+  }
+  return where;
+}
+
+function crosstabCommand(argv: string[]): number {
+  const { values } = args(argv, {
+    measure: { type: 'string' },
+    rows: { type: 'string' },
+    cols: { type: 'string' },
+    where: { type: 'string', multiple: true },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    format: { type: 'string', default: 'table' },
+  });
+  if (!values.measure) throw new UsageError('crosstab needs --measure');
+  const format = values.format as string;
+  if (!['table', 'csv', 'json'].includes(format)) throw new UsageError(`--format must be table, csv or json (got "${format}")`);
+  const input: ViewSpecInput = {
+    measure: values.measure as ViewSpecInput['measure'],
+    rows: values.rows ? (values.rows as string).split(',').map((s) => s.trim()).filter(Boolean) as ViewSpecInput['rows'] : [],
+    cols: (values.cols as ViewSpecInput['cols']) || undefined,
+    where: parseWhere((values.where as string[] | undefined) ?? []),
+    from: values.from as string | undefined,
+    to: values.to as string | undefined,
+  };
+  const spec = parseViewSpec(input);
+  const ws = new Workspace(dbPath(values.db));
+  try {
+    const t = ws.crossTab(spec);
+    if (format === 'table') out(crossTabTable(t));
+    else {
+      if (t.synthetic) err(SYNTHETIC_BANNER + '\n');
+      out(format === 'csv' ? crossTabCsv(t) : JSON.stringify(t) + '\n');
+    }
+  } finally {
+    ws.close();
+  }
+  return 0;
+}
+
+function datasetsCommand(argv: string[]): number {
+  const { values } = args(argv, { json: { type: 'boolean' } });
+  const ws = new Workspace(dbPath(values.db));
+  try {
+    const list = ws.datasets();
+    if (values.json) out(JSON.stringify(list) + '\n');
+    else if (list.length === 0) out('No datasets yet. Import one: bluehelm import FILE\n');
+    else
+      for (const d of list)
+        out(
+          `#${d.id} ${d.file_name}  ${d.kind} (${d.layout})  ${d.rows_read} rows, ${d.rejected} rejected  sha256 ${d.sha256.slice(0, 16)}…  imported ${d.imported_at}${d.synthetic ? '  SYNTHETIC' : ''}${d.last_update ? `  last_update ${d.last_update}` : ''}\n`,
+        );
+  } finally {
+    ws.close();
+  }
+  return 0;
+}
+
+function dbCommand(argv: string[]): number {
+  const [sub, ...rest] = argv;
+  if (sub !== 'check') throw new UsageError('db takes one subcommand: check');
+  const { values } = args(rest, {});
+  const db = openWorkspace(dbPath(values.db));
+  try {
+    const report = checkWorkspace(db);
+    out(`${report.ok ? 'ok' : 'PROBLEMS FOUND'}: integrity_check ${report.integrity.join('; ')}; foreign keys ${report.foreignKeys.length} problems; schema version ${report.userVersion}\n`);
+    return report.ok ? 0 : 1;
+  } finally {
+    db.close();
+  }
+}
+
+async function serveCommand(argv: string[]): Promise<number> {
+  const { values } = args(argv, { port: { type: 'string' }, 'no-open': { type: 'boolean' } });
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number (got "${values.port}")`);
+  const server = await serve({ dbPath: dbPath(values.db), port });
+  out(`Bluehelm serving at ${server.url}\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => server.close().then(resolve);
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  return 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'import':
+        return importCommand(rest);
+      case 'crosstab':
+        return crosstabCommand(rest);
+      case 'datasets':
+        return datasetsCommand(rest);
+      case 'db':
+        return dbCommand(rest);
+      case 'serve':
+        return await serveCommand(rest);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        out(USAGE + '\n');
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err(`bluehelm: ${e.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    if (e instanceof ImportRefused || e instanceof SpecError) {
+      err(`bluehelm: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+}

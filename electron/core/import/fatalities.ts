@@ -1,0 +1,118 @@
+import type { Service } from '../../../shared/catalogue';
+import type { Db } from '../db/open';
+import { columnIndex, hasColumns, iso3, isoDate, m49, oneOf, optional, required, FieldError } from './fields';
+import type { FactStore, Layout, Normalized } from './types';
+
+export const FATALITY_PERSONNEL_TYPES = ['Military', 'Military Observer', 'Police', 'International Civilian', 'Local', 'Other'] as const;
+export const INCIDENT_TYPES = ['Illness', 'Accident', 'Malicious Act', 'Self-Inflicted', 'To Be Determined', 'Unknown'] as const;
+
+export function fatalityService(personnelType: string): Service {
+  switch (personnelType) {
+    case 'Military':
+    case 'Military Observer':
+      return 'military';
+    case 'Police':
+      return 'police';
+    case 'International Civilian':
+    case 'Local':
+      return 'civilian';
+    default:
+      return 'other';
+  }
+}
+
+export interface FatalityRow {
+  casualty_id: string;
+  incident_date: string;
+  mission: string;
+  gender: 'M' | 'F' | '';
+  nationality: string;
+  nationality_iso3: string;
+  m49: number | null;
+  personnel_type: string;
+  service: Service;
+  incident_type: string;
+  last_update: string | undefined;
+}
+
+const COMPARED: (keyof FatalityRow)[] = ['incident_date', 'mission', 'gender', 'nationality', 'nationality_iso3', 'm49', 'personnel_type', 'service', 'incident_type'];
+
+function gender(raw: string | undefined): 'M' | 'F' | '' {
+  const v = (raw ?? '').trim().toUpperCase();
+  if (v === '') return '';
+  if (v === 'M' || v === 'MALE') return 'M';
+  if (v === 'F' || v === 'FEMALE') return 'F';
+  throw new FieldError('gender', `"${raw}" is not M, F or blank`);
+}
+
+/** The UN Data Hub fatalities file (snake_case) and the older open-data portal's Title_Case variant. */
+export const fatalitiesLayout: Layout<FatalityRow> = {
+  kind: 'fatalities',
+  name: 'un-fatalities',
+  matches: (header) => hasColumns(header, ['incident_date', 'casualty_id', 'mission_acronym', 'type_of_incident', 'casualty_personnel_type']),
+  reader(header) {
+    const ix = columnIndex(header);
+    const col = (name: string) => ix.get(name) ?? -1;
+    const [cDate, cId, cMission, cGender, cNat, cType, cIncident, cM49, cIso, cUpdate, cCasualty] = [
+      'incident_date', 'casualty_id', 'mission_acronym', 'gender', 'casualty_nationality', 'casualty_personnel_type', 'type_of_incident', 'm49_code', 'isocode3', 'last_update', 'type_of_casualty',
+    ].map(col);
+    return (f): Normalized<FatalityRow> => {
+      try {
+        if (cCasualty >= 0 && f[cCasualty].trim() !== '' && f[cCasualty].trim().toLowerCase() !== 'fatality') {
+          throw new FieldError('type_of_casualty', `"${f[cCasualty].trim()}" is not a fatality`);
+        }
+        const personnel_type = oneOf('casualty_personnel_type', f[cType], FATALITY_PERSONNEL_TYPES);
+        return {
+          ok: true,
+          row: {
+            casualty_id: required('casualty_id', f[cId]),
+            incident_date: isoDate('incident_date', f[cDate]),
+            mission: required('mission_acronym', f[cMission]),
+            gender: cGender >= 0 ? gender(f[cGender]) : '',
+            nationality: cNat >= 0 ? optional(f[cNat]) : '',
+            nationality_iso3: cIso >= 0 ? iso3('isocode3', f[cIso]) : '',
+            m49: cM49 >= 0 ? m49('m49_code', f[cM49]) : null,
+            personnel_type,
+            service: fatalityService(personnel_type),
+            incident_type: oneOf('type_of_incident', f[cIncident], INCIDENT_TYPES),
+            last_update: cUpdate >= 0 && f[cUpdate].trim() !== '' ? isoDate('last_update', f[cUpdate]) : undefined,
+          },
+        };
+      } catch (e) {
+        if (e instanceof FieldError) return { ok: false, problem: e };
+        throw e;
+      }
+    };
+  },
+  key: (row) => row.casualty_id,
+  duplicates: 'reject',
+  lastUpdate: (row) => row.last_update,
+  store(db: Db): FactStore<FatalityRow> {
+    const select = db.prepare(`SELECT ${COMPARED.join(', ')} FROM fatality WHERE casualty_id = ?`);
+    const insert = db.prepare(
+      `INSERT INTO fatality (casualty_id, incident_date, mission, gender, nationality, nationality_iso3, m49, personnel_type, service, incident_type, dataset_id, source_line)
+       VALUES (@casualty_id, @incident_date, @mission, @gender, @nationality, @nationality_iso3, @m49, @personnel_type, @service, @incident_type, @dataset_id, @source_line)`,
+    );
+    const update = db.prepare(
+      `UPDATE fatality SET incident_date = @incident_date, mission = @mission, gender = @gender, nationality = @nationality,
+         nationality_iso3 = @nationality_iso3, m49 = @m49, personnel_type = @personnel_type, service = @service,
+         incident_type = @incident_type, dataset_id = @dataset_id, source_line = @source_line
+       WHERE casualty_id = @casualty_id`,
+    );
+    return {
+      upsert(row, datasetId, line) {
+        const old = select.get(row.casualty_id) as Record<string, unknown> | undefined;
+        const params = { ...row, dataset_id: datasetId, source_line: line };
+        delete (params as Partial<FatalityRow>).last_update;
+        if (!old) {
+          insert.run(params);
+          return { outcome: 'inserted' };
+        }
+        const fields = COMPARED.filter((k) => old[k] !== row[k]);
+        if (fields.length === 0) return { outcome: 'unchanged' };
+        update.run(params);
+        return { outcome: 'updated', fields, key: row.casualty_id };
+      },
+    };
+  },
+};

@@ -1,0 +1,87 @@
+import type { RowProblem } from './types';
+
+/** Maps header names (any case, trimmed) to column positions and reads fields by name. */
+export function columnIndex(header: string[]): Map<string, number> {
+  const index = new Map<string, number>();
+  header.forEach((h, i) => index.set(h.trim().toLowerCase(), i));
+  return index;
+}
+
+export function hasColumns(header: string[], names: string[]): boolean {
+  const lower = new Set(header.map((h) => h.trim().toLowerCase()));
+  return names.every((n) => lower.has(n));
+}
+
+export class FieldError extends Error implements RowProblem {
+  constructor(
+    readonly field: string,
+    readonly reason: string,
+  ) {
+    super(`${field}: ${reason}`);
+  }
+}
+
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function validDate(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1 || d > DAYS_IN_MONTH[m - 1]) return false;
+  if (m === 2 && d === 29) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return y >= 1900 && y <= 2100;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Accepts YYYY-MM-DD (optionally with a time), and dd/mm/yyyy as the older UN portal wrote it. */
+export function isoDate(field: string, raw: string): string {
+  const v = raw.trim();
+  let m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$/.exec(v);
+  if (m) {
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (validDate(y, mo, d)) return `${m[1]}-${m[2]}-${m[3]}`;
+  }
+  m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(v);
+  if (m) {
+    const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (validDate(y, mo, d)) return `${y}-${pad(mo)}-${pad(d)}`;
+  }
+  if (v === '') throw new FieldError(field, 'is empty; a date is required');
+  throw new FieldError(field, `"${v}" is not a date (expected YYYY-MM-DD or dd/mm/yyyy)`);
+}
+
+export function required(field: string, raw: string | undefined): string {
+  const v = (raw ?? '').trim();
+  if (v === '') throw new FieldError(field, 'is empty');
+  if (v.includes('\uFFFD')) throw new FieldError(field, 'is not valid UTF-8 text');
+  return v;
+}
+
+export function optional(raw: string | undefined): string {
+  return (raw ?? '').trim();
+}
+
+export function oneOf<T extends string>(field: string, raw: string | undefined, allowed: readonly T[]): T {
+  const v = (raw ?? '').trim();
+  const hit = allowed.find((a) => a.toLowerCase() === v.toLowerCase());
+  if (hit === undefined) throw new FieldError(field, `"${v}" is not one of: ${allowed.join(', ')}`);
+  return hit;
+}
+
+export function count(field: string, raw: string | undefined): number {
+  const v = (raw ?? '').trim();
+  if (!/^\d+(\.0+)?$/.test(v)) throw new FieldError(field, `"${v}" is not a whole number of people`);
+  return Number.parseInt(v, 10);
+}
+
+/** UN files write M49 codes as floats ("250.0"); blank for undetermined nationality. */
+export function m49(field: string, raw: string | undefined): number | null {
+  const v = (raw ?? '').trim();
+  if (v === '') return null;
+  if (!/^\d{1,3}(\.0+)?$/.test(v)) throw new FieldError(field, `"${v}" is not an M49 code`);
+  return Number.parseInt(v, 10);
+}
+
+export function iso3(field: string, raw: string | undefined): string {
+  const v = (raw ?? '').trim().toUpperCase();
+  if (v !== '' && !/^[A-Z]{3}$/.test(v)) throw new FieldError(field, `"${v}" is not an ISO 3166 alpha-3 code`);
+  return v;
+}

@@ -1,0 +1,55 @@
+import type { Db } from '../db/open';
+
+export type Kind = 'fatalities' | 'deployments' | 'ied';
+
+/** A row refused by validation: where it is and which field is wrong. */
+export interface RowProblem {
+  field: string;
+  reason: string;
+}
+
+export type Normalized<R> = { ok: true; row: R } | { ok: false; problem: RowProblem };
+
+/**
+ * What one import layout knows: how to recognise its header, how to turn a CSV record into a
+ * fact row, and how to store it. The runner supplies the transaction, the counting and the rejects.
+ */
+export interface Layout<R> {
+  kind: Kind;
+  name: string;
+  /** True when the (lower-cased, trimmed) header names are this layout's. */
+  matches(header: string[]): boolean;
+  /** Prepares to read records under this header; returns the per-record normaliser. */
+  reader(header: string[]): (fields: string[]) => Normalized<R>;
+  /** The natural key of a row; two rows of one file with the same key are a duplicate. */
+  key(row: R): string;
+  /** A duplicate key in one file is refused, or the later row wins (several reports in one month). */
+  duplicates: 'reject' | 'last-wins';
+  /** The file-level "last updated" date, where the layout carries one. */
+  lastUpdate?(row: R): string | undefined;
+  store(db: Db): FactStore<R>;
+}
+
+export interface FactStore<R> {
+  /** Inserts or updates one row; says what happened, and which fields changed on an update. */
+  upsert(row: R, datasetId: number, line: number): { outcome: 'inserted' | 'unchanged' } | { outcome: 'updated'; fields: string[]; key: string };
+  /** Called once after all rows, inside the transaction (for example to collapse duplicate reports). */
+  finish?(datasetId: number): void;
+}
+
+export interface ImportResult {
+  kind: Kind;
+  layout: string;
+  file: string;
+  sha256: string;
+  rows_read: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  dataset_id: number | null;
+  already_imported: boolean;
+  synthetic: boolean;
+  rejects: { line: number; field: string; reason: string }[];
+  changes: { key: string; fields: string[] }[];
+}

@@ -1,0 +1,93 @@
+import { measureInfo, type Dimension, type Subject } from '../../../shared/catalogue';
+import type { CrossTab, ViewSpec } from '../../../shared/spec';
+import type { Db } from '../db/open';
+import { MEASURE_SQL, RATE_PARTS, type SimpleMeasure } from './measures';
+import { KEY_SEPARATOR, aggregate } from './sql';
+
+/** Computes one aggregate grouped by some dimensions; the SQL engine and the columnar engine both are one. */
+export type Aggregator = (measure: SimpleMeasure, groupBy: Dimension[], spec: ViewSpec) => Map<string, number | null>;
+
+export function sqlAggregator(db: Db): Aggregator {
+  return (measure, groupBy, spec) => aggregate(db, measure, groupBy, spec);
+}
+
+interface Grouped {
+  value(groupBy: Dimension[]): Map<string, number | null>;
+  blankReason: string | null;
+}
+
+function grouped(spec: ViewSpec, run: Aggregator): Grouped {
+  if (spec.measure !== 'fatality_rate') {
+    return { value: (g) => run(MEASURE_SQL[spec.measure as keyof typeof MEASURE_SQL], g, spec), blankReason: null };
+  }
+  const result: Grouped = {
+    blankReason: null,
+    value(g) {
+      const deaths = run(RATE_PARTS.deaths, g, spec);
+      const months = run(RATE_PARTS.personMonths, g, spec);
+      const out = new Map<string, number | null>();
+      let blanks = 0;
+      for (const key of new Set([...deaths.keys(), ...months.keys()])) {
+        const pm = months.get(key) ?? 0;
+        if (!pm) {
+          out.set(key, null);
+          blanks++;
+        } else out.set(key, ((deaths.get(key) ?? 0) * 12000) / pm);
+      }
+      if (blanks > 0) {
+        result.blankReason = 'no deployments reported in this cell: a rate needs person-years deployed, so it is left blank (not 0, not infinite)';
+      }
+      return out;
+    },
+  };
+  return result;
+}
+
+function compareKeys(dims: Dimension[]) {
+  return (a: string[], b: string[]) => {
+    for (let i = 0; i < dims.length; i++) {
+      if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+    }
+    return 0;
+  };
+}
+
+/** A cross-tab: cells for every row key × column key, row totals, column totals and the grand total. */
+export function crossTab(spec: ViewSpec, run: Aggregator, context: { synthetic: boolean; sources: CrossTab['sources'] }): CrossTab {
+  const started = performance.now();
+  const g = grouped(spec, run);
+  const rowDims = spec.rows;
+  const colDim = spec.cols ?? null;
+  const cells = colDim ? g.value([...rowDims, colDim]) : new Map<string, number | null>();
+  const rowTotals = g.value(rowDims);
+  const colTotals = colDim ? g.value([colDim]) : new Map<string, number | null>();
+  const grand = g.value([]).get('') ?? null;
+
+  const colKeys = [...colTotals.keys()].sort();
+  const rowKeys = [...rowTotals.keys()].map((k) => (rowDims.length ? k.split(KEY_SEPARATOR) : [])).sort(compareKeys(rowDims));
+  const rows = (rowDims.length ? rowKeys : []).map((key) => {
+    const rk = key.join(KEY_SEPARATOR);
+    return {
+      key,
+      cells: colKeys.map((c) => cells.get(rk + KEY_SEPARATOR + c) ?? (measureInfo[spec.measure].additive ? 0 : null)),
+      total: rowTotals.get(rk) ?? null,
+    };
+  });
+  return {
+    spec,
+    rowDims,
+    colDim,
+    colKeys,
+    rows,
+    colTotals: colKeys.map((c) => colTotals.get(c) ?? null),
+    grandTotal: grand,
+    blankReason: g.blankReason,
+    synthetic: context.synthetic,
+    sources: context.sources,
+    elapsedMs: performance.now() - started,
+  };
+}
+
+export function subjectsOf(spec: ViewSpec): readonly Subject[] {
+  return measureInfo[spec.measure].subjects;
+}

@@ -1,0 +1,40 @@
+import type { Measure, Subject } from '../../../shared/catalogue';
+
+/** A measure that is one SQL aggregate over one fact table. */
+export interface SimpleMeasure {
+  subject: Subject;
+  /** Aggregate expression over the fact table's alias. */
+  sql: string;
+  /** An extra condition the measure always applies (never user input). */
+  condition?: string;
+}
+
+export type SimpleMeasureName = Exclude<Measure, 'fatality_rate'>;
+
+const strength = '(d.female + d.male)';
+
+export const MEASURE_SQL: Record<SimpleMeasureName, SimpleMeasure> = {
+  fatalities: { subject: 'fatalities', sql: 'COUNT(*)' },
+  deployed: { subject: 'deployments', sql: `CAST(SUM(${strength}) AS REAL) / COUNT(DISTINCT d.month_end)` },
+  person_months: { subject: 'deployments', sql: `SUM(${strength})` },
+  female_share: { subject: 'deployments', sql: `100.0 * SUM(d.female) / NULLIF(SUM(${strength}), 0)` },
+  missions: { subject: 'deployments', sql: 'COUNT(DISTINCT d.mission)' },
+  ied_incidents: { subject: 'ied', sql: 'COUNT(*)' },
+  ied_killed: { subject: 'ied', sql: 'SUM(i.killed)' },
+  ied_injured: { subject: 'ied', sql: 'SUM(i.injured)' },
+  ied_peacekeeper_casualties: { subject: 'ied', sql: 'SUM(i.peacekeepers_killed + i.peacekeepers_injured)' },
+  ied_cleared_share: { subject: 'ied', sql: `100.0 * SUM(i.outcome = 'found_and_cleared') / COUNT(*)` },
+};
+
+/**
+ * The parts of fatality_rate. Only uniformed deaths count, and only in months for which the
+ * mission reported its deployments, so numerator and denominator cover the same months.
+ */
+export const RATE_PARTS = {
+  deaths: {
+    subject: 'fatalities',
+    sql: 'COUNT(*)',
+    condition: `f.service IN ('military', 'police') AND EXISTS (SELECT 1 FROM deployment_month dm WHERE dm.mission = f.mission AND dm.month = substr(f.incident_date, 1, 7))`,
+  },
+  personMonths: MEASURE_SQL.person_months,
+} satisfies Record<string, SimpleMeasure>;

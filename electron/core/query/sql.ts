@@ -1,0 +1,62 @@
+import type { Dimension } from '../../../shared/catalogue';
+import type { ViewSpec } from '../../../shared/spec';
+import type { Db } from '../db/open';
+import { FACTS } from './facts';
+import type { SimpleMeasure } from './measures';
+
+export const KEY_SEPARATOR = '\u001f';
+
+export interface CompiledQuery {
+  sql: string;
+  params: (string | number)[];
+}
+
+/**
+ * Compiles one aggregate, grouped by the given dimensions, under the spec's filters and dates.
+ * Every identifier comes from FACTS and MEASURE_SQL; every value is a bound parameter.
+ */
+export function compileAggregate(measure: SimpleMeasure, groupBy: Dimension[], spec: Pick<ViewSpec, 'where' | 'from' | 'to'>): CompiledQuery {
+  const fact = FACTS[measure.subject];
+  const dimSql = (d: Dimension) => {
+    const expr = fact.dims[d];
+    if (!expr) throw new Error(`dimension "${d}" is not defined for ${measure.subject}`);
+    return expr;
+  };
+  const params: (string | number)[] = [];
+  const conditions: string[] = [];
+  if (measure.condition) conditions.push(measure.condition);
+  for (const [d, values] of Object.entries(spec.where) as [Dimension, string[]][]) {
+    conditions.push(`${dimSql(d)} IN (${values.map(() => '?').join(', ')})`);
+    params.push(...values);
+  }
+  if (spec.from) {
+    conditions.push(`${fact.date} >= ?`);
+    params.push(spec.from);
+  }
+  if (spec.to) {
+    conditions.push(`${fact.date} <= ?`);
+    params.push(spec.to);
+  }
+  const select = groupBy.map((d, i) => `${dimSql(d)} AS k${i}`);
+  const sql = [
+    `SELECT ${[...select, `${measure.sql} AS v`].join(', ')}`,
+    `FROM ${fact.from}`,
+    conditions.length ? `WHERE ${conditions.join(' AND ')}` : '',
+    groupBy.length ? `GROUP BY ${groupBy.map((_, i) => `k${i}`).join(', ')}` : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
+  return { sql, params };
+}
+
+/** Runs an aggregate; returns the value of each group, keyed by its dimension values. */
+export function aggregate(db: Db, measure: SimpleMeasure, groupBy: Dimension[], spec: Pick<ViewSpec, 'where' | 'from' | 'to'>): Map<string, number | null> {
+  const q = compileAggregate(measure, groupBy, spec);
+  const out = new Map<string, number | null>();
+  for (const row of db.prepare(q.sql).raw().iterate(...q.params) as IterableIterator<unknown[]>) {
+    const key = row.slice(0, groupBy.length).map((v) => (v === null ? '' : String(v))).join(KEY_SEPARATOR);
+    const v = row[groupBy.length];
+    out.set(key, v === null ? null : Number(v));
+  }
+  return out;
+}

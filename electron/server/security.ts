@@ -1,0 +1,67 @@
+import crypto from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+
+/** The renderer's Content-Security-Policy, the same in serve mode and in the Electron window. */
+export const CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  // AG Grid and ECharts set inline style attributes; no inline script is ever allowed.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+  "object-src 'none'",
+].join('; ');
+
+export const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': CSP,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'X-Frame-Options': 'DENY',
+  'Cache-Control': 'no-store',
+};
+
+export const TOKEN_COOKIE = 'bluehelm_token';
+
+export function newToken(): string {
+  return crypto.randomBytes(32).toString('base64url');
+}
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && crypto.timingSafeEqual(x, y);
+}
+
+/** A request's token from its Authorization header, its cookie, or (first load only) its query string. */
+export function presentedToken(req: IncomingMessage, url: URL): { token: string | null; via: 'bearer' | 'cookie' | 'query' | null } {
+  const auth = req.headers.authorization;
+  if (auth?.startsWith('Bearer ')) return { token: auth.slice(7).trim(), via: 'bearer' };
+  const cookie = (req.headers.cookie ?? '')
+    .split(';')
+    .map((c) => c.trim())
+    .find((c) => c.startsWith(`${TOKEN_COOKIE}=`));
+  if (cookie) return { token: decodeURIComponent(cookie.slice(TOKEN_COOKIE.length + 1)), via: 'cookie' };
+  const q = url.searchParams.get('token');
+  if (q) return { token: q, via: 'query' };
+  return { token: null, via: null };
+}
+
+export function tokenMatches(presented: string | null, expected: string): boolean {
+  return presented !== null && sameToken(presented, expected);
+}
+
+/** Only our own origin, by IP or localhost: refuses DNS-rebinding hosts. */
+export function hostAllowed(host: string | undefined, port: number): boolean {
+  return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+}
+
+export function originAllowed(origin: string | undefined, port: number): boolean {
+  return origin === undefined || origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
+}

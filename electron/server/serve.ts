@@ -1,0 +1,128 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { dispatch } from '../core/dispatch';
+import { Workspace, operationsFor } from '../core/operations';
+import { rootPath } from '../core/paths';
+import { SECURITY_HEADERS, TOKEN_COOKIE, hostAllowed, newToken, originAllowed, presentedToken, tokenMatches } from './security';
+
+export interface ServeOptions {
+  dbPath: string;
+  port?: number;
+  /** The built renderer; defaults to dist/renderer. */
+  staticDir?: string;
+  token?: string;
+}
+
+export interface Server {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.ico': 'image/x-icon',
+};
+
+const MAX_BODY = 512 * 1024 * 1024;
+
+function send(res: http.ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8', extra: Record<string, string> = {}) {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, ...extra });
+  res.end(body);
+}
+
+function readBody(req: http.IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        reject(new Error('request body too large'));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/** Serve mode: the renderer and the operation contract over HTTP on 127.0.0.1, behind a per-run token. */
+export async function serve(options: ServeOptions): Promise<Server> {
+  const ws = new Workspace(options.dbPath);
+  const ops = operationsFor(ws);
+  const token = options.token ?? newToken();
+  const staticDir = path.resolve(options.staticDir ?? rootPath('dist', 'renderer'));
+  let port = 0;
+
+  const server = http.createServer(async (req, res) => {
+    try {
+      if (!hostAllowed(req.headers.host, port)) return send(res, 421, 'wrong Host header');
+      const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+      const presented = presentedToken(req, url);
+      if (!tokenMatches(presented.token, token)) return send(res, 401, 'Bluehelm: a valid token is required. Open the URL printed by "bluehelm serve".');
+
+      if (url.pathname.startsWith('/rpc/')) {
+        if (req.method !== 'POST') return send(res, 405, 'POST only', 'text/plain', { Allow: 'POST' });
+        if (!originAllowed(req.headers.origin, port)) return send(res, 403, 'cross-origin request refused');
+        if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'application/json only');
+        let input: unknown;
+        try {
+          const body = await readBody(req);
+          input = body.length ? JSON.parse(body.toString('utf8')) : {};
+        } catch (e) {
+          return send(res, 400, JSON.stringify({ code: 'invalid_input', message: `request body: ${(e as Error).message}` }), 'application/json');
+        }
+        const result = await dispatch(ops, decodeURIComponent(url.pathname.slice(5)), input);
+        if (result.ok) return send(res, 200, JSON.stringify(result.value), 'application/json');
+        return send(res, result.status, JSON.stringify(result.error), 'application/json');
+      }
+
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed');
+      if (presented.via === 'query') {
+        // Keep the token in a cookie and take it out of the address bar and history.
+        url.searchParams.delete('token');
+        return send(res, 303, '', 'text/plain', {
+          Location: url.pathname + (url.search || ''),
+          'Set-Cookie': `${TOKEN_COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`,
+        });
+      }
+      const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+      const file = path.resolve(staticDir, rel);
+      if (!file.startsWith(staticDir + path.sep)) return send(res, 404, 'not found');
+      const target = fs.existsSync(file) && fs.statSync(file).isFile() ? file : path.join(staticDir, 'index.html');
+      if (!fs.existsSync(target)) return send(res, 503, 'The renderer is not built. Run "npm run build" (npm install does it for you).');
+      return send(res, 200, fs.readFileSync(target), MIME[path.extname(target)] ?? 'application/octet-stream');
+    } catch (e) {
+      if (!res.headersSent) send(res, 500, `internal error: ${(e as Error).message}`);
+    }
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => {
+          ws.close();
+          resolve();
+        });
+      }),
+  };
+}

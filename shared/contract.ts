@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import { crossTabSchema, viewSpecSchema } from './spec';
+
+// The single list of operations the renderer (or any door) may call on the core.
+// The preload bridge, the HTTP server and the renderer's client are all built from this object.
+
+const kindSchema = z.enum(['fatalities', 'deployments', 'ied']);
+
+export const datasetSchema = z.object({
+  id: z.number(),
+  file_name: z.string(),
+  sha256: z.string(),
+  kind: kindSchema,
+  layout: z.string(),
+  imported_at: z.string(),
+  rows_read: z.number(),
+  inserted: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  rejected: z.number(),
+  synthetic: z.boolean(),
+  last_update: z.string().nullable(),
+});
+export type DatasetEntry = z.infer<typeof datasetSchema>;
+
+export const importResultSchema = z.object({
+  kind: kindSchema,
+  layout: z.string(),
+  file: z.string(),
+  sha256: z.string(),
+  rows_read: z.number(),
+  inserted: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  rejected: z.number(),
+  dataset_id: z.number().nullable(),
+  already_imported: z.boolean(),
+  synthetic: z.boolean(),
+  rejects: z.array(z.object({ line: z.number(), field: z.string(), reason: z.string() })),
+  changes: z.array(z.object({ key: z.string(), fields: z.array(z.string()) })),
+});
+
+export const importJobSchema = z.object({
+  id: z.string(),
+  fileName: z.string(),
+  state: z.enum(['running', 'done', 'failed', 'cancelled']),
+  doneBytes: z.number(),
+  totalBytes: z.number(),
+  result: importResultSchema.nullable(),
+  error: z.string().nullable(),
+});
+export type ImportJob = z.infer<typeof importJobSchema>;
+
+const missionSchema = z.object({
+  acronym: z.string(),
+  name_en: z.string(),
+  name_zh: z.string(),
+  short_zh: z.string().optional().nullable(),
+  host: z.array(z.string()),
+  start: z.string().nullable().optional(),
+  end: z.string().nullable().optional(),
+  kind: z.string().optional(),
+});
+const countrySchema = z.object({
+  iso3: z.string(),
+  m49: z.number().nullable().optional(),
+  name_en: z.string(),
+  name_zh: z.string(),
+  region: z.string().nullable().optional(),
+  subregion: z.string().nullable().optional(),
+});
+export const referenceSchema = z.object({
+  missions: z.array(missionSchema),
+  countries: z.array(countrySchema),
+  regions: z.record(z.string(), z.string()),
+});
+export type ReferenceTables = z.infer<typeof referenceSchema>;
+
+export const workspaceInfoSchema = z.object({
+  path: z.string(),
+  kind: z.enum(['empty', 'real', 'demo']),
+  synthetic: z.boolean(),
+  counts: z.object({ fatalities: z.number(), deployments: z.number(), ied: z.number() }),
+  datasets: z.array(datasetSchema),
+});
+export type WorkspaceInfo = z.infer<typeof workspaceInfoSchema>;
+
+export const integritySchema = z.object({
+  ok: z.boolean(),
+  integrity: z.array(z.string()),
+  foreignKeys: z.array(z.object({ table: z.string(), rowid: z.number(), parent: z.string() })),
+  userVersion: z.number(),
+});
+
+const empty = z.object({}).strict();
+
+export const operations = {
+  workspaceInfo: { input: empty, output: workspaceInfoSchema },
+  reference: { input: empty, output: referenceSchema },
+  crossTab: { input: viewSpecSchema, output: crossTabSchema },
+  importStart: {
+    input: z.object({
+      fileName: z.string().min(1).max(255),
+      contentBase64: z.string(),
+      kind: z.enum(['auto', 'fatalities', 'deployments', 'ied']).default('auto'),
+    }),
+    output: z.object({ jobId: z.string() }),
+  },
+  importStatus: { input: z.object({ jobId: z.string() }), output: importJobSchema },
+  importCancel: { input: z.object({ jobId: z.string() }), output: importJobSchema },
+  rejects: {
+    input: z.object({ datasetId: z.number().int(), limit: z.number().int().min(1).max(10000).default(500) }),
+    output: z.array(z.object({ line: z.number(), field: z.string(), reason: z.string(), raw: z.string() })),
+  },
+  checkWorkspace: { input: empty, output: integritySchema },
+} as const;
+
+export type Operations = typeof operations;
+export type OperationName = keyof Operations;
+export type OperationInput<K extends OperationName> = z.input<Operations[K]['input']>;
+export type OperationOutput<K extends OperationName> = z.infer<Operations[K]['output']>;
+
+/** What every door offers: each operation as an async function. */
+export type Api = { [K in OperationName]: (input: OperationInput<K>) => Promise<OperationOutput<K>> };
+
+export const OPERATION_NAMES = Object.keys(operations) as OperationName[];
+
+export function isOperationName(name: string): name is OperationName {
+  return Object.prototype.hasOwnProperty.call(operations, name);
+}
+
+/** How a door reports a refused call, the same over IPC and HTTP. */
+export const errorSchema = z.object({
+  code: z.enum(['invalid_input', 'refused', 'not_found', 'internal']),
+  message: z.string(),
+});
+export type ApiError = z.infer<typeof errorSchema>;

@@ -1,0 +1,28 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { datasetsDir } from '../electron/core/paths';
+
+/** The UN datasets beside the repo, read through the one path setting (BLUEHELM_DATASETS). */
+export const DATASETS = datasetsDir();
+export const FATALITIES_CSV = path.join(DATASETS, 'un-fatalities', 'DPPADPOSS-FATALITIES.csv');
+export const CONTRIBUTIONS_PSDH = path.join(DATASETS, 'un-contributions', 'contributions_2021-2025_psdh-layout.csv');
+export const CONTRIBUTIONS_OPENDATA = path.join(DATASETS, 'un-contributions', 'contributions_2009-2014_opendata-layout.csv');
+export const FIXTURES = path.resolve(path.dirname(new URL(import.meta.url).pathname), 'fixtures');
+
+export function tempDir(prefix = 'bluehelm-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export function tempDb(): string {
+  return path.join(tempDir(), 'workspace.sqlite');
+}
+
+export function writeTemp(name: string, text: string): string {
+  const file = path.join(tempDir(), name);
+  fs.writeFileSync(file, text);
+  return file;
+}
+
+export const REPO = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+export const CLI = path.join(REPO, 'electron', 'cli', 'bluehelm.mjs');
