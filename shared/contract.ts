@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DIMENSIONS, MEASURES } from './catalogue';
 import { crossTabSchema, viewSpecSchema } from './spec';
 
 // The single list of operations the renderer (or any door) may call on the core.
@@ -98,6 +99,11 @@ export const operations = {
   workspaceInfo: { input: empty, output: workspaceInfoSchema },
   reference: { input: empty, output: referenceSchema },
   crossTab: { input: viewSpecSchema, output: crossTabSchema },
+  /** The values a dimension takes for a measure, with the measure's total for each (for filter pickers). */
+  dimensionValues: {
+    input: z.object({ measure: z.enum(MEASURES), dimension: z.enum(DIMENSIONS) }),
+    output: z.array(z.object({ key: z.string(), value: z.number().nullable() })),
+  },
   importStart: {
     input: z.object({
       fileName: z.string().min(1).max(255),

@@ -25,9 +25,12 @@ class UsageError extends Error {}
 const out = (s: string) => process.stdout.write(s);
 const err = (s: string) => process.stderr.write(s);
 
-function args(argv: string[], options: ParseArgsConfig['options']) {
+type Values = Record<string, string | boolean | string[] | undefined>;
+
+function args(argv: string[], options: ParseArgsConfig['options']): { values: Values; positionals: string[] } {
   try {
-    return parseArgs({ args: argv, options: { db: { type: 'string' }, ...options }, allowPositionals: true, strict: true });
+    const parsed = parseArgs({ args: argv, options: { db: { type: 'string' }, ...options }, allowPositionals: true, strict: true });
+    return { values: parsed.values as Values, positionals: parsed.positionals };
   } catch (e) {
     throw new UsageError((e as Error).message);
   }

@@ -67,6 +67,10 @@ export function operationsFor(ws: Workspace): Impl {
     workspaceInfo: () => ws.info(),
     reference: () => referenceTables().tables,
     crossTab: (spec) => ws.crossTab(spec),
+    dimensionValues: ({ measure, dimension }) => {
+      const t = ws.crossTab({ measure, rows: [dimension] });
+      return t.rows.map((r) => ({ key: r.key[0], value: r.total }));
+    },
     importStart: ({ fileName, contentBase64, kind }) => ({ jobId: ws.jobs.start(fileName, Buffer.from(contentBase64, 'base64'), kind).id }),
     importStatus: ({ jobId }) => {
       const job = ws.jobs.status(jobId);

@@ -86,6 +86,7 @@ export const fatalitiesLayout: Layout<FatalityRow> = {
   },
   key: (row) => row.casualty_id,
   duplicates: 'reject',
+  rowNumberColumns: ['id'],
   lastUpdate: (row) => row.last_update,
   store(db: Db): FactStore<FatalityRow> {
     const select = db.prepare(`SELECT ${COMPARED.join(', ')} FROM fatality WHERE casualty_id = ?`);

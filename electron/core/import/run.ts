@@ -173,7 +173,7 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions 
     const key = layout.key(n.row);
     const first = seen.get(key);
     if (first !== undefined && layout.duplicates === 'reject') {
-      const differs = header.filter((_, i) => first.fields![i].trim() !== fields[i].trim());
+      const differs = header.filter((h, i) => !layout!.rowNumberColumns?.includes(h.trim().toLowerCase()) && first.fields![i].trim() !== fields[i].trim());
       const how = differs.length ? `listed again with a different ${differs.join(', ')}` : 'an exact repeat';
       reject(line, 'key', `same ${key} as line ${first.line} (${how}); the first is kept`, fields);
       return;

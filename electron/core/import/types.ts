@@ -25,6 +25,8 @@ export interface Layout<R> {
   key(row: R): string;
   /** A duplicate key in one file is refused, or the later row wins (several reports in one month). */
   duplicates: 'reject' | 'last-wins';
+  /** Columns that only number the rows (ignored when saying how a duplicate differs). */
+  rowNumberColumns?: string[];
   /** The file-level "last updated" date, where the layout carries one. */
   lastUpdate?(row: R): string | undefined;
   store(db: Db): FactStore<R>;
