@@ -19,6 +19,7 @@ export const datasetSchema = z.object({
   updated: z.number(),
   unchanged: z.number(),
   rejected: z.number(),
+  skipped: z.number(),
   synthetic: z.boolean(),
   last_update: z.string().nullable(),
 });
@@ -34,6 +35,7 @@ export const importResultSchema = z.object({
   updated: z.number(),
   unchanged: z.number(),
   rejected: z.number(),
+  skipped: z.number(),
   dataset_id: z.number().nullable(),
   already_imported: z.boolean(),
   synthetic: z.boolean(),

@@ -89,8 +89,9 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions 
       rows_read: known.rows_read,
       inserted: 0,
       updated: 0,
-      unchanged: known.rows_read - known.rejected,
+      unchanged: known.rows_read - known.rejected - known.skipped,
       rejected: known.rejected,
+      skipped: known.skipped,
       dataset_id: known.id,
       already_imported: true,
       synthetic: known.synthetic === 1,
@@ -109,6 +110,7 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions 
     updated: 0,
     unchanged: 0,
     rejected: 0,
+    skipped: 0,
     dataset_id: null,
     already_imported: false,
     synthetic,
@@ -166,6 +168,10 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions 
       return;
     }
     const n = normalise!(fields);
+    if (n.ok === 'skip') {
+      result.skipped++;
+      return;
+    }
     if (!n.ok) {
       reject(line, n.problem.field, n.problem.reason, fields);
       return;
@@ -197,8 +203,8 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions 
     if (!layout) throw new ImportRefused(file, 1, 'header', 'the file is empty');
     store!.finish?.(datasetId);
     db.prepare(
-      `UPDATE dataset SET rows_read = ?, inserted = ?, updated = ?, unchanged = ?, rejected = ?, last_update = ? WHERE id = ?`,
-    ).run(result.rows_read, result.inserted, result.updated, result.unchanged, result.rejected, lastUpdate ?? null, datasetId);
+      `UPDATE dataset SET rows_read = ?, inserted = ?, updated = ?, unchanged = ?, rejected = ?, skipped = ?, last_update = ? WHERE id = ?`,
+    ).run(result.rows_read, result.inserted, result.updated, result.unchanged, result.rejected, result.skipped, lastUpdate ?? null, datasetId);
     db.exec('COMMIT');
   } catch (e) {
     db.exec('ROLLBACK');

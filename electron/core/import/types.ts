@@ -8,7 +8,8 @@ export interface RowProblem {
   reason: string;
 }
 
-export type Normalized<R> = { ok: true; row: R } | { ok: false; problem: RowProblem };
+/** A usable row, a refused one, or one the layout leaves out on purpose (an ACLED event that is not an IED). */
+export type Normalized<R> = { ok: true; row: R } | { ok: false; problem: RowProblem } | { ok: 'skip' };
 
 /**
  * What one import layout knows: how to recognise its header, how to turn a CSV record into a
@@ -49,6 +50,8 @@ export interface ImportResult {
   updated: number;
   unchanged: number;
   rejected: number;
+  /** Rows read but out of scope for this layout (not rejected: nothing is wrong with them). */
+  skipped: number;
   dataset_id: number | null;
   already_imported: boolean;
   synthetic: boolean;

@@ -25,9 +25,11 @@ function grouped(spec: ViewSpec, run: Aggregator): Grouped {
     value(g) {
       const deaths = run(RATE_PARTS.deaths, g, spec);
       const months = run(RATE_PARTS.personMonths, g, spec);
+      // Cells with deaths but no deployment reports must show up blank, not vanish.
+      const anyDeaths = run(RATE_PARTS.anyUniformedDeaths, g, spec);
       const out = new Map<string, number | null>();
       let blanks = 0;
-      for (const key of new Set([...deaths.keys(), ...months.keys()])) {
+      for (const key of new Set([...anyDeaths.keys(), ...months.keys()])) {
         const pm = months.get(key) ?? 0;
         if (!pm) {
           out.set(key, null);
@@ -35,7 +37,8 @@ function grouped(spec: ViewSpec, run: Aggregator): Grouped {
         } else out.set(key, ((deaths.get(key) ?? 0) * 12000) / pm);
       }
       if (blanks > 0) {
-        result.blankReason = 'no deployments reported in this cell: a rate needs person-years deployed, so it is left blank (not 0, not infinite)';
+        result.blankReason =
+          'no deployments reported for this cell: a rate needs person-years deployed, so it is left blank (not 0, not infinite). Deaths in months without a deployment report are not counted in any rate.';
       }
       return out;
     },

@@ -36,5 +36,6 @@ export const RATE_PARTS = {
     sql: 'COUNT(*)',
     condition: `f.service IN ('military', 'police') AND EXISTS (SELECT 1 FROM deployment_month dm WHERE dm.mission = f.mission AND dm.month = substr(f.incident_date, 1, 7))`,
   },
+  anyUniformedDeaths: { subject: 'fatalities', sql: 'COUNT(*)', condition: `f.service IN ('military', 'police')` },
   personMonths: MEASURE_SQL.person_months,
 } satisfies Record<string, SimpleMeasure>;
