@@ -26,6 +26,7 @@ export const MEASURES = [
   'ied_incidents',
   'ied_killed',
   'ied_injured',
+  'ied_peacekeepers_killed',
   'ied_peacekeeper_casualties',
   'ied_cleared_share',
 ] as const;
@@ -160,6 +161,14 @@ export const measureInfo: Record<Measure, MeasureInfo> = {
     dimensions: [...TIME_DIMENSIONS, 'mission', 'host_country', 'region'],
     additive: true,
     help: { en: 'People injured in IED incidents', zh: '简易爆炸装置事件受伤人数' },
+  },
+  ied_peacekeepers_killed: {
+    label: { en: 'Peacekeepers killed by IEDs', zh: '死于简易爆炸装置的维和人员' },
+    unit: 'persons',
+    subjects: ['ied'],
+    dimensions: [...TIME_DIMENSIONS, 'mission', 'host_country', 'region'],
+    additive: true,
+    help: { en: 'Uniformed peacekeepers killed in IED incidents', zh: '在简易爆炸装置事件中死亡的军警人员' },
   },
   ied_peacekeeper_casualties: {
     label: { en: 'Peacekeepers killed or injured by IEDs', zh: '简易爆炸装置造成的维和人员伤亡' },

@@ -24,6 +24,7 @@ export const MEASURE_SQL: Record<SimpleMeasureName, SimpleMeasure> = {
   ied_incidents: { id: 'ied_incidents', subject: 'ied', sql: 'COUNT(*)' },
   ied_killed: { id: 'ied_killed', subject: 'ied', sql: 'SUM(i.killed)' },
   ied_injured: { id: 'ied_injured', subject: 'ied', sql: 'SUM(i.injured)' },
+  ied_peacekeepers_killed: { id: 'ied_peacekeepers_killed', subject: 'ied', sql: 'SUM(i.peacekeepers_killed)' },
   ied_peacekeeper_casualties: { id: 'ied_peacekeeper_casualties', subject: 'ied', sql: 'SUM(i.peacekeepers_killed + i.peacekeepers_injured)' },
   ied_cleared_share: { id: 'ied_cleared_share', subject: 'ied', sql: `100.0 * SUM(i.outcome = 'found_and_cleared') / COUNT(*)` },
 };
