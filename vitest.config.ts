@@ -1,4 +1,9 @@
+import os from 'node:os';
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
+
+// Tests never touch the analyst's own app-data folder.
+process.env.BLUEHELM_DATA_DIR ??= path.join(os.tmpdir(), `bluehelm-test-data-${process.pid}`);
 
 // unit + integration run everywhere; e2e drives Debian's Chromium and is skipped (loudly) where it is missing.
 export default defineConfig({

@@ -96,9 +96,19 @@ export const integritySchema = z.object({
 });
 
 const empty = z.object({}).strict();
+const workspacePath = z.string().min(1).max(4096);
 
 export const operations = {
   workspaceInfo: { input: empty, output: workspaceInfoSchema },
+  /** Workspace files opened lately, newest first (the workspace switcher). */
+  workspaceRecent: {
+    input: empty,
+    output: z.array(z.object({ path: z.string(), kind: z.enum(['empty', 'real', 'demo']), openedAt: z.string() })),
+  },
+  workspaceOpen: { input: z.object({ path: workspacePath }), output: workspaceInfoSchema },
+  /** A new workspace of the analyst's own for real data (the default file when no path is given). */
+  workspaceNew: { input: z.object({ path: workspacePath.optional() }), output: workspaceInfoSchema },
+  workspaceOpenDemo: { input: empty, output: workspaceInfoSchema },
   reference: { input: empty, output: referenceSchema },
   crossTab: { input: viewSpecSchema, output: crossTabSchema },
   /** The values a dimension takes for a measure, with the measure's total for each (for filter pickers). */

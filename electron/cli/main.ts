@@ -7,6 +7,8 @@ import { importFile, ImportRefused } from '../core/import/run';
 import { Workspace } from '../core/operations';
 import { crossTabCsv, crossTabTable, SYNTHETIC_BANNER } from './format';
 import { serve } from '../server/serve';
+import { demoWorkspacePath, startupWorkspace } from '../core/session';
+import { writeDemoWorkspace } from '../core/demo/workspace';
 
 export const USAGE = `Usage: bluehelm <command> [options]
 
@@ -15,9 +17,11 @@ Commands:
   crosstab --measure M [--rows d1,d2] [--cols d] [--where dim=v1|v2]... [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format table|csv|json]
   datasets [--json]
   db check
-  serve [--port N] [--no-open]
+  demo [--db PATH]                  write the SYNTHETIC demo workspace (default: the per-user demo file)
+  serve [--port N]                  the app in a browser: http://127.0.0.1 with a per-run token
 
-Every command takes --db PATH (default: $BLUEHELM_DB, else the per-user app-data folder).
+Every command takes --db PATH (default: $BLUEHELM_DB, else workspace.sqlite in the per-user app-data folder;
+serve with neither opens the synthetic demo workspace on a first start).
 Exit codes: 0 done, 1 refused input, 2 usage.`;
 
 class UsageError extends Error {}
@@ -156,11 +160,29 @@ function dbCommand(argv: string[]): number {
   }
 }
 
+function demoCommand(argv: string[]): number {
+  const { values } = args(argv, {});
+  const file = typeof values.db === 'string' && values.db !== '' ? values.db : demoWorkspacePath();
+  const db = openWorkspace(file);
+  try {
+    const results = writeDemoWorkspace(db, file);
+    out(`${SYNTHETIC_BANNER}\n\nDemo workspace: ${path.resolve(file)}\n`);
+    for (const r of results) out(`  ${r.file}: ${r.kind}, ${r.rows_read} rows${r.already_imported ? ' (already there)' : ''}\n`);
+    out(`Try: bluehelm crosstab --db ${file} --measure ied_incidents --rows year --where mission=MINUSMA\n`);
+  } finally {
+    db.close();
+  }
+  return 0;
+}
+
 async function serveCommand(argv: string[]): Promise<number> {
-  const { values } = args(argv, { port: { type: 'string' }, 'no-open': { type: 'boolean' } });
+  const { values } = args(argv, { port: { type: 'string' } });
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number (got "${values.port}")`);
-  const server = await serve({ dbPath: dbPath(values.db), port });
+  const named = typeof values.db === 'string' && values.db !== '' ? values.db : process.env.BLUEHELM_DB || undefined;
+  const start = startupWorkspace(named);
+  const server = await serve({ dbPath: start.path, port });
+  if (start.firstStart) err(`No workspace yet: opening the SYNTHETIC demo workspace (${start.path}). Import the UN files into a new workspace of your own from the app.\n`);
   out(`Bluehelm serving at ${server.url}\n`);
   await new Promise<void>((resolve) => {
     const stop = () => server.close().then(resolve);
@@ -182,6 +204,8 @@ export async function main(argv: string[]): Promise<number> {
         return datasetsCommand(rest);
       case 'db':
         return dbCommand(rest);
+      case 'demo':
+        return demoCommand(rest);
       case 'serve':
         return await serveCommand(rest);
       case undefined:

@@ -1,7 +1,8 @@
 import { operations, isOperationName, type ApiError, type OperationName } from '../../shared/contract';
 import { SpecError } from '../../shared/spec';
 import { ImportRefused } from './import/run';
-import { NotFound, operationsFor } from './operations';
+import { NotFound, type Impl } from './operations';
+import { WorkspacePathError } from './session';
 
 export type DispatchResult = { ok: true; value: unknown } | { ok: false; status: number; error: ApiError };
 
@@ -9,7 +10,7 @@ export type DispatchResult = { ok: true; value: unknown } | { ok: false; status:
  * The one boundary every door passes: the operation name must be in the contract, the input is
  * parsed by its schema, and errors come back as a typed ApiError rather than a stack trace.
  */
-export async function dispatch(ops: ReturnType<typeof operationsFor>, name: string, rawInput: unknown): Promise<DispatchResult> {
+export async function dispatch(ops: Impl, name: string, rawInput: unknown): Promise<DispatchResult> {
   if (!isOperationName(name)) return { ok: false, status: 404, error: { code: 'not_found', message: `no operation "${name}"` } };
   const op = operations[name as OperationName];
   const parsed = op.input.safeParse(rawInput ?? {});
@@ -23,6 +24,7 @@ export async function dispatch(ops: ReturnType<typeof operationsFor>, name: stri
   } catch (e) {
     if (e instanceof SpecError) return { ok: false, status: 400, error: { code: 'invalid_input', message: e.message } };
     if (e instanceof ImportRefused) return { ok: false, status: 422, error: { code: 'refused', message: e.message } };
+    if (e instanceof WorkspacePathError) return { ok: false, status: 400, error: { code: 'invalid_input', message: e.message } };
     if (e instanceof NotFound) return { ok: false, status: 404, error: { code: 'not_found', message: e.message } };
     console.error(e);
     return { ok: false, status: 500, error: { code: 'internal', message: e instanceof Error ? e.message : String(e) } };

@@ -17,6 +17,7 @@ export function rootPath(...parts: string[]): string {
 
 /** The per-user app-data folder of each OS, where the default workspace lives. */
 export function userDataDir(platform = process.platform, env = process.env, home = os.homedir()): string {
+  if (env.BLUEHELM_DATA_DIR) return env.BLUEHELM_DATA_DIR;
   if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'Bluehelm');
   if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'Bluehelm');
   return path.join(env.XDG_DATA_HOME ?? path.join(home, '.local', 'share'), 'bluehelm');

@@ -1,4 +1,8 @@
-import type { Db } from './db/open';
+import type { DatasetEntry, WorkspaceInfo } from '../../shared/contract';
+import { parseViewSpec, type CrossTab, type ViewSpec } from '../../shared/spec';
+import { openWorkspace, type Db } from './db/open';
+import { ImportJobs } from './import/jobs';
+import { crossTab, sqlAggregator, subjectsOf } from './query/crosstab';
 
 export type WorkspaceKind = 'empty' | 'real' | 'demo';
 
@@ -13,4 +17,52 @@ export function workspaceKind(db: Db): WorkspaceKind {
 
 export function isSynthetic(db: Db): boolean {
   return workspaceKind(db) === 'demo';
+}
+
+const KIND_TABLE = { fatalities: 'fatality', deployments: 'deployment', ied: 'ied_incident' } as const;
+
+/** One open workspace and everything the doors can ask of it. */
+export class Workspace {
+  readonly db: Db;
+  readonly jobs: ImportJobs;
+
+  constructor(readonly path: string) {
+    this.db = openWorkspace(path);
+    this.jobs = new ImportJobs(path, () => undefined);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  datasets(): DatasetEntry[] {
+    return (this.db.prepare(`SELECT * FROM dataset ORDER BY id`).all() as (Omit<DatasetEntry, 'synthetic'> & { synthetic: number })[]).map((d) => ({
+      ...d,
+      synthetic: d.synthetic === 1,
+    }));
+  }
+
+  info(): WorkspaceInfo {
+    const kind = workspaceKind(this.db);
+    const count = (table: string) => {
+      const exists = this.db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?`).get(table);
+      return exists ? (this.db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number) : 0;
+    };
+    return {
+      path: this.path,
+      kind,
+      synthetic: kind === 'demo',
+      counts: { fatalities: count(KIND_TABLE.fatalities), deployments: count(KIND_TABLE.deployments), ied: count(KIND_TABLE.ied) },
+      datasets: this.datasets(),
+    };
+  }
+
+  crossTab(input: unknown): CrossTab {
+    const spec: ViewSpec = parseViewSpec(input);
+    const subjects = subjectsOf(spec);
+    const sources = this.datasets()
+      .filter((d) => subjects.includes(d.kind))
+      .map((d) => ({ id: d.id, fileName: d.file_name, sha256: d.sha256, synthetic: d.synthetic }));
+    return crossTab(spec, sqlAggregator(this.db), { synthetic: workspaceKind(this.db) === 'demo', sources });
+  }
 }

@@ -3,12 +3,15 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { dispatch } from '../core/dispatch';
-import { Workspace, operationsFor } from '../core/operations';
+import { operationsFor } from '../core/operations';
+import { Session } from '../core/session';
 import { rootPath } from '../core/paths';
 import { SECURITY_HEADERS, TOKEN_COOKIE, hostAllowed, newToken, originAllowed, presentedToken, tokenMatches } from './security';
 
 export interface ServeOptions {
   dbPath: string;
+  /** Per-user folder for the recent-workspaces list and the demo workspace. */
+  dataDir?: string;
   port?: number;
   /** The built renderer; defaults to dist/renderer. */
   staticDir?: string;
@@ -58,8 +61,8 @@ function readBody(req: http.IncomingMessage): Promise<Buffer> {
 
 /** Serve mode: the renderer and the operation contract over HTTP on 127.0.0.1, behind a per-run token. */
 export async function serve(options: ServeOptions): Promise<Server> {
-  const ws = new Workspace(options.dbPath);
-  const ops = operationsFor(ws);
+  const session = new Session(options.dbPath, options.dataDir);
+  const ops = operationsFor(session);
   const token = options.token ?? newToken();
   const staticDir = path.resolve(options.staticDir ?? rootPath('dist', 'renderer'));
   let port = 0;
@@ -120,7 +123,7 @@ export async function serve(options: ServeOptions): Promise<Server> {
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => {
-          ws.close();
+          session.close();
           resolve();
         });
       }),

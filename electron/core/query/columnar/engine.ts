@@ -1,0 +1,64 @@
+import type { Worker } from 'node:worker_threads';
+import type { CrossTab, ViewSpec } from '../../../../shared/spec';
+import { startWorker } from '../../threads';
+import type { CrossTabReply, CrossTabRequest, CrossTabWorkerData } from '../../workers/crosstab-worker';
+
+type Request = CrossTabRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
+/**
+ * The columnar cross-tab engine, seen from the thread that serves the UI: the projections live in a
+ * worker thread, so a cross-tab over millions of rows never blocks a click.
+ */
+export class ColumnarEngine {
+  private worker: Worker | undefined;
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve: (r: CrossTabReply) => void; reject: (e: Error) => void }>();
+
+  constructor(private readonly dbPath: string) {}
+
+  crossTab(spec: ViewSpec, context: { synthetic: boolean; sources: CrossTab['sources'] }): Promise<CrossTab> {
+    return this.ask({ type: 'crossTab', spec, context }).then((r) => (r as Extract<CrossTabReply, { type: 'crossTab' }>).table);
+  }
+
+  /** Rebuilds the projections from the workspace (after an import); later cross-tabs wait for it. Before the first cross-tab there is nothing to rebuild. */
+  async refresh(): Promise<void> {
+    if (this.worker) await this.ask({ type: 'refresh' });
+  }
+
+  close(): Promise<void> {
+    const w = this.worker;
+    this.worker = undefined;
+    return w ? w.terminate().then(() => undefined) : Promise.resolve();
+  }
+
+  private ask(request: Request): Promise<CrossTabReply> {
+    const worker = this.worker ?? this.start();
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      worker.postMessage({ ...request, id } as CrossTabRequest);
+    }).then((r) => {
+      const reply = r as CrossTabReply;
+      if (reply.type === 'failed') throw new Error(reply.error);
+      return reply;
+    });
+  }
+
+  private start(): Worker {
+    const worker = startWorker('crosstab-worker', { workerData: { dbPath: this.dbPath } satisfies CrossTabWorkerData });
+    worker.on('message', (reply: CrossTabReply) => {
+      const waiting = this.pending.get(reply.id);
+      this.pending.delete(reply.id);
+      waiting?.resolve(reply);
+    });
+    const failAll = (error: Error) => {
+      if (this.worker === worker) this.worker = undefined;
+      for (const w of this.pending.values()) w.reject(error);
+      this.pending.clear();
+    };
+    worker.on('error', failAll);
+    worker.on('exit', (code) => failAll(new Error(`the cross-tab engine stopped (exit code ${code})`)));
+    this.worker = worker;
+    return worker;
+  }
+}

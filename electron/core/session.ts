@@ -1,0 +1,120 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Db } from './db/open';
+import { writeDemoWorkspace } from './demo/workspace';
+import { Workspace, workspaceKind } from './workspace';
+import { userDataDir } from './paths';
+
+
+export interface RecentWorkspace {
+  path: string;
+  kind: 'empty' | 'real' | 'demo';
+  openedAt: string;
+}
+
+export function demoWorkspacePath(dataDir = userDataDir()): string {
+  return path.join(dataDir, 'demo-workspace.sqlite');
+}
+
+export function defaultWorkspacePath(dataDir = userDataDir()): string {
+  return path.join(dataDir, 'workspace.sqlite');
+}
+
+/** Opens (creating if need be) the synthetic demo workspace file and fills it on first use. */
+export function ensureDemoWorkspace(file: string): void {
+  const ws = new Workspace(file);
+  try {
+    if (workspaceKind(ws.db) === 'empty') writeDemoWorkspace(ws.db, file);
+  } finally {
+    ws.close();
+  }
+}
+
+/**
+ * Which workspace a start opens: the one named (--db or $BLUEHELM_DB), else the analyst's own
+ * workspace if it exists, else, on a first start with no workspace, the synthetic demo.
+ */
+export function startupWorkspace(named: string | undefined, dataDir = userDataDir()): { path: string; firstStart: boolean } {
+  if (named) return { path: path.resolve(named), firstStart: false };
+  const own = defaultWorkspacePath(dataDir);
+  if (fs.existsSync(own)) return { path: own, firstStart: false };
+  const demo = demoWorkspacePath(dataDir);
+  ensureDemoWorkspace(demo);
+  return { path: demo, firstStart: true };
+}
+
+/** The workspace a door has open, and the switch between workspace files. */
+export class Session {
+  current: Workspace;
+  private readonly recentFile: string;
+
+  constructor(
+    file: string,
+    private readonly dataDir = userDataDir(),
+    private readonly onSwitch: (ws: Workspace) => void = () => undefined,
+  ) {
+    this.recentFile = path.join(dataDir, 'recent-workspaces.json');
+    this.current = new Workspace(file);
+    this.remember();
+  }
+
+  get db(): Db {
+    return this.current.db;
+  }
+
+  open(file: string): Workspace {
+    const resolved = path.resolve(file);
+    if (!/\.(sqlite|bluehelm|db)$/i.test(resolved)) throw new WorkspacePathError(`${file}: a workspace file ends in .sqlite, .bluehelm or .db`);
+    if (resolved === this.current.path) return this.current;
+    const next = new Workspace(resolved);
+    this.current.close();
+    this.current = next;
+    this.remember();
+    this.onSwitch(next);
+    return next;
+  }
+
+  openDemo(): Workspace {
+    const file = demoWorkspacePath(this.dataDir);
+    if (file !== this.current.path) ensureDemoWorkspace(file);
+    return this.open(file);
+  }
+
+  /** A new workspace of the analyst's own, for real data: the default file, or the next free name beside it. */
+  createReal(file?: string): Workspace {
+    let target = file ? path.resolve(file) : defaultWorkspacePath(this.dataDir);
+    if (!file) for (let i = 2; fs.existsSync(target) && !this.isEmptyOrReal(target); i++) target = path.join(this.dataDir, `workspace-${i}.sqlite`);
+    return this.open(target);
+  }
+
+  recent(): RecentWorkspace[] {
+    try {
+      const list = JSON.parse(fs.readFileSync(this.recentFile, 'utf8')) as RecentWorkspace[];
+      return list.filter((r) => fs.existsSync(r.path));
+    } catch {
+      return [];
+    }
+  }
+
+  close(): void {
+    this.current.close();
+  }
+
+  private isEmptyOrReal(file: string): boolean {
+    const ws = new Workspace(file);
+    try {
+      return workspaceKind(ws.db) !== 'demo';
+    } finally {
+      ws.close();
+    }
+  }
+
+  private remember(): void {
+    const entry: RecentWorkspace = { path: this.current.path, kind: workspaceKind(this.current.db), openedAt: new Date().toISOString() };
+    const list = [entry, ...this.recent().filter((r) => r.path !== entry.path)].slice(0, 10);
+    fs.mkdirSync(this.dataDir, { recursive: true });
+    fs.writeFileSync(this.recentFile, JSON.stringify(list, null, 2));
+  }
+}
+
+export class WorkspacePathError extends Error {}
