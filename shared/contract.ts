@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DIMENSIONS, MEASURES } from './catalogue';
+import { reconciliationSchema } from './reconcile';
 import { crossTabSchema, viewSpecSchema } from './spec';
 
 // The single list of operations the renderer (or any door) may call on the core.
@@ -131,6 +132,8 @@ export const operations = {
     output: z.array(z.object({ line: z.number(), field: z.string(), reason: z.string(), raw: z.string() })),
   },
   checkWorkspace: { input: empty, output: integritySchema },
+  /** Every published figure in data/published-figures.json, recomputed from the open workspace. */
+  reconcile: { input: empty, output: reconciliationSchema },
 } as const;
 
 export type Operations = typeof operations;

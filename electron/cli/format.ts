@@ -1,3 +1,4 @@
+import type { Reconciliation } from '../../shared/reconcile';
 import type { CrossTab } from '../../shared/spec';
 
 export const SYNTHETIC_BANNER = '*** SYNTHETIC DEMO DATA — not UN figures; import the UN files into a workspace of your own ***';
@@ -36,4 +37,55 @@ export function crossTabTable(t: CrossTab): string {
   out.push('', `sources: ${t.sources.map((s) => `${s.fileName} (sha256 ${s.sha256.slice(0, 12)}…)`).join('; ') || 'none'}`);
   if (t.synthetic) out.unshift(SYNTHETIC_BANNER, '');
   return out.join('\n') + '\n';
+}
+
+function shorten(s: string, n: number): string {
+  return s.length <= n ? s : s.slice(0, n - 1) + '…';
+}
+
+function aligned(rows: string[][], rightFrom: number): string[] {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  return rows.map((r) => r.map((c, i) => (i >= rightFrom && i < rightFrom + 3 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd());
+}
+
+export function reconciliationTable(r: Reconciliation): string {
+  const head = ['status', 'figure', 'published', 'recomputed', 'diff', 'source'];
+  const rows = r.figures.map((f) => [
+    f.status === 'cannot_compute' ? 'cannot compute' : f.status,
+    f.figure.id,
+    formatNumber(f.figure.value, 2),
+    f.recomputed === null ? '—' : formatNumber(f.recomputed, 2),
+    f.difference === null ? '—' : (f.difference > 0 ? '+' : '') + formatNumber(f.difference, 2),
+    `${f.figure.document.symbol ?? shorten(f.figure.document.title, 48)}, ${f.figure.document.locator} (${f.figure.document.date})`,
+  ]);
+  const lines = aligned([head, ...rows], 2);
+  const notes = r.figures
+    .filter((f) => f.reason || f.caveats.length)
+    .map((f) => `  ${f.figure.id}: ${[f.reason, ...f.caveats].filter(Boolean).join('; ')}`);
+  const out = [
+    ...(r.synthetic ? [SYNTHETIC_BANNER, ''] : []),
+    lines[0],
+    '-'.repeat(lines[0].length),
+    ...lines.slice(1),
+    '',
+    `${r.counts.matches} match, ${r.counts.differs} differ, ${r.counts.cannot_compute} cannot be computed (workspace ${r.workspace})`,
+    ...(notes.length ? ['', 'Why:', ...notes] : []),
+  ];
+  return out.join('\n') + '\n';
+}
+
+export function reconciliationCsv(r: Reconciliation): string {
+  const head = ['id', 'document', 'locator', 'date', 'published', 'recomputed', 'difference', 'status', 'reason'];
+  const rows = r.figures.map((f) => [
+    f.figure.id,
+    f.figure.document.symbol ?? f.figure.document.title,
+    f.figure.document.locator,
+    f.figure.document.date,
+    formatNumber(f.figure.value),
+    formatNumber(f.recomputed),
+    formatNumber(f.difference),
+    f.status,
+    [f.reason, ...f.caveats].filter(Boolean).join('; '),
+  ]);
+  return [head, ...rows].map((row) => row.map(csvCell).join(',')).join('\n') + '\n';
 }

@@ -5,7 +5,8 @@ import { checkWorkspace, openWorkspace } from '../core/db/open';
 import { defaultDbPath } from '../core/paths';
 import { importFile, ImportRefused } from '../core/import/run';
 import { Workspace } from '../core/operations';
-import { crossTabCsv, crossTabTable, SYNTHETIC_BANNER } from './format';
+import { crossTabCsv, crossTabTable, reconciliationCsv, reconciliationTable, SYNTHETIC_BANNER } from './format';
+import { reconcile } from '../core/reconcile/reconcile';
 import { serve } from '../server/serve';
 import { demoWorkspacePath, startupWorkspace } from '../core/session';
 import { writeDemoWorkspace } from '../core/demo/workspace';
@@ -17,6 +18,7 @@ Commands:
   crosstab --measure M [--rows d1,d2] [--cols d] [--where dim=v1|v2]... [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format table|csv|json]
   datasets [--json]
   db check
+  reconcile [--format table|csv|json]   every published UN figure recomputed from the workspace
   demo [--db PATH]                  write the SYNTHETIC demo workspace (default: the per-user demo file)
   serve [--port N]                  the app in a browser: http://127.0.0.1 with a per-run token
 
@@ -160,6 +162,24 @@ function dbCommand(argv: string[]): number {
   }
 }
 
+function reconcileCommand(argv: string[]): number {
+  const { values } = args(argv, { format: { type: 'string', default: 'table' } });
+  const format = values.format as string;
+  if (!['table', 'csv', 'json'].includes(format)) throw new UsageError(`--format must be table, csv or json (got "${format}")`);
+  const ws = new Workspace(dbPath(values.db));
+  try {
+    const r = reconcile(ws);
+    if (format === 'table') out(reconciliationTable(r));
+    else {
+      if (r.synthetic) err(SYNTHETIC_BANNER + '\n');
+      out(format === 'csv' ? reconciliationCsv(r) : JSON.stringify(r) + '\n');
+    }
+  } finally {
+    ws.close();
+  }
+  return 0;
+}
+
 function demoCommand(argv: string[]): number {
   const { values } = args(argv, {});
   const file = typeof values.db === 'string' && values.db !== '' ? values.db : demoWorkspacePath();
@@ -204,6 +224,8 @@ export async function main(argv: string[]): Promise<number> {
         return datasetsCommand(rest);
       case 'db':
         return dbCommand(rest);
+      case 'reconcile':
+        return reconcileCommand(rest);
       case 'demo':
         return demoCommand(rest);
       case 'serve':

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { OperationName, OperationOutput, Operations } from '../../shared/contract';
 import { checkWorkspace } from './db/open';
+import { reconcile } from './reconcile/reconcile';
 import { referenceTables } from './reference/tables';
 import type { Session } from './session';
 
@@ -22,9 +23,9 @@ export function operationsFor(session: Session): Impl {
     workspaceNew: ({ path }) => session.createReal(path).info(),
     workspaceOpenDemo: () => session.openDemo().info(),
     reference: () => referenceTables().tables,
-    crossTab: (spec) => ws().crossTab(spec),
-    dimensionValues: ({ measure, dimension }) => {
-      const t = ws().crossTab({ measure, rows: [dimension] });
+    crossTab: (spec) => ws().crossTabAsync(spec),
+    dimensionValues: async ({ measure, dimension }) => {
+      const t = await ws().crossTabAsync({ measure, rows: [dimension] });
       return t.rows.map((r) => ({ key: r.key[0], value: r.total }));
     },
     importStart: ({ fileName, contentBase64, kind }) => ({ jobId: ws().jobs.start(fileName, Buffer.from(contentBase64, 'base64'), kind).id }),
@@ -41,5 +42,6 @@ export function operationsFor(session: Session): Impl {
     rejects: ({ datasetId, limit }) =>
       ws().db.prepare(`SELECT line, field, reason, raw FROM reject WHERE dataset_id = ? ORDER BY line LIMIT ?`).all(datasetId, limit) as OperationOutput<'rejects'>,
     checkWorkspace: () => checkWorkspace(ws().db),
+    reconcile: () => reconcile(ws()),
   };
 }
