@@ -106,9 +106,10 @@ export const operations = {
     input: empty,
     output: z.array(z.object({ path: z.string(), kind: z.enum(['empty', 'real', 'demo']), openedAt: z.string() })),
   },
+  /** Opens a workspace from the recent list (or the app-data folder); other paths are refused. */
   workspaceOpen: { input: z.object({ path: workspacePath }), output: workspaceInfoSchema },
-  /** A new workspace of the analyst's own for real data (the default file when no path is given). */
-  workspaceNew: { input: z.object({ path: workspacePath.optional() }), output: workspaceInfoSchema },
+  /** A new, empty workspace for real data, created in the app-data folder (the default file when unnamed). */
+  workspaceNew: { input: z.object({ name: z.string().min(1).max(64).optional() }), output: workspaceInfoSchema },
   workspaceOpenDemo: { input: empty, output: workspaceInfoSchema },
   reference: { input: empty, output: referenceSchema },
   crossTab: { input: viewSpecSchema, output: crossTabSchema },

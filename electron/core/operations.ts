@@ -19,8 +19,8 @@ export function operationsFor(session: Session): Impl {
   return {
     workspaceInfo: () => ws().info(),
     workspaceRecent: () => session.recent(),
-    workspaceOpen: ({ path }) => session.open(path).info(),
-    workspaceNew: ({ path }) => session.createReal(path).info(),
+    workspaceOpen: ({ path }) => session.openFromPage(path).info(),
+    workspaceNew: ({ name }) => session.createReal(name).info(),
     workspaceOpenDemo: () => session.openDemo().info(),
     reference: () => referenceTables().tables,
     crossTab: (spec) => ws().crossTabAsync(spec),

@@ -62,6 +62,17 @@ export class Session {
     return this.current.db;
   }
 
+  /**
+   * Opens a workspace the page asked for. A page may only name files the analyst already opened
+   * (the recent list) or files in the app-data folder: script in a page must never choose where files are created.
+   */
+  openFromPage(file: string): Workspace {
+    const resolved = path.resolve(file);
+    const known = this.recent().some((r) => r.path === resolved) || path.dirname(resolved) === path.resolve(this.dataDir);
+    if (!known) throw new WorkspacePathError(`${file}: not a workspace Bluehelm has opened; open it once with --db or from the desktop app's Open dialog`);
+    return this.open(resolved);
+  }
+
   open(file: string): Workspace {
     const resolved = path.resolve(file);
     if (!/\.(sqlite|bluehelm|db)$/i.test(resolved)) throw new WorkspacePathError(`${file}: a workspace file ends in .sqlite, .bluehelm or .db`);
@@ -80,10 +91,15 @@ export class Session {
     return this.open(file);
   }
 
-  /** A new workspace of the analyst's own, for real data: the default file, or the next free name beside it. */
-  createReal(file?: string): Workspace {
-    let target = file ? path.resolve(file) : defaultWorkspacePath(this.dataDir);
-    if (!file) for (let i = 2; fs.existsSync(target) && !this.isEmptyOrReal(target); i++) target = path.join(this.dataDir, `workspace-${i}.sqlite`);
+  /**
+   * A new workspace of the analyst's own, for real data, in the app-data folder: named, or the default
+   * file (the next free name beside it when the default holds the demo).
+   */
+  createReal(name?: string): Workspace {
+    if (name !== undefined && !/^[\p{L}\p{N} _-]{1,64}$/u.test(name)) throw new WorkspacePathError(`"${name}": a workspace name is letters, digits, spaces, _ and - (at most 64)`);
+    let target = name ? path.join(this.dataDir, `${name}.sqlite`) : defaultWorkspacePath(this.dataDir);
+    if (!name) for (let i = 2; fs.existsSync(target) && !this.isEmptyOrReal(target); i++) target = path.join(this.dataDir, `workspace-${i}.sqlite`);
+    if (name && fs.existsSync(target)) throw new WorkspacePathError(`a workspace named "${name}" exists already`);
     return this.open(target);
   }
 

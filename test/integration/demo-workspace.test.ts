@@ -88,7 +88,14 @@ describe('workspaces: first start, switching, new', () => {
     expect(session.current.info().kind).toBe('demo');
     session.close();
     expect(startupWorkspace(undefined, dir)).toEqual({ path: path.join(dir, 'workspace.sqlite'), firstStart: false });
-    expect(() => new Session(first.path, dir).open('/etc/passwd')).toThrow(/ends in \.sqlite/);
+    const again = new Session(first.path, dir);
+    expect(() => again.open('/etc/passwd')).toThrow(/ends in \.sqlite/);
+    // A page may not choose where workspace files are created or which file is opened.
+    expect(() => again.openFromPage(path.join(tempDir(), 'elsewhere.sqlite'))).toThrow(/not a workspace Bluehelm has opened/);
+    expect(() => again.createReal('../escape')).toThrow(/a workspace name is letters/);
+    expect(again.openFromPage(path.join(dir, 'workspace.sqlite')).info().kind).toBe('real');
+    expect(again.createReal('Mali 2024').path).toBe(path.join(dir, 'Mali 2024.sqlite'));
+    again.close();
     expect(fs.existsSync(path.join(dir, 'recent-workspaces.json'))).toBe(true);
   });
 });

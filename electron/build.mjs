@@ -1,0 +1,111 @@
+#!/usr/bin/env node
+// Bundles the Electron side into dist/electron/ (the renderer is vite's job):
+//   main.mjs          the main process (ESM), from electron/main/app.ts
+//   preload.cjs       the preload (CommonJS: a sandboxed preload cannot be ESM)
+//   <name>.mjs        each worker of electron/core/workers/<name>.ts (import-worker, crosstab-worker…),
+//                     a sibling of main.mjs as electron/core/threads.ts expects
+// electron and better-sqlite3 stay external: one is the runtime, the other is native and is loaded
+// with the binding from native/electron-<version>/.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = path.join(ROOT, 'dist', 'electron');
+
+// ESM bundles that still contain CommonJS dependencies (zod is ESM; this is for anything that is not)
+// need require, __filename and __dirname.
+const ESM_BANNER = [
+  "import { createRequire as __bluehelmCreateRequire } from 'node:module';",
+  "import { fileURLToPath as __bluehelmFileURLToPath } from 'node:url';",
+  "import { dirname as __bluehelmDirname } from 'node:path';",
+  'const require = __bluehelmCreateRequire(import.meta.url);',
+  'const __filename = __bluehelmFileURLToPath(import.meta.url);',
+  'const __dirname = __bluehelmDirname(__filename);',
+].join('\n');
+
+const common = {
+  absWorkingDir: ROOT,
+  bundle: true,
+  sourcemap: 'linked',
+  target: 'node20',
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+const nodeEsm = {
+  ...common,
+  platform: 'node',
+  format: 'esm',
+  external: ['electron', 'better-sqlite3'],
+  banner: { js: ESM_BANNER },
+  define: { 'process.env.BLUEHELM_BUNDLED': '"1"' },
+};
+
+/**
+ * The preload needs only OPERATION_NAMES from shared/contract.ts, not zod and the schemas behind
+ * it (~750 kB, evaluated on every page load). The names are read from the contract itself at build
+ * time and the preload's import of shared/contract is answered with just that list.
+ */
+async function operationNames() {
+  const out = await esbuild.build({ ...common, sourcemap: false, platform: 'node', format: 'esm', entryPoints: ['shared/contract.ts'], write: false });
+  const mod = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
+  if (!Array.isArray(mod.OPERATION_NAMES) || mod.OPERATION_NAMES.length === 0) throw new Error('shared/contract.ts exports no OPERATION_NAMES');
+  return mod.OPERATION_NAMES;
+}
+
+const contractNamesOnly = (names) => ({
+  name: 'contract-names-only',
+  setup(b) {
+    b.onResolve({ filter: /\/shared\/contract(\.ts)?$/ }, () => ({ path: 'operation-names', namespace: 'bluehelm-contract' }));
+    b.onLoad({ filter: /.*/, namespace: 'bluehelm-contract' }, () => ({
+      contents: `export const OPERATION_NAMES = Object.freeze(${JSON.stringify(names)});`,
+      loader: 'js',
+    }));
+  },
+});
+
+/** The worker entry points: every electron/core/workers/*.ts. */
+export function workers() {
+  return fs
+    .readdirSync(path.join(ROOT, 'electron', 'core', 'workers'))
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && !f.endsWith('.test.ts'))
+    .map((f) => f.slice(0, -3))
+    .sort();
+}
+
+/** @param {{ outDir?: string }} [options] outDir defaults to dist/electron (tests build elsewhere). */
+export async function build({ outDir = OUT } = {}) {
+  const started = Date.now();
+  const names = await operationNames();
+  await Promise.all([
+    esbuild.build({ ...nodeEsm, entryPoints: ['electron/main/app.ts'], outfile: path.join(outDir, 'main.mjs') }),
+    ...workers().map((name) =>
+      esbuild.build({ ...nodeEsm, entryPoints: [`electron/core/workers/${name}.ts`], outfile: path.join(outDir, `${name}.mjs`) }),
+    ),
+    esbuild.build({
+      ...common,
+      // A sandboxed preload runs in a renderer with a tiny require ('electron', 'events', 'timers', 'url'):
+      // everything else must be inlined, and nothing may need Node built-ins.
+      platform: 'browser',
+      format: 'cjs',
+      target: 'chrome130',
+      external: ['electron'],
+      entryPoints: ['electron/preload/preload.ts'],
+      plugins: [contractNamesOnly(names)],
+      outfile: path.join(outDir, 'preload.cjs'),
+    }),
+  ]);
+  return Date.now() - started;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  try {
+    const ms = await build();
+    console.log(`electron: built dist/electron/{main.mjs,preload.cjs,${workers().map((w) => `${w}.mjs`).join(',')}} in ${ms} ms`);
+  } catch (e) {
+    console.error(`electron build failed: ${e instanceof Error ? e.message : e}`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,211 @@
+#!/usr/bin/env node
+// `npm start`: the desktop app when Electron is installed, serve mode when it is not.
+//
+//   node electron/start.mjs [args…]       start (extra args go to Electron, or to `bluehelm serve`)
+//   node electron/start.mjs --native-only build native/electron-<version>/better_sqlite3.node if missing
+//                                          (`npm run native:electron`; needs only the network, not the
+//                                          Electron binary), --force to rebuild it
+//
+// What to do is decided by planStart(), a pure function of the facts gathered here (tested in
+// test/unit/electron-policy.test.ts); the rest of this file only carries the plan out.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(path.join(ROOT, 'package.json'));
+
+export const MAIN_ENTRY = 'dist/electron/main.mjs';
+
+export const FALLBACK_MESSAGE =
+  'Electron is not installed on this machine (its binary could not be downloaded). Starting Bluehelm in serve mode instead: open the address below in a browser.';
+
+/** Where the Electron build of better-sqlite3 lives (the same rule as electron/core/db/native-binding.ts). */
+export function electronBindingFile(root, version) {
+  return path.join(root, 'native', `electron-${version}`, 'better_sqlite3.node');
+}
+
+/**
+ * @typedef {object} StartFacts
+ * @property {string | null} electronBinary  the Electron executable, or null when it is missing
+ * @property {string | null} electronVersion the installed electron package's version
+ * @property {boolean} mainBuilt     dist/electron/main.mjs exists
+ * @property {boolean} rendererBuilt dist/renderer/index.html exists
+ * @property {boolean} bindingPresent native/electron-<version>/better_sqlite3.node exists
+ * @property {string | undefined} packageMain package.json's "main"
+ *
+ * @typedef {{ mode: 'serve', reason: string }
+ *   | { mode: 'electron', build: boolean, native: boolean }
+ *   | { mode: 'error', message: string }} StartPlan
+ */
+
+/** @param {StartFacts} f @returns {StartPlan} */
+export function planStart(f) {
+  if (!f.electronBinary || !f.electronVersion) {
+    return { mode: 'serve', reason: f.electronVersion ? `the Electron ${f.electronVersion} binary is missing` : 'the electron package is not installed' };
+  }
+  if (f.packageMain !== MAIN_ENTRY) {
+    return { mode: 'error', message: `package.json "main" is ${JSON.stringify(f.packageMain)}; Electron needs "${MAIN_ENTRY}".` };
+  }
+  return { mode: 'electron', build: !f.mainBuilt || !f.rendererBuilt, native: !f.bindingPresent };
+}
+
+/** @param {string} root @returns {StartFacts} */
+export function gatherFacts(root = ROOT) {
+  let electronBinary = null;
+  let electronVersion = null;
+  try {
+    electronVersion = require('electron/package.json').version;
+  } catch {
+    /* not installed */
+  }
+  try {
+    // The electron package's main is the path of its binary; it throws when the download never happened.
+    const p = require('electron');
+    if (typeof p === 'string' && fs.existsSync(p)) electronBinary = p;
+  } catch {
+    /* binary missing */
+  }
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  return {
+    electronBinary,
+    electronVersion,
+    mainBuilt: fs.existsSync(path.join(root, MAIN_ENTRY)),
+    rendererBuilt: fs.existsSync(path.join(root, 'dist', 'renderer', 'index.html')),
+    bindingPresent: electronVersion !== null && fs.existsSync(electronBindingFile(root, electronVersion)),
+    packageMain: pkg.main,
+  };
+}
+
+function resolveBin(spec) {
+  try {
+    return require.resolve(spec);
+  } catch {
+    return null;
+  }
+}
+
+function run(command, args, cwd) {
+  console.log(`$ ${[command, ...args].join(' ')}`);
+  const r = spawnSync(command, args, { cwd, stdio: 'inherit', env: process.env, shell: process.platform === 'win32' && !command.endsWith('.exe') });
+  return r.status === 0;
+}
+
+/**
+ * Builds better-sqlite3 for Electron's ABI into native/electron-<version>/, in a temporary copy of
+ * the package: node_modules/better-sqlite3/build (the Node binding the tests and the CLI load) is
+ * never touched. A prebuilt binary is tried first (prebuild-install), then a compile (node-gyp
+ * against Electron's headers). Needs the network; not the Electron binary.
+ */
+export function buildElectronBinding({ root = ROOT, version, arch = process.arch }) {
+  const dest = electronBindingFile(root, version);
+  const src = path.dirname(require.resolve('better-sqlite3/package.json'));
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bluehelm-native-'));
+  const work = path.join(tmp, 'better-sqlite3');
+  try {
+    const skip = path.join(src, 'build');
+    fs.cpSync(src, work, { recursive: true, filter: (p) => p !== skip && !p.startsWith(skip + path.sep) });
+    const built = path.join(work, 'build', 'Release', 'better_sqlite3.node');
+    const node = process.execPath;
+    const prebuild = resolveBin('prebuild-install/bin.js');
+    const gyp = resolveBin('node-gyp/bin/node-gyp.js');
+    const electronArgs = ['--runtime=electron', `--target=${version}`, `--arch=${arch}`];
+    let ok =
+      (prebuild ? run(node, [prebuild, ...electronArgs], work) : run('npx', ['--yes', 'prebuild-install', ...electronArgs], work)) && fs.existsSync(built);
+    if (!ok) {
+      console.log('No prebuilt binary for this Electron; compiling better-sqlite3 against Electron headers.');
+      const gypArgs = ['rebuild', '--release', ...electronArgs, '--dist-url=https://electronjs.org/headers'];
+      ok = (gyp ? run(node, [gyp, ...gypArgs], work) : run('npx', ['--yes', 'node-gyp', ...gypArgs], work)) && fs.existsSync(built);
+    }
+    if (!ok) throw new Error(`could not build better-sqlite3 for Electron ${version} (see the output above)`);
+    fs.mkdirSync(path.dirname(dest), { recursive: true });
+    const partial = `${dest}.partial-${process.pid}`;
+    fs.copyFileSync(built, partial);
+    fs.renameSync(partial, dest);
+    console.log(`Built ${path.relative(root, dest)}`);
+    return dest;
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** Runs a child with stdio inherited, forwarding Ctrl-C and termination, and exits with its code. */
+function runForwarding(command, args, options = {}) {
+  const child = spawn(command, args, { stdio: 'inherit', ...options });
+  const forward = (signal) => () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+  };
+  const handlers = ['SIGINT', 'SIGTERM', 'SIGHUP'].map((s) => [s, forward(s)]);
+  if (process.platform === 'win32') handlers.pop();
+  for (const [s, h] of handlers) process.on(s, h);
+  child.on('error', (e) => {
+    console.error(`Could not start ${command}: ${e.message}`);
+    process.exit(1);
+  });
+  child.on('exit', (code, signal) => {
+    for (const [s, h] of handlers) process.off(s, h);
+    process.exitCode = code ?? (signal ? 1 : 0);
+  });
+}
+
+function startServe(args) {
+  runForwarding(process.execPath, [path.join(ROOT, 'electron', 'cli', 'bluehelm.mjs'), 'serve', ...args], { cwd: ROOT });
+}
+
+function startElectron(binary, args) {
+  const env = { ...process.env };
+  delete env.ELECTRON_RUN_AS_NODE; // would make the binary a plain Node
+  // The package folder, so app.getAppPath() is the repo root and Electron loads package.json "main".
+  runForwarding(binary, [ROOT, ...args], { cwd: ROOT, env });
+}
+
+async function main(argv) {
+  const facts = gatherFacts();
+  if (argv.includes('--native-only')) {
+    if (!facts.electronVersion) {
+      console.error('The electron package is not installed (npm install).');
+      return 1;
+    }
+    if (facts.bindingPresent && !argv.includes('--force')) {
+      console.log(`${path.relative(ROOT, electronBindingFile(ROOT, facts.electronVersion))} is already built.`);
+      return 0;
+    }
+    buildElectronBinding({ version: facts.electronVersion });
+    return 0;
+  }
+
+  const plan = planStart(facts);
+  if (plan.mode === 'serve') {
+    console.log(FALLBACK_MESSAGE);
+    console.log(`(${plan.reason}.)`);
+    startServe(argv);
+    return undefined;
+  }
+  if (plan.mode === 'error') {
+    console.error(plan.message);
+    return 1;
+  }
+  if (plan.build) {
+    console.log('Building Bluehelm (dist/ is missing)…');
+    if (!run(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build'], ROOT)) return 1;
+  }
+  if (plan.native) {
+    console.log(`Building the database driver for Electron ${facts.electronVersion} (once per Electron version)…`);
+    try {
+      buildElectronBinding({ version: facts.electronVersion });
+    } catch (e) {
+      console.error(`${e.message}\nBluehelm can still run in a browser: npm run serve`);
+      return 1;
+    }
+  }
+  startElectron(facts.electronBinary, argv);
+  return undefined;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const code = await main(process.argv.slice(2));
+  if (code !== undefined) process.exitCode = code;
+}
