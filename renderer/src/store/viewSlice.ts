@@ -1,0 +1,123 @@
+import type { StateCreator } from 'zustand';
+import { measureInfo, type Dimension, type Measure } from '../../../shared/catalogue';
+import type { CrossTab, ViewSpecInput } from '../../../shared/spec';
+import { api, errorMessage } from '../api/client';
+import type { BluehelmState } from './index';
+
+/** The view as the analyst is building it; empty strings mean "no date bound". */
+export interface Draft {
+  measure: Measure;
+  rows: Dimension[];
+  cols: Dimension | null;
+  where: Partial<Record<Dimension, string[]>>;
+  from: string;
+  to: string;
+}
+
+export interface DimensionValue {
+  key: string;
+  value: number | null;
+}
+
+export interface ViewSlice {
+  draft: Draft;
+  result: CrossTab | null;
+  error: string | null;
+  running: boolean;
+  /** Filter choices per "measure:dimension", fetched when a filter is first opened. */
+  filterValues: Record<string, DimensionValue[]>;
+  setMeasure(m: Measure): void;
+  toggleRow(d: Dimension): void;
+  moveRow(d: Dimension, delta: -1 | 1): void;
+  setCols(d: Dimension | null): void;
+  setFilter(d: Dimension, values: string[]): void;
+  setDates(dates: { from?: string; to?: string }): void;
+  runCrossTab(): Promise<void>;
+  loadFilterValues(d: Dimension): Promise<void>;
+}
+
+/** The engine takes at most four row dimensions (shared/spec.ts). */
+export const MAX_ROWS = 4;
+
+export const filterKey = (m: Measure, d: Dimension) => `${m}:${d}`;
+
+export function specOf(draft: Draft): ViewSpecInput {
+  const where = Object.fromEntries(Object.entries(draft.where).filter(([, v]) => v && v.length > 0));
+  return {
+    measure: draft.measure,
+    rows: draft.rows,
+    ...(draft.cols ? { cols: draft.cols } : {}),
+    where,
+    ...(draft.from ? { from: draft.from } : {}),
+    ...(draft.to ? { to: draft.to } : {}),
+  };
+}
+
+/** Keeps only what the new measure can be broken down or filtered by, so a switch never yields a refused spec. */
+function fitToMeasure(draft: Draft, measure: Measure): Draft {
+  const applies = (d: Dimension) => measureInfo[measure].dimensions.includes(d);
+  return {
+    ...draft,
+    measure,
+    rows: draft.rows.filter(applies),
+    cols: draft.cols && applies(draft.cols) ? draft.cols : null,
+    where: Object.fromEntries(Object.entries(draft.where).filter(([d]) => applies(d as Dimension))),
+  };
+}
+
+export const createViewSlice: StateCreator<BluehelmState, [], [], ViewSlice> = (set, get) => {
+  // Only the newest request may write its answer; slower earlier ones are dropped.
+  let latest = 0;
+  const setDraft = (change: (d: Draft) => Draft) => set((s) => ({ draft: change(s.draft) }));
+
+  return {
+    draft: { measure: 'fatalities', rows: ['year'], cols: null, where: {}, from: '', to: '' },
+    result: null,
+    error: null,
+    running: false,
+    filterValues: {},
+
+    setMeasure: (m) => setDraft((d) => fitToMeasure(d, m)),
+    toggleRow: (dim) =>
+      setDraft((d) => {
+        if (d.rows.includes(dim)) return { ...d, rows: d.rows.filter((r) => r !== dim) };
+        if (d.rows.length >= MAX_ROWS) return d;
+        return { ...d, rows: [...d.rows, dim], cols: d.cols === dim ? null : d.cols };
+      }),
+    moveRow: (dim, delta) =>
+      setDraft((d) => {
+        const i = d.rows.indexOf(dim);
+        const j = i + delta;
+        if (i < 0 || j < 0 || j >= d.rows.length) return d;
+        const rows = [...d.rows];
+        [rows[i], rows[j]] = [rows[j], rows[i]];
+        return { ...d, rows };
+      }),
+    setCols: (dim) => setDraft((d) => ({ ...d, cols: dim, rows: dim ? d.rows.filter((r) => r !== dim) : d.rows })),
+    setFilter: (dim, values) => setDraft((d) => ({ ...d, where: { ...d.where, [dim]: values } })),
+    setDates: (dates) => setDraft((d) => ({ ...d, ...dates })),
+
+    runCrossTab: async () => {
+      const request = ++latest;
+      set({ running: true });
+      try {
+        const result = await api.crossTab(specOf(get().draft));
+        if (request === latest) set({ result, error: null, running: false });
+      } catch (e) {
+        if (request === latest) set({ result: null, error: errorMessage(e), running: false });
+      }
+    },
+
+    loadFilterValues: async (dim) => {
+      const { measure } = get().draft;
+      const key = filterKey(measure, dim);
+      if (get().filterValues[key]) return;
+      try {
+        const values = await api.dimensionValues({ measure, dimension: dim });
+        set((s) => ({ filterValues: { ...s.filterValues, [key]: values } }));
+      } catch (e) {
+        set({ error: errorMessage(e) });
+      }
+    },
+  };
+};

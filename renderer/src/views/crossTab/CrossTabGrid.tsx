@@ -1,0 +1,57 @@
+import { useMemo } from 'react';
+import { AgGridReact } from 'ag-grid-react';
+import { AllCommunityModule, ModuleRegistry, themeQuartz, type GridApi } from 'ag-grid-community';
+import { useTranslation } from 'react-i18next';
+import type { CrossTab } from '../../../../shared/spec';
+import { useBluehelm } from '../../store';
+import { gridModel, type GridRow } from './gridModel';
+
+// AG Grid 36 renders nothing until its modules are registered.
+ModuleRegistry.registerModules([AllCommunityModule]);
+
+const theme = themeQuartz.withParams({
+  accentColor: '#009edb',
+  fontFamily: 'inherit',
+  fontSize: 13,
+  headerFontSize: 13,
+  headerFontWeight: 600,
+  headerBackgroundColor: '#eef3f7',
+  spacing: 6,
+  wrapperBorderRadius: 6,
+  browserColorScheme: 'light',
+});
+
+// Tables up to these sizes are rendered whole, so the browser's find (Ctrl+F) and screen readers
+// reach every cell; bigger ones are virtualised to stay responsive.
+const WHOLE_ROWS = 2000;
+const WHOLE_COLS = 300;
+
+const fitColumns = (api: GridApi<GridRow>) => api.autoSizeAllColumns();
+
+export function CrossTabGrid({ table }: { table: CrossTab }) {
+  const { t } = useTranslation();
+  const lang = useBluehelm((s) => s.lang);
+  const lookups = useBluehelm((s) => s.lookups);
+  const model = useMemo(() => gridModel(table, lang, lookups, t('grid.total')), [table, lang, lookups, t]);
+  const whole = table.rows.length <= WHOLE_ROWS && table.colKeys.length <= WHOLE_COLS;
+
+  return (
+    <div className="bh-grid" data-testid="crosstab-grid">
+      <AgGridReact<GridRow>
+        // Virtualisation and the overlay text are read once, so a change of either builds a new grid.
+        key={`${whole}-${lang}`}
+        theme={theme}
+        columnDefs={model.columnDefs}
+        rowData={model.rowData}
+        pinnedBottomRowData={model.totals}
+        defaultColDef={{ sortable: true, resizable: true, suppressMovable: true, minWidth: 64 }}
+        suppressRowVirtualisation={whole}
+        suppressColumnVirtualisation={whole}
+        enableBrowserTooltips
+        localeText={{ noRowsToShow: t('grid.noRows') }}
+        onGridReady={(e) => fitColumns(e.api)}
+        onRowDataUpdated={(e) => fitColumns(e.api)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import { useTranslation } from 'react-i18next';
+import { useBluehelm } from '../../store';
+import { CrossTabGrid } from './CrossTabGrid';
+import { GridNotes } from './GridNotes';
+import { ViewTitle } from './ViewTitle';
+
+export function CrossTabView() {
+  const { t } = useTranslation();
+  const result = useBluehelm((s) => s.result);
+  const error = useBluehelm((s) => s.error);
+  const running = useBluehelm((s) => s.running);
+  return (
+    <section className="bh-crosstab">
+      <div className="bh-view-head">
+        {result && <ViewTitle spec={result.spec} />}
+        {running && <span className="bh-running">{t('grid.running')}</span>}
+      </div>
+      {error && (
+        <p className="bh-error" role="alert" data-testid="crosstab-error">
+          {t('grid.refused', { message: error })}
+        </p>
+      )}
+      {result && (
+        <>
+          <CrossTabGrid table={result} />
+          <GridNotes table={result} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,26 @@
+import { useTranslation } from 'react-i18next';
+import { ImportButton } from '../importPanel/ImportButton';
+import { ImportStatus } from '../importPanel/ImportStatus';
+
+/** What a new user sees in an empty workspace: what Bluehelm is for and the one thing to do next. */
+export function EmptyState() {
+  const { t } = useTranslation();
+  return (
+    <main className="bh-empty" data-testid="empty-state">
+      <div className="bh-empty-card">
+        <h2>{t('empty.title')}</h2>
+        <p>{t('empty.what')}</p>
+        <ol>
+          <li>{t('empty.step1')}</li>
+          <li>{t('empty.step2')}</li>
+          <li>{t('empty.step3')}</li>
+        </ol>
+        <div className="bh-empty-action">
+          <ImportButton primary />
+          <span className="bh-help">{t('empty.offline')}</span>
+        </div>
+        <ImportStatus />
+      </div>
+    </main>
+  );
+}
