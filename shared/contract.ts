@@ -8,13 +8,11 @@ import { crossTabSchema, viewSpecSchema } from './spec';
 
 const kindSchema = z.enum(['fatalities', 'deployments', 'ied']);
 
-export const datasetSchema = z.object({
-  id: z.number(),
-  file_name: z.string(),
-  sha256: z.string(),
+/** What one import of one file did, row by row: the same counts in the registry and in an import's result. */
+const importCounts = {
   kind: kindSchema,
   layout: z.string(),
-  imported_at: z.string(),
+  sha256: z.string(),
   rows_read: z.number(),
   inserted: z.number(),
   updated: z.number(),
@@ -22,24 +20,22 @@ export const datasetSchema = z.object({
   rejected: z.number(),
   skipped: z.number(),
   synthetic: z.boolean(),
+};
+
+export const datasetSchema = z.object({
+  ...importCounts,
+  id: z.number(),
+  file_name: z.string(),
+  imported_at: z.string(),
   last_update: z.string().nullable(),
 });
 export type DatasetEntry = z.infer<typeof datasetSchema>;
 
 export const importResultSchema = z.object({
-  kind: kindSchema,
-  layout: z.string(),
+  ...importCounts,
   file: z.string(),
-  sha256: z.string(),
-  rows_read: z.number(),
-  inserted: z.number(),
-  updated: z.number(),
-  unchanged: z.number(),
-  rejected: z.number(),
-  skipped: z.number(),
   dataset_id: z.number().nullable(),
   already_imported: z.boolean(),
-  synthetic: z.boolean(),
   rejects: z.array(z.object({ line: z.number(), field: z.string(), reason: z.string() })),
   changes: z.array(z.object({ key: z.string(), fields: z.array(z.string()) })),
 });
