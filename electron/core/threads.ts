@@ -8,6 +8,8 @@ export function startWorker(name: string, options: WorkerOptions): Worker {
   if (process.env.BLUEHELM_BUNDLED === '1') {
     return new Worker(new URL(`./${name}.mjs`, import.meta.url), options);
   }
-  const entry = new URL(`./workers/${name}.ts`, import.meta.url);
-  return new Worker(entry, { ...options, execArgv: [...(options.execArgv ?? []), '--import', import.meta.resolve('tsx')] });
+  // Node 20 ignores `--import tsx` in a worker's execArgv for its entry module, so the worker registers tsx itself first.
+  const entry = new URL(`./workers/${name}.ts`, import.meta.url).href;
+  const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
+  return new Worker(boot, { ...options, eval: true });
 }

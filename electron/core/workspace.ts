@@ -3,6 +3,7 @@ import { parseViewSpec, type CrossTab, type ViewSpec } from '../../shared/spec';
 import { openWorkspace, type Db } from './db/open';
 import { ImportJobs } from './import/jobs';
 import { crossTab, sqlAggregator, subjectsOf } from './query/crosstab';
+import { ColumnarEngine } from './query/columnar/engine';
 
 export type WorkspaceKind = 'empty' | 'real' | 'demo';
 
@@ -25,14 +26,22 @@ const KIND_TABLE = { fatalities: 'fatality', deployments: 'deployment', ied: 'ie
 export class Workspace {
   readonly db: Db;
   readonly jobs: ImportJobs;
+  private readonly engine: ColumnarEngine;
 
   constructor(readonly path: string) {
     this.db = openWorkspace(path);
-    this.jobs = new ImportJobs(path, () => undefined);
+    this.engine = new ColumnarEngine(path);
+    this.jobs = new ImportJobs(path, () => this.refreshEngine());
   }
 
   close(): void {
+    void this.engine.close();
     this.db.close();
+  }
+
+  /** Tells the columnar engine the workspace changed (an import committed); cross-tabs asked later see the new rows. */
+  refreshEngine(): void {
+    this.engine.refresh().catch(() => undefined);
   }
 
   datasets(): DatasetEntry[] {
@@ -57,12 +66,23 @@ export class Workspace {
     };
   }
 
-  crossTab(input: unknown): CrossTab {
-    const spec: ViewSpec = parseViewSpec(input);
+  private crossTabContext(spec: ViewSpec): { synthetic: boolean; sources: CrossTab['sources'] } {
     const subjects = subjectsOf(spec);
     const sources = this.datasets()
       .filter((d) => subjects.includes(d.kind))
       .map((d) => ({ id: d.id, fileName: d.file_name, sha256: d.sha256, synthetic: d.synthetic }));
-    return crossTab(spec, sqlAggregator(this.db), { synthetic: workspaceKind(this.db) === 'demo', sources });
+    return { synthetic: workspaceKind(this.db) === 'demo', sources };
+  }
+
+  /** The reference engine: compiled SQL on this thread (the CLI, and the yardstick of the differential test). */
+  crossTab(input: unknown): CrossTab {
+    const spec: ViewSpec = parseViewSpec(input);
+    return crossTab(spec, sqlAggregator(this.db), this.crossTabContext(spec));
+  }
+
+  /** The columnar engine in its worker thread: what the app and serve mode use, so pivoting never blocks them. */
+  crossTabAsync(input: unknown): Promise<CrossTab> {
+    const spec: ViewSpec = parseViewSpec(input);
+    return this.engine.crossTab(spec, this.crossTabContext(spec));
   }
 }

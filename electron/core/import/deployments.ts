@@ -18,10 +18,18 @@ export interface DeploymentRow {
   report_date: string;
 }
 
+const monthEnds = new Map<string, string>();
+
+/** The last day of a date's month; files repeat a few hundred months over millions of rows, so each is worked out once. */
 function monthEnd(date: string): string {
-  const [y, m] = date.split('-').map(Number);
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return `${date.slice(0, 7)}-${String(last).padStart(2, '0')}`;
+  const month = date.slice(0, 7);
+  let end = monthEnds.get(month);
+  if (end === undefined) {
+    const last = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
+    end = `${month}-${String(last).padStart(2, '0')}`;
+    monthEnds.set(month, end);
+  }
+  return end;
 }
 
 const COLUMNS = ['mission_acronym', 'personnel_type', 'isocode3', 'contributing_country', 'female_personnel', 'male_personnel', 'last_reporting_date'];
@@ -65,22 +73,30 @@ function store(db: Db): FactStore<DeploymentRow> {
   const select = db.prepare(
     `SELECT female, male, report_date, country_name FROM deployment WHERE month = ? AND mission = ? AND country_iso3 = ? AND personnel_type = ?`,
   );
+  // A new key is inserted in one step; only a key already stored costs a second look.
   const insert = db.prepare(
     `INSERT INTO deployment (month, month_end, mission, country_iso3, country_name, personnel_type, service, female, male, report_date, dataset_id, source_line)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
   );
   const update = db.prepare(
     `UPDATE deployment SET female = ?, male = ?, report_date = ?, country_name = ?, dataset_id = ?, source_line = ?
      WHERE month = ? AND mission = ? AND country_iso3 = ? AND personnel_type = ?`,
   );
   select.raw(true);
+  // Into an empty table, the (mission, month) index is cheaper built once at the end than kept up row by row;
+  // it is dropped and re-created inside the import's transaction, so a failed import leaves it as it was.
+  const index = db.prepare(`SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = 'deployment_mission_month'`).pluck().get() as string | undefined;
+  const rebuildIndex = index !== undefined && db.prepare(`SELECT NOT EXISTS (SELECT 1 FROM deployment)`).pluck().get() === 1;
+  if (rebuildIndex) db.exec('DROP INDEX deployment_mission_month');
   return {
+    finish() {
+      if (rebuildIndex) db.exec(index!);
+    },
     upsert(r, datasetId, line) {
-      const old = select.get(r.month, r.mission, r.country_iso3, r.personnel_type) as [number, number, string, string] | undefined;
-      if (!old) {
-        insert.run(r.month, r.month_end, r.mission, r.country_iso3, r.country_name, r.personnel_type, r.service, r.female, r.male, r.report_date, datasetId, line);
+      if (insert.run(r.month, r.month_end, r.mission, r.country_iso3, r.country_name, r.personnel_type, r.service, r.female, r.male, r.report_date, datasetId, line).changes === 1) {
         return { outcome: 'inserted' };
       }
+      const old = select.get(r.month, r.mission, r.country_iso3, r.personnel_type) as [number, number, string, string];
       // Several reports in one month: the latest report stands; an older one changes nothing.
       if (r.report_date < old[2]) return { outcome: 'unchanged' };
       const fields: string[] = [];

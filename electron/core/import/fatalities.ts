@@ -90,29 +90,24 @@ export const fatalitiesLayout: Layout<FatalityRow> = {
   lastUpdate: (row) => row.last_update,
   store(db: Db): FactStore<FatalityRow> {
     const select = db.prepare(`SELECT ${COMPARED.join(', ')} FROM fatality WHERE casualty_id = ?`);
+    // A new casualty is inserted in one step; only one already stored costs a second look.
     const insert = db.prepare(
-      `INSERT INTO fatality (casualty_id, incident_date, mission, gender, nationality, nationality_iso3, m49, personnel_type, service, incident_type, dataset_id, source_line)
-       VALUES (@casualty_id, @incident_date, @mission, @gender, @nationality, @nationality_iso3, @m49, @personnel_type, @service, @incident_type, @dataset_id, @source_line)`,
+      `INSERT INTO fatality (incident_date, mission, gender, nationality, nationality_iso3, m49, personnel_type, service, incident_type, dataset_id, source_line, casualty_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
     );
     const update = db.prepare(
-      `UPDATE fatality SET incident_date = @incident_date, mission = @mission, gender = @gender, nationality = @nationality,
-         nationality_iso3 = @nationality_iso3, m49 = @m49, personnel_type = @personnel_type, service = @service,
-         incident_type = @incident_type, dataset_id = @dataset_id, source_line = @source_line
-       WHERE casualty_id = @casualty_id`,
+      `UPDATE fatality SET incident_date = ?, mission = ?, gender = ?, nationality = ?, nationality_iso3 = ?, m49 = ?, personnel_type = ?,
+         service = ?, incident_type = ?, dataset_id = ?, source_line = ? WHERE casualty_id = ?`,
     );
     return {
-      upsert(row, datasetId, line) {
-        const old = select.get(row.casualty_id) as Record<string, unknown> | undefined;
-        const params = { ...row, dataset_id: datasetId, source_line: line };
-        delete (params as Partial<FatalityRow>).last_update;
-        if (!old) {
-          insert.run(params);
-          return { outcome: 'inserted' };
-        }
-        const fields = COMPARED.filter((k) => old[k] !== row[k]);
+      upsert(r, datasetId, line) {
+        const params = [r.incident_date, r.mission, r.gender, r.nationality, r.nationality_iso3, r.m49, r.personnel_type, r.service, r.incident_type, datasetId, line, r.casualty_id];
+        if (insert.run(params).changes === 1) return { outcome: 'inserted' };
+        const old = select.get(r.casualty_id) as Record<string, unknown>;
+        const fields = COMPARED.filter((k) => old[k] !== r[k]);
         if (fields.length === 0) return { outcome: 'unchanged' };
         update.run(params);
-        return { outcome: 'updated', fields, key: row.casualty_id };
+        return { outcome: 'updated', fields, key: r.casualty_id };
       },
     };
   },

@@ -31,8 +31,18 @@ function validDate(y: number, m: number, d: number): boolean {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+let lastDate = { raw: '', iso: '' };
+
 /** Accepts YYYY-MM-DD (optionally with a time), and dd/mm/yyyy as the older UN portal wrote it. */
 export function isoDate(field: string, raw: string): string {
+  // Rows come sorted by date in UN files: most dates are the previous row's again.
+  if (raw === lastDate.raw) return lastDate.iso;
+  const iso = parseDate(field, raw);
+  lastDate = { raw, iso };
+  return iso;
+}
+
+function parseDate(field: string, raw: string): string {
   const v = raw.trim();
   let m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$/.exec(v);
   if (m) {

@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { CrossTab, ViewSpec } from '../../../shared/spec';
 import { openWorkspace } from '../db/open';
 import { crossTab } from '../query/crosstab';
-import { columnarAggregator } from '../query/columnar/aggregate';
+import { ColumnarQueries } from '../query/columnar/aggregate';
 import { buildProjections, projectionBytes, type Projections } from '../query/columnar/projection';
 
 export interface CrossTabWorkerData {
@@ -21,12 +21,12 @@ export type CrossTabReply =
 const { dbPath } = workerData as CrossTabWorkerData;
 const db = openWorkspace(dbPath, { readonly: true });
 let projections: Projections;
-let aggregator: ReturnType<typeof columnarAggregator>;
+let queries: ColumnarQueries;
 
 function build(): Omit<Extract<CrossTabReply, { type: 'refreshed' }>, 'type' | 'id'> {
   const started = performance.now();
   projections = buildProjections(db);
-  aggregator = columnarAggregator(projections);
+  queries = new ColumnarQueries(projections);
   const all = Object.values(projections);
   return { buildMs: performance.now() - started, bytes: all.reduce((n, p) => n + projectionBytes(p), 0), rows: all.reduce((n, p) => n + p.rows, 0) };
 }
@@ -36,7 +36,7 @@ build();
 parentPort!.on('message', (m: CrossTabRequest) => {
   try {
     const reply: CrossTabReply =
-      m.type === 'refresh' ? { type: 'refreshed', id: m.id, ...build() } : { type: 'crossTab', id: m.id, table: crossTab(m.spec, aggregator, m.context) };
+      m.type === 'refresh' ? { type: 'refreshed', id: m.id, ...build() } : { type: 'crossTab', id: m.id, table: crossTab(m.spec, queries.aggregator(), m.context) };
     parentPort!.postMessage(reply);
   } catch (e) {
     parentPort!.postMessage({ type: 'failed', id: m.id, error: e instanceof Error ? e.message : String(e) } satisfies CrossTabReply);

@@ -7,8 +7,6 @@ import { NO_COUNT, RATE_COVERED, RATE_UNIFORMED, type DimensionColumn, type Fact
 
 /** Beyond this many possible groups, group numbers are renumbered densely instead of multiplied out. */
 const DENSE_GROUPS = 1 << 22;
-/** Beyond this many (group, value) pairs, distinct counts use a Set instead of a bitmap. */
-const DENSE_PAIRS = 1 << 26;
 
 const EXCLUDED = -1;
 
@@ -28,9 +26,12 @@ function select(p: FactProjection, measure: SimpleMeasure, spec: Pick<ViewSpec, 
   const day = p.day;
   const need = measure.id === 'rate_deaths' ? RATE_UNIFORMED | RATE_COVERED : measure.id === 'rate_any_uniformed_deaths' ? RATE_UNIFORMED : 0;
   const flags = p.rateFlags;
-  for (let r = 0; r < p.rows; r++) {
-    const d = day[r];
-    group[r] = d >= from && d <= to && (need === 0 || (flags![r] & need) === need) ? 0 : EXCLUDED;
+  if (!spec.from && !spec.to && need === 0) group.fill(0);
+  else {
+    for (let r = 0; r < p.rows; r++) {
+      const d = day[r];
+      group[r] = d >= from && d <= to && (need === 0 || (flags![r] & need) === need) ? 0 : EXCLUDED;
+    }
   }
   for (const [d, wanted] of Object.entries(spec.where) as [Dimension, string[]][]) {
     const col = dimension(p, d);
@@ -73,22 +74,21 @@ function assignGroups(p: FactProjection, groupBy: Dimension[], group: Int32Array
   return radix;
 }
 
-/** Counts distinct values per group (months reported, missions reporting). */
-function distinctPerGroup(group: Int32Array, rows: number, groups: number, codes: ArrayLike<number>, card: number): Int32Array {
-  const counts = new Int32Array(groups);
-  if (groups * card <= DENSE_PAIRS) {
-    const seen = new Uint8Array(groups * card);
-    for (let r = 0; r < rows; r++) {
-      const g = group[r];
-      if (g === EXCLUDED) continue;
-      const k = g * card + codes[r];
-      if (seen[k] === 0) {
-        seen[k] = 1;
-        counts[g]++;
-      }
-    }
-    return counts;
+/** Beyond this many groups × values, distinct values are counted with a Set and not kept per group. */
+const DISTINCT_BITMAP_LIMIT = 1 << 26;
+
+/** Distinct values of one column per group, as a bitmap of groups × values (months reported, missions reporting). */
+function distinctPerGroup(group: Int32Array, rows: number, groups: number, codes: ArrayLike<number>, card: number): Uint8Array {
+  const seen = new Uint8Array(groups * card);
+  for (let r = 0; r < rows; r++) {
+    const g = group[r];
+    if (g !== EXCLUDED) seen[g * card + codes[r]] = 1;
   }
+  return seen;
+}
+
+function countDistinct(group: Int32Array, rows: number, groups: number, codes: ArrayLike<number>, card: number): Int32Array {
+  const counts = new Int32Array(groups);
   const seen = new Set<number>();
   for (let r = 0; r < rows; r++) {
     const g = group[r];
@@ -102,109 +102,229 @@ function distinctPerGroup(group: Int32Array, rows: number, groups: number, codes
   return counts;
 }
 
-function sumPerGroup(group: Int32Array, rows: number, groups: number, values: Int32Array): Float64Array {
-  const sums = new Float64Array(groups);
-  for (let r = 0; r < rows; r++) {
-    const g = group[r];
-    if (g !== EXCLUDED) sums[g] += values[r];
-  }
-  return sums;
+/** What a measure adds up per group, from which the value follows; coarser groupings add these up again. */
+interface Partials {
+  rows: Int32Array;
+  /** The measure's main sum (strength, killed, …) and, for female_share, the women. */
+  a: Float64Array;
+  b: Float64Array;
+  /** Rows whose nullable count was recorded (SQL's SUM is null when none was). */
+  recorded: Int32Array;
+  /** Groups × values bitmap for the distinct counts, and how many values the column has. */
+  distinct: Uint8Array | null;
+  card: number;
+  /** Distinct counts where a bitmap would be too large; such partials cannot be rolled up. */
+  counted: Int32Array | null;
 }
 
-/** SUM over a column that may hold "not recorded": null where a group has no recorded value, as SQL's SUM. */
-function nullableSumPerGroup(group: Int32Array, rows: number, groups: number, values: Int32Array): (g: number) => number | null {
-  const sums = new Float64Array(groups);
-  const recorded = new Int32Array(groups);
-  for (let r = 0; r < rows; r++) {
-    const g = group[r];
-    const v = values[r];
-    if (g !== EXCLUDED && v !== NO_COUNT) {
-      sums[g] += v;
-      recorded[g]++;
+function emptyPartials(groups: number, card: number, distinct: boolean): Partials {
+  return {
+    rows: new Int32Array(groups),
+    a: new Float64Array(groups),
+    b: new Float64Array(groups),
+    recorded: new Int32Array(groups),
+    distinct: distinct ? new Uint8Array(groups * card) : null,
+    card,
+    counted: null,
+  };
+}
+
+/** The columns a measure reads beyond the row count. */
+function inputs(measure: SimpleMeasure, p: FactProjection): { a?: Int32Array | Uint8Array; b?: Int32Array; nullable?: boolean; distinct?: DimensionColumn } {
+  switch (measure.id) {
+    case 'person_months':
+      return { a: p.strength };
+    case 'deployed':
+      return { a: p.strength, distinct: p.dims.month };
+    case 'female_share':
+      return { a: p.strength, b: p.female };
+    case 'missions':
+      return { distinct: p.dims.mission };
+    case 'ied_killed':
+      return { a: p.killed, nullable: true };
+    case 'ied_injured':
+      return { a: p.injured, nullable: true };
+    case 'ied_peacekeepers_killed':
+      return { a: p.peacekeepersKilled };
+    case 'ied_peacekeeper_casualties':
+      return { a: p.peacekeepers };
+    case 'ied_cleared_share':
+      return { a: p.cleared };
+    default:
+      return {};
+  }
+}
+
+/** One scan: adds every selected row into its group's partials (rows holds the count, filled by the caller's pass). */
+function scan(measure: SimpleMeasure, p: FactProjection, group: Int32Array, groups: number, rows: Int32Array): Partials {
+  const use = inputs(measure, p);
+  const card = use.distinct ? use.distinct.values.length : 0;
+  const out = { ...emptyPartials(0, card, false), rows, a: new Float64Array(groups), b: new Float64Array(groups), recorded: new Int32Array(groups) };
+  const { a, b, recorded } = out;
+  const n = p.rows;
+  const colA = use.a;
+  const colB = use.b;
+  if (colA && colB) {
+    for (let r = 0; r < n; r++) {
+      const g = group[r];
+      if (g === EXCLUDED) continue;
+      a[g] += colA[r];
+      b[g] += colB[r];
+    }
+  } else if (colA && use.nullable) {
+    for (let r = 0; r < n; r++) {
+      const g = group[r];
+      if (g === EXCLUDED) continue;
+      const v = colA[r];
+      if (v !== NO_COUNT) {
+        a[g] += v;
+        recorded[g]++;
+      }
+    }
+  } else if (colA) {
+    for (let r = 0; r < n; r++) {
+      const g = group[r];
+      if (g === EXCLUDED) continue;
+      a[g] += colA[r];
     }
   }
-  return (g) => (recorded[g] ? sums[g] : null);
+  if (use.distinct && groups * card <= DISTINCT_BITMAP_LIMIT) out.distinct = distinctPerGroup(group, n, groups, use.distinct.codes, card);
+  else if (use.distinct) out.counted = countDistinct(group, n, groups, use.distinct.codes, card);
+  return out;
 }
 
 /**
- * The value of each group for one measure; `rowsIn[g]` is how many selected rows the group has.
- * Arithmetic follows the SQL engine's: integer sums, then one division in double precision.
+ * The value of one group from its partials, with the SQL engine's arithmetic: integer sums,
+ * then one division in double precision; null where SQL gives NULL.
  */
-function values(measure: SimpleMeasure, p: FactProjection, group: Int32Array, groups: number, rowsIn: Int32Array): (g: number) => number | null {
-  const n = p.rows;
+function value(measure: SimpleMeasure, x: Partials, g: number): number | null {
+  const rows = x.rows[g];
+  const distinct = () => {
+    if (x.counted) return x.counted[g];
+    let n = 0;
+    for (let c = g * x.card, end = c + x.card; c < end; c++) n += x.distinct![c];
+    return n;
+  };
   switch (measure.id) {
     case 'fatalities':
     case 'ied_incidents':
     case 'rate_deaths':
     case 'rate_any_uniformed_deaths':
-      return (g) => rowsIn[g];
-    case 'person_months': {
-      const sums = sumPerGroup(group, n, groups, p.strength!);
-      return (g) => (rowsIn[g] ? sums[g] : null);
-    }
+      return rows;
+    case 'person_months':
+    case 'ied_peacekeepers_killed':
+    case 'ied_peacekeeper_casualties':
+      return rows ? x.a[g] : null;
     case 'deployed': {
-      const sums = sumPerGroup(group, n, groups, p.strength!);
-      const month = p.dims.month!;
-      const months = distinctPerGroup(group, n, groups, month.codes, month.values.length);
-      return (g) => (months[g] ? sums[g] / months[g] : null);
+      const months = distinct();
+      return months ? x.a[g] / months : null;
     }
-    case 'female_share': {
-      const strength = sumPerGroup(group, n, groups, p.strength!);
-      const women = sumPerGroup(group, n, groups, p.female!);
-      return (g) => (strength[g] ? (100 * women[g]) / strength[g] : null);
-    }
-    case 'missions': {
-      const mission = p.dims.mission!;
-      const missions = distinctPerGroup(group, n, groups, mission.codes, mission.values.length);
-      return (g) => missions[g];
-    }
+    case 'female_share':
+      return x.a[g] ? (100 * x.b[g]) / x.a[g] : null;
+    case 'missions':
+      return distinct();
     case 'ied_killed':
-      return nullableSumPerGroup(group, n, groups, p.killed!);
     case 'ied_injured':
-      return nullableSumPerGroup(group, n, groups, p.injured!);
-    case 'ied_peacekeeper_casualties': {
-      const sums = sumPerGroup(group, n, groups, p.peacekeepers!);
-      return (g) => (rowsIn[g] ? sums[g] : null);
-    }
-    case 'ied_cleared_share': {
-      const cleared = new Float64Array(groups);
-      const flags = p.cleared!;
-      for (let r = 0; r < n; r++) if (group[r] !== EXCLUDED) cleared[group[r]] += flags[r];
-      return (g) => (rowsIn[g] ? (100 * cleared[g]) / rowsIn[g] : null);
-    }
+      return x.recorded[g] ? x.a[g] : null;
+    case 'ied_cleared_share':
+      return rows ? (100 * x.a[g]) / rows : null;
   }
 }
 
-/** The columnar engine: the same answers as the SQL engine, from scans over typed arrays. */
-export function columnarAggregator(projections: Projections): Aggregator {
-  let scratch = new Int32Array(0);
-  return (measure, groupBy, spec) => {
-    const p = projections[measure.subject];
-    if (scratch.length < p.rows) scratch = new Int32Array(p.rows);
-    const group = scratch.subarray(0, p.rows);
-    select(p, measure, spec, group);
-    const groups = assignGroups(p, groupBy, group);
-    const rowsIn = new Int32Array(groups);
-    const firstRow = new Int32Array(groups).fill(-1);
-    for (let r = 0; r < p.rows; r++) {
-      const g = group[r];
-      if (g === EXCLUDED) continue;
-      if (rowsIn[g]++ === 0) firstRow[g] = r;
-    }
-    const valueOf = values(measure, p, group, groups, rowsIn);
-    const out = new Map<string, number | null>();
-    // Without grouping SQL always answers one row, even over no rows at all.
-    if (groupBy.length === 0) {
-      out.set('', valueOf(0));
+/** Partials by the finest grouping of a cross-tab, with each group's value on every dimension of that grouping. */
+interface Grouped {
+  measure: SimpleMeasure;
+  filters: string;
+  dims: Dimension[];
+  keys: string[][];
+  partials: Partials;
+}
+
+function groupedScan(p: FactProjection, measure: SimpleMeasure, groupBy: Dimension[], spec: Pick<ViewSpec, 'where' | 'from' | 'to'>, group: Int32Array): Grouped {
+  select(p, measure, spec, group);
+  const groups = assignGroups(p, groupBy, group);
+  // Count rows per group and note one row of each, to read the group's dimension values off.
+  const firstRow = new Int32Array(groups).fill(-1);
+  const rows = new Int32Array(groups);
+  for (let r = 0; r < p.rows; r++) {
+    const g = group[r];
+    if (g !== EXCLUDED && rows[g]++ === 0) firstRow[g] = r;
+  }
+  const all = scan(measure, p, group, groups, rows);
+  const cols = groupBy.map((d) => dimension(p, d));
+  const present: number[] = [];
+  for (let g = 0; g < groups; g++) if (firstRow[g] >= 0) present.push(g);
+  const keys = present.map((g) => cols.map((c) => c.values[c.via ? c.via[c.codes[firstRow[g]]] : c.codes[firstRow[g]]]));
+  const partials = emptyPartials(present.length, all.card, all.distinct !== null);
+  if (all.counted) partials.counted = Int32Array.from(present, (g) => all.counted![g]);
+  present.forEach((g, k) => {
+    partials.rows[k] = all.rows[g];
+    partials.a[k] = all.a[g];
+    partials.b[k] = all.b[g];
+    partials.recorded[k] = all.recorded[g];
+    if (all.distinct) partials.distinct!.set(all.distinct.subarray(g * all.card, (g + 1) * all.card), k * all.card);
+  });
+  return { measure, filters: '', dims: groupBy, keys, partials };
+}
+
+/** Adds finer groups' partials up into a coarser grouping (a subset of the finer one's dimensions). */
+function rollUp(fine: Grouped, groupBy: Dimension[]): { keys: string[]; partials: Partials } {
+  if (fine.partials.counted) return { keys: fine.keys.map((k) => k.join(KEY_SEPARATOR)), partials: fine.partials };
+  const positions = groupBy.map((d) => fine.dims.indexOf(d));
+  const index = new Map<string, number>();
+  const target = fine.keys.map((parts) => {
+    const key = positions.map((i) => parts[i]).join(KEY_SEPARATOR);
+    let k = index.get(key);
+    if (k === undefined) index.set(key, (k = index.size));
+    return k;
+  });
+  const x = fine.partials;
+  const out = emptyPartials(index.size, x.card, x.distinct !== null);
+  target.forEach((k, g) => {
+    out.rows[k] += x.rows[g];
+    out.a[k] += x.a[g];
+    out.b[k] += x.b[g];
+    out.recorded[k] += x.recorded[g];
+    if (x.distinct) for (let c = 0; c < x.card; c++) out.distinct![k * x.card + c] |= x.distinct[g * x.card + c];
+  });
+  return { keys: [...index.keys()], partials: out };
+}
+
+/** Beyond this many groups × distinct values, a coarser grouping is scanned again rather than rolled up. */
+const ROLL_UP_LIMIT = 1 << 24;
+
+/**
+ * The columnar engine over a set of projections. Each cross-tab gets its own aggregator: the
+ * finest grouping is scanned once, and its row totals, column totals and grand total are rolled
+ * up from it instead of scanning again.
+ */
+export class ColumnarQueries {
+  private scratch = new Int32Array(0);
+
+  constructor(readonly projections: Projections) {}
+
+  aggregator(): Aggregator {
+    const scanned: Grouped[] = [];
+    return (measure, groupBy, spec) => {
+      const p = this.projections[measure.subject];
+      if (this.scratch.length < p.rows) this.scratch = new Int32Array(p.rows);
+      const filters = JSON.stringify([spec.where, spec.from, spec.to]);
+      const reusable = (s: Grouped) =>
+        s.measure.id === measure.id &&
+        s.filters === filters &&
+        (s.partials.counted ? s.dims.length === groupBy.length : s.keys.length * Math.max(1, s.partials.card) <= ROLL_UP_LIMIT) &&
+        groupBy.every((d) => s.dims.includes(d));
+      let fine = scanned.find(reusable);
+      if (!fine) {
+        fine = { ...groupedScan(p, measure, groupBy, spec, this.scratch.subarray(0, p.rows)), filters };
+        scanned.push(fine);
+      }
+      const { keys, partials } = rollUp(fine, groupBy);
+      const out = new Map<string, number | null>();
+      keys.forEach((key, g) => out.set(key, value(measure, partials, g)));
+      // Without grouping SQL always answers one row, even over no rows at all.
+      if (groupBy.length === 0 && keys.length === 0) out.set('', value(measure, emptyPartials(1, partials.card, partials.distinct !== null), 0));
       return out;
-    }
-    const cols = groupBy.map((d) => dimension(p, d));
-    for (let g = 0; g < groups; g++) {
-      const r = firstRow[g];
-      if (r < 0) continue;
-      const key = cols.map((c) => c.values[c.via ? c.via[c.codes[r]] : c.codes[r]]).join(KEY_SEPARATOR);
-      out.set(key, valueOf(g));
-    }
-    return out;
-  };
+    };
+  }
 }

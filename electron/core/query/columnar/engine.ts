@@ -13,6 +13,7 @@ export class ColumnarEngine {
   private worker: Worker | undefined;
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (r: CrossTabReply) => void; reject: (e: Error) => void }>();
+  private readonly inFlight = new Set<Promise<unknown>>();
 
   constructor(private readonly dbPath: string) {}
 
@@ -25,19 +26,29 @@ export class ColumnarEngine {
     if (this.worker) await this.ask({ type: 'refresh' });
   }
 
-  close(): Promise<void> {
+  /**
+   * Stops the worker once the cross-tabs already asked have been answered: a page switching
+   * workspace may still be waiting for one, and it should get its answer, not a stopped engine.
+   */
+  async close(): Promise<void> {
     const w = this.worker;
     this.worker = undefined;
-    return w ? w.terminate().then(() => undefined) : Promise.resolve();
+    if (!w) return;
+    await Promise.allSettled([...this.inFlight]);
+    await w.terminate();
   }
 
   private ask(request: Request): Promise<CrossTabReply> {
     const worker = this.worker ?? this.start();
     const id = this.nextId++;
-    return new Promise((resolve, reject) => {
+    const answered = new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       worker.postMessage({ ...request, id } as CrossTabRequest);
-    }).then((r) => {
+    });
+    this.inFlight.add(answered);
+    const settled = () => this.inFlight.delete(answered);
+    answered.then(settled, settled);
+    return answered.then((r) => {
       const reply = r as CrossTabReply;
       if (reply.type === 'failed') throw new Error(reply.error);
       return reply;
