@@ -20,7 +20,6 @@ export function isSynthetic(db: Db): boolean {
   return workspaceKind(db) === 'demo';
 }
 
-const KIND_TABLE = { fatalities: 'fatality', deployments: 'deployment', ied: 'ied_incident' } as const;
 
 /** One open workspace and everything the doors can ask of it. */
 export class Workspace {
@@ -53,16 +52,16 @@ export class Workspace {
 
   info(): WorkspaceInfo {
     const kind = workspaceKind(this.db);
-    const count = (table: string) => {
-      const exists = this.db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?`).get(table);
-      return exists ? (this.db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number) : 0;
-    };
+    const datasets = this.datasets();
+    // Fact rows are inserted or updated, never deleted, so the registry's inserted counts are the row
+    // counts; a COUNT(*) over millions of rows would hold up the thread that serves the UI.
+    const count = (k: DatasetEntry['kind']) => datasets.filter((d) => d.kind === k).reduce((n, d) => n + d.inserted, 0);
     return {
       path: this.path,
       kind,
       synthetic: kind === 'demo',
-      counts: { fatalities: count(KIND_TABLE.fatalities), deployments: count(KIND_TABLE.deployments), ied: count(KIND_TABLE.ied) },
-      datasets: this.datasets(),
+      counts: { fatalities: count('fatalities'), deployments: count('deployments'), ied: count('ied') },
+      datasets,
     };
   }
 
