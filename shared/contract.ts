@@ -107,6 +107,11 @@ export const operations = {
   /** A new, empty workspace for real data, created in the app-data folder (the default file when unnamed). */
   workspaceNew: { input: z.object({ name: z.string().min(1).max(64).optional() }), output: workspaceInfoSchema },
   workspaceOpenDemo: { input: empty, output: workspaceInfoSchema },
+  /**
+   * Opens a workspace file the analyst picks in the desktop app's own Open dialog (shown by the main
+   * process, so the page never names a path). Refused in serve mode: there, use bluehelm serve --db FILE.
+   */
+  workspaceChooseFile: { input: empty, output: workspaceInfoSchema.nullable() },
   reference: { input: empty, output: referenceSchema },
   crossTab: { input: viewSpecSchema, output: crossTabSchema },
   /** The values a dimension takes for a measure, with the measure's total for each (for filter pickers). */

@@ -1,7 +1,7 @@
 import { operations, isOperationName, type ApiError, type OperationName } from '../../shared/contract';
 import { SpecError } from '../../shared/spec';
 import { ImportRefused } from './import/run';
-import { NotFound, type Impl } from './operations';
+import { NotAvailableHere, NotFound, type Impl } from './operations';
 import { WorkspacePathError } from './session';
 
 export type DispatchResult = { ok: true; value: unknown } | { ok: false; status: number; error: ApiError };
@@ -25,6 +25,7 @@ export async function dispatch(ops: Impl, name: string, rawInput: unknown): Prom
     if (e instanceof SpecError) return { ok: false, status: 400, error: { code: 'invalid_input', message: e.message } };
     if (e instanceof ImportRefused) return { ok: false, status: 422, error: { code: 'refused', message: e.message } };
     if (e instanceof WorkspacePathError) return { ok: false, status: 400, error: { code: 'invalid_input', message: e.message } };
+    if (e instanceof NotAvailableHere) return { ok: false, status: 422, error: { code: 'refused', message: e.message } };
     if (e instanceof NotFound) return { ok: false, status: 404, error: { code: 'not_found', message: e.message } };
     console.error(e);
     return { ok: false, status: 500, error: { code: 'internal', message: e instanceof Error ? e.message : String(e) } };

@@ -13,8 +13,17 @@ export type Impl = { [K in OperationName]: (input: ParsedInput<K>) => OperationO
 
 export class NotFound extends Error {}
 
+/** A call this door cannot serve (for example a native dialog in serve mode). */
+export class NotAvailableHere extends Error {}
+
+/** What only some doors can do: the desktop app shows native dialogs. */
+export interface DoorCapabilities {
+  /** Shows an Open dialog for a workspace file; undefined when the analyst cancels. */
+  chooseWorkspaceFile?: () => Promise<string | undefined>;
+}
+
 /** Implements every operation of shared/contract.ts over the session's open workspace. */
-export function operationsFor(session: Session): Impl {
+export function operationsFor(session: Session, door: DoorCapabilities = {}): Impl {
   const ws = () => session.current;
   return {
     workspaceInfo: () => ws().info(),
@@ -22,6 +31,11 @@ export function operationsFor(session: Session): Impl {
     workspaceOpen: ({ path }) => session.openFromPage(path).info(),
     workspaceNew: ({ name }) => session.createReal(name).info(),
     workspaceOpenDemo: () => session.openDemo().info(),
+    workspaceChooseFile: async () => {
+      if (!door.chooseWorkspaceFile) throw new NotAvailableHere('opening a file by dialog needs the desktop app; in a browser, start with: bluehelm serve --db FILE');
+      const file = await door.chooseWorkspaceFile();
+      return file ? session.open(file).info() : null;
+    },
     reference: () => referenceTables().tables,
     crossTab: (spec) => ws().crossTabAsync(spec),
     dimensionValues: async ({ measure, dimension }) => {

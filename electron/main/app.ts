@@ -52,7 +52,13 @@ async function start(): Promise<void> {
     fail(`Bluehelm cannot open its workspace${named ? ` (${named})` : ''}`, e);
     return;
   }
-  const ops = operationsFor(session);
+  const ops = operationsFor(session, {
+    async chooseWorkspaceFile() {
+      const options = { title: 'Open a Bluehelm workspace', properties: ['openFile' as const], filters: [{ name: 'Bluehelm workspace', extensions: ['sqlite', 'bluehelm', 'db'] }] };
+      const r = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+      return r.canceled ? undefined : r.filePaths[0];
+    },
+  });
   registerIpc((name, input) => dispatch(ops, name, input));
   app.on('will-quit', () => session.close());
 

@@ -1,14 +1,18 @@
 import { create } from 'zustand';
+import { createFiguresSlice, type FiguresSlice } from './figuresSlice';
 import { createImportSlice, type ImportSlice } from './importSlice';
+import { createTrendSlice, type TrendSlice } from './trendSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
 import { createViewSlice, type ViewSlice } from './viewSlice';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspaceSlice';
 
-export type BluehelmState = ViewSlice & WorkspaceSlice & UiSlice & ImportSlice;
+export type BluehelmState = ViewSlice & WorkspaceSlice & UiSlice & ImportSlice & TrendSlice & FiguresSlice;
 
 export const useBluehelm = create<BluehelmState>()((...a) => ({
   ...createViewSlice(...a),
   ...createWorkspaceSlice(...a),
   ...createUiSlice(...a),
   ...createImportSlice(...a),
+  ...createTrendSlice(...a),
+  ...createFiguresSlice(...a),
 }));

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import { measureInfo, type Dimension, type Measure } from '../../../shared/catalogue';
-import type { CrossTab, ViewSpecInput } from '../../../shared/spec';
+import type { CrossTab, ViewSpec, ViewSpecInput } from '../../../shared/spec';
 import { api, errorMessage } from '../api/client';
 import type { BluehelmState } from './index';
 
@@ -32,7 +32,11 @@ export interface ViewSlice {
   setCols(d: Dimension | null): void;
   setFilter(d: Dimension, values: string[]): void;
   setDates(dates: { from?: string; to?: string }): void;
+  /** Replaces the whole view, e.g. with the spec behind a published figure. */
+  loadSpec(spec: ViewSpec): void;
   runCrossTab(): Promise<void>;
+  /** Drops the table and any answer still on its way: it was computed from another workspace. */
+  forgetResult(): void;
   loadFilterValues(d: Dimension): Promise<void>;
 }
 
@@ -51,6 +55,10 @@ export function specOf(draft: Draft): ViewSpecInput {
     ...(draft.from ? { from: draft.from } : {}),
     ...(draft.to ? { to: draft.to } : {}),
   };
+}
+
+export function draftOf(spec: ViewSpec): Draft {
+  return { measure: spec.measure, rows: [...spec.rows], cols: spec.cols ?? null, where: { ...spec.where }, from: spec.from ?? '', to: spec.to ?? '' };
 }
 
 /** Keeps only what the new measure can be broken down or filtered by, so a switch never yields a refused spec. */
@@ -96,6 +104,7 @@ export const createViewSlice: StateCreator<BluehelmState, [], [], ViewSlice> = (
     setCols: (dim) => setDraft((d) => ({ ...d, cols: dim, rows: dim ? d.rows.filter((r) => r !== dim) : d.rows })),
     setFilter: (dim, values) => setDraft((d) => ({ ...d, where: { ...d.where, [dim]: values } })),
     setDates: (dates) => setDraft((d) => ({ ...d, ...dates })),
+    loadSpec: (spec) => set({ draft: draftOf(spec) }),
 
     runCrossTab: async () => {
       const request = ++latest;
@@ -106,6 +115,11 @@ export const createViewSlice: StateCreator<BluehelmState, [], [], ViewSlice> = (
       } catch (e) {
         if (request === latest) set({ result: null, error: errorMessage(e), running: false });
       }
+    },
+
+    forgetResult: () => {
+      latest++;
+      set({ result: null, error: null, running: false });
     },
 
     loadFilterValues: async (dim) => {

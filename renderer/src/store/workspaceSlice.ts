@@ -1,9 +1,11 @@
 import type { StateCreator } from 'zustand';
 import { MEASURES, measureInfo, type Measure, type Subject } from '../../../shared/catalogue';
-import type { ReferenceTables, WorkspaceInfo } from '../../../shared/contract';
+import type { OperationOutput, ReferenceTables, WorkspaceInfo } from '../../../shared/contract';
 import { api, errorMessage } from '../api/client';
 import { lookups, type Lookups } from '../i18n/labels';
 import type { BluehelmState } from './index';
+
+export type RecentWorkspace = OperationOutput<'workspaceRecent'>[number];
 
 export interface WorkspaceSlice {
   info: WorkspaceInfo | null;
@@ -12,8 +14,16 @@ export interface WorkspaceSlice {
   loadError: string | null;
   /** Bumped whenever the data may have changed, so the open view is recomputed. */
   dataVersion: number;
+  recent: RecentWorkspace[];
+  switching: boolean;
+  switchError: string | null;
   loadWorkspace(): Promise<void>;
   refreshInfo(): Promise<void>;
+  loadRecent(): Promise<void>;
+  /** Each switch resolves to whether it happened; a refusal is kept in switchError. */
+  openWorkspace(path: string): Promise<boolean>;
+  newWorkspace(name?: string): Promise<boolean>;
+  openDemo(): Promise<boolean>;
 }
 
 /** The subjects a measure reads that the workspace holds no rows for. */
@@ -31,12 +41,35 @@ export const createWorkspaceSlice: StateCreator<BluehelmState, [], [], Workspace
     }
   };
 
+  // The view itself (measure, rows, filters) survives a switch and is recomputed on the new file;
+  // only what was computed from the old file is dropped.
+  const switchTo = async (open: () => Promise<WorkspaceInfo>): Promise<boolean> => {
+    set({ switching: true, switchError: null });
+    try {
+      const info = await open();
+      get().forgetResult();
+      get().forgetTrend();
+      get().forgetFigures();
+      get().dismissImports();
+      adopt(info);
+      set({ switching: false });
+      void get().loadRecent();
+      return true;
+    } catch (e) {
+      set({ switching: false, switchError: errorMessage(e) });
+      return false;
+    }
+  };
+
   return {
     info: null,
     reference: null,
     lookups: lookups(null),
     loadError: null,
     dataVersion: 0,
+    recent: [],
+    switching: false,
+    switchError: null,
 
     loadWorkspace: async () => {
       try {
@@ -55,5 +88,17 @@ export const createWorkspaceSlice: StateCreator<BluehelmState, [], [], Workspace
         set({ loadError: errorMessage(e) });
       }
     },
+
+    loadRecent: async () => {
+      try {
+        set({ recent: await api.workspaceRecent({}) });
+      } catch (e) {
+        set({ switchError: errorMessage(e) });
+      }
+    },
+
+    openWorkspace: (path) => switchTo(() => api.workspaceOpen({ path })),
+    newWorkspace: (name) => switchTo(() => api.workspaceNew(name ? { name } : {})),
+    openDemo: () => switchTo(() => api.workspaceOpenDemo({})),
   };
 };

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useBluehelm } from '../../store';
 import { CrossTabGrid } from './CrossTabGrid';
 import { GridNotes } from './GridNotes';
+import { SyntheticMark } from '../workspace/SyntheticMark';
 import { ViewTitle } from './ViewTitle';
 
 export function CrossTabView() {
@@ -13,6 +14,7 @@ export function CrossTabView() {
     <section className="bh-crosstab">
       <div className="bh-view-head">
         {result && <ViewTitle spec={result.spec} />}
+        <SyntheticMark on={result?.synthetic ?? false} />
         {running && <span className="bh-running">{t('grid.running')}</span>}
       </div>
       {error && (

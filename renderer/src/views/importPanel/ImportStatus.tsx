@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useBluehelm } from '../../store';
 import type { ImportEntry } from '../../store/importSlice';
+import { NewWorkspaceButton } from '../workspace/NewWorkspaceButton';
 import { ImportResultView } from './ImportResultView';
 
 function Progress({ entry }: { entry: ImportEntry }) {
@@ -21,15 +22,22 @@ function Progress({ entry }: { entry: ImportEntry }) {
 
 function Entry({ entry }: { entry: ImportEntry }) {
   const { t } = useTranslation();
+  // The demo refuses real files and says to start a workspace of one's own: the button does that.
+  const inDemo = useBluehelm((s) => s.info?.kind === 'demo');
   return (
     <li className={`bh-import-entry ${entry.phase}`}>
       <strong className="bh-file">{entry.fileName}</strong>
       {(entry.phase === 'queued' || entry.phase === 'reading' || entry.phase === 'running') && <Progress entry={entry} />}
       {entry.phase === 'done' && entry.result && <ImportResultView result={entry.result} />}
       {entry.phase === 'failed' && (
-        <p className="bh-error" role="alert">
+        <div className="bh-error" role="alert" data-testid="import-refused">
           {t('import.refused', { message: entry.error ?? '' })}
-        </p>
+          {inDemo && (
+            <div className="bh-refused-action">
+              <NewWorkspaceButton testId="refused-new-workspace" />
+            </div>
+          )}
+        </div>
       )}
       {entry.phase === 'cancelled' && <p className="bh-help">{t('import.cancelled')}</p>}
     </li>

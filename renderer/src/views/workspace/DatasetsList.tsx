@@ -1,16 +1,21 @@
 import { useTranslation } from 'react-i18next';
 import { useBluehelm } from '../../store';
 import { formatNumber } from '../crossTab/format';
+import { SyntheticMark } from './SyntheticMark';
 
 /** Every imported file with its fingerprint: what the numbers on screen were computed from. */
 export function DatasetsList() {
   const { t } = useTranslation();
   const lang = useBluehelm((s) => s.lang);
   const datasets = useBluehelm((s) => s.info?.datasets ?? []);
+  const synthetic = useBluehelm((s) => s.info?.synthetic ?? false);
   if (datasets.length === 0) return <p className="bh-help">{t('datasets.none')}</p>;
   return (
     <section className="bh-datasets" data-testid="datasets-list">
-      <h2>{t('datasets.title')}</h2>
+      <div className="bh-view-head">
+        <h2>{t('datasets.title')}</h2>
+        <SyntheticMark on={synthetic} />
+      </div>
       <table>
         <thead>
           <tr>

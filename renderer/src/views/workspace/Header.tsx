@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../i18n/setup';
 import { useBluehelm } from '../../store';
 import { ImportButton } from '../importPanel/ImportButton';
+import { WorkspaceSwitcher } from './WorkspaceSwitcher';
 
 const LANGUAGES: { lang: Lang; label: string }[] = [
   { lang: 'en', label: 'English' },
@@ -21,12 +22,7 @@ export function Header() {
         <h1>Bluehelm</h1>
         <span className="bh-tagline">{t('app.tagline')}</span>
       </div>
-      {info && (
-        <div className="bh-workspace" title={info.path}>
-          <span className="bh-label">{t('app.workspace')}</span>
-          <code>{info.path}</code>
-        </div>
-      )}
+      <WorkspaceSwitcher />
       <div className="bh-header-actions">
         {/* The empty state carries its own, larger import button. */}
         {hasData && <ImportButton />}

@@ -1,12 +1,27 @@
+import { useTranslation } from 'react-i18next';
 import en from '../../i18n/en.json';
 import zh from '../../i18n/zh.json';
+import { useBluehelm } from '../../store';
+import { NewWorkspaceButton } from './NewWorkspaceButton';
 
-/** Shown in both languages whatever the choice, so nobody can miss or misread it on a screenshot. */
+/**
+ * The warning is shown in both languages whatever the choice, so nobody can miss or misread it on a
+ * screenshot; the way out (a workspace of one's own) is in the analyst's language.
+ */
 export function SyntheticBanner() {
+  const { t } = useTranslation();
+  const switchError = useBluehelm((s) => s.switchError);
   return (
     <div className="bh-synthetic" role="status" data-testid="synthetic-banner">
       <strong>{en.synthetic.banner}</strong>
       <span lang="zh-CN">{zh.synthetic.banner}</span>
+      <span className="bh-synthetic-invite">{t('synthetic.invite')}</span>
+      <NewWorkspaceButton />
+      {switchError && (
+        <span className="bh-synthetic-error" role="alert">
+          {switchError}
+        </span>
+      )}
     </div>
   );
 }

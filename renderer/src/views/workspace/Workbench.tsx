@@ -1,11 +1,29 @@
 import { useTranslation } from 'react-i18next';
 import { useBluehelm } from '../../store';
+import type { Tab } from '../../store/uiSlice';
 import { CrossTabBuilder } from '../crossTab/CrossTabBuilder';
 import { CrossTabView } from '../crossTab/CrossTabView';
 import { useAutoRun } from '../crossTab/useAutoRun';
 import { ImportStatus } from '../importPanel/ImportStatus';
+import { PublishedFiguresView } from '../publishedFigures/PublishedFiguresView';
+import { TrendsView } from '../trends/TrendsView';
 import { DatasetsList } from './DatasetsList';
-import type { Tab } from '../../store/uiSlice';
+
+/** The builder defines the view that the cross-tab and the trends draw; the other tabs do not use it. */
+const USES_BUILDER: ReadonlySet<Tab> = new Set(['crossTab', 'trends']);
+
+function TabContent({ tab }: { tab: Tab }) {
+  switch (tab) {
+    case 'crossTab':
+      return <CrossTabView />;
+    case 'trends':
+      return <TrendsView />;
+    case 'published':
+      return <PublishedFiguresView />;
+    case 'datasets':
+      return <DatasetsList />;
+  }
+}
 
 export function Workbench() {
   const { t } = useTranslation();
@@ -15,13 +33,17 @@ export function Workbench() {
   useAutoRun();
   const tabs: { id: Tab; label: string }[] = [
     { id: 'crossTab', label: t('tabs.crossTab') },
+    { id: 'trends', label: t('tabs.trends') },
+    { id: 'published', label: t('tabs.published') },
     { id: 'datasets', label: t('tabs.datasets', { count: datasetCount }) },
   ];
   return (
     <div className="bh-workbench">
-      <aside className="bh-side">
-        <CrossTabBuilder />
-      </aside>
+      {USES_BUILDER.has(tab) && (
+        <aside className="bh-side">
+          <CrossTabBuilder />
+        </aside>
+      )}
       <main className="bh-main">
         <ImportStatus />
         <nav className="bh-tabs" role="tablist">
@@ -31,7 +53,7 @@ export function Workbench() {
             </button>
           ))}
         </nav>
-        {tab === 'crossTab' ? <CrossTabView /> : <DatasetsList />}
+        <TabContent tab={tab} />
       </main>
     </div>
   );

@@ -1,0 +1,67 @@
+import { useTranslation } from 'react-i18next';
+import type { ReconciledFigure } from '../../../../shared/reconcile';
+import { useBluehelm } from '../../store';
+import { describeSpec } from '../crossTab/describeSpec';
+import { figureValue, quoteLang, signedDifference } from './figureFormat';
+import { StatusBadge } from './StatusBadge';
+
+/** One published figure beside its recomputation, with what it was recomputed as and why it may differ. */
+export function FigureRow({ item }: { item: ReconciledFigure }) {
+  const { t } = useTranslation();
+  const lang = useBluehelm((s) => s.lang);
+  const lookups = useBluehelm((s) => s.lookups);
+  const openFigure = useBluehelm((s) => s.openFigure);
+  const { figure, status } = item;
+  const doc = figure.document;
+  const docTitle = lang === 'zh' && doc.title_zh ? doc.title_zh : doc.title;
+  const spec = describeSpec(figure.spec, lang, lookups, t);
+  return (
+    <tr data-testid="figure-row" data-figure-id={figure.id} data-status={status}>
+      <td className="bh-fig-doc">
+        <strong title={docTitle}>{doc.symbol ?? docTitle}</strong>
+        <span>{doc.locator}</span>
+        <span>{doc.date}</span>
+      </td>
+      <td className="bh-fig-quote">
+        <q lang={quoteLang(figure.quote)}>{figure.quote}</q>
+        <p className="bh-help" title={figure.note}>
+          <span className="bh-fig-as">{t('figures.recomputedAs')}</span>
+          {[spec.title, ...spec.filters].join(' · ')}
+          {spec.dates && (
+            <>
+              {' · '}
+              <span className="bh-nowrap">{spec.dates}</span>
+            </>
+          )}
+        </p>
+      </td>
+      <td className="bh-num" data-testid="figure-published">
+        {figureValue(figure.value, figure.unit, lang)}
+      </td>
+      <td className="bh-num" data-testid="figure-recomputed">
+        {figureValue(item.recomputed, figure.unit, lang)}
+      </td>
+      <td className="bh-num" data-testid="figure-difference">
+        {signedDifference(item.difference, lang)}
+      </td>
+      <td>
+        <StatusBadge status={status} />
+      </td>
+      <td className="bh-fig-reason">
+        {item.reason && <p>{item.reason}</p>}
+        {item.caveats.length > 0 && (
+          <ul>
+            {item.caveats.map((c) => (
+              <li key={c}>{c}</li>
+            ))}
+          </ul>
+        )}
+      </td>
+      <td>
+        <button type="button" className="bh-button bh-small" data-testid="open-crosstab" onClick={() => openFigure(item)}>
+          {t('figures.openCrossTab')}
+        </button>
+      </td>
+    </tr>
+  );
+}

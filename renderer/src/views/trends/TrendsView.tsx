@@ -1,0 +1,66 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import en from '../../i18n/en.json';
+import { dimensionLabel, measureLabel, valueText } from '../../i18n/labels';
+import { useBluehelm } from '../../store';
+import { GridNotes } from '../crossTab/GridNotes';
+import { describeSpec } from '../crossTab/describeSpec';
+import { SyntheticMark } from '../workspace/SyntheticMark';
+import { chartOption } from './chartOption';
+import { TrendChart } from './TrendChart';
+import { TOP_SERIES } from './trendModel';
+import { useTrendRun } from './useTrendRun';
+
+// The chart's own text (SVG) does not inherit the page's font, so it is handed the same stack.
+const fontFamily = () => getComputedStyle(document.documentElement).fontFamily;
+
+/** The current view's measure over time, one line per value of its other dimension. */
+export function TrendsView() {
+  const { t } = useTranslation();
+  const lang = useBluehelm((s) => s.lang);
+  const lookups = useBluehelm((s) => s.lookups);
+  const trend = useBluehelm((s) => s.trend);
+  const error = useBluehelm((s) => s.trendError);
+  const running = useBluehelm((s) => s.trendRunning);
+  useTrendRun();
+
+  const option = useMemo(() => {
+    if (!trend) return null;
+    const lines = trend.lines.map((l) => ({
+      name: l.kind === 'value' ? valueText(trend.axes.series!, l.key, lang, lookups).text : l.kind === 'other' ? t('trends.other') : measureLabel(trend.table.spec.measure, lang),
+      values: l.values,
+      other: l.kind === 'other',
+    }));
+    // In English whatever the language, like the banner: the mark must read the same to everyone.
+    return chartOption({ times: trend.times, lines, lang, fontFamily: fontFamily(), watermark: trend.table.synthetic ? en.synthetic.mark : null });
+  }, [trend, lang, lookups, t]);
+
+  const described = trend && describeSpec(trend.table.spec, lang, lookups, t);
+  const series = trend?.axes.series ? dimensionLabel(trend.axes.series, lang) : null;
+  return (
+    <section className="bh-trends" data-testid="trends-view">
+      <div className="bh-view-head">
+        {described && (
+          <div className="bh-view-title" data-testid="trend-title">
+            <h2>{described.title}</h2>
+            <p>{[...(series ? [t('trends.perLine', { series })] : []), ...described.filters, ...(described.dates ? [described.dates] : [])].join(' · ')}</p>
+          </div>
+        )}
+        <SyntheticMark on={trend?.table.synthetic ?? false} />
+        {running && <span className="bh-running">{t('grid.running')}</span>}
+      </div>
+      {error && (
+        <p className="bh-error" role="alert" data-testid="trend-error">
+          {t('grid.refused', { message: error })}
+        </p>
+      )}
+      {trend && option && (
+        <>
+          {trend.times.length === 0 ? <p className="bh-help">{t('grid.noRows')}</p> : <TrendChart option={option} label={described?.title ?? ''} />}
+          {trend.combined > 0 && series && <p className="bh-help">{t('trends.combined', { top: TOP_SERIES, n: trend.combined, series })}</p>}
+          <GridNotes table={trend.table} />
+        </>
+      )}
+    </section>
+  );
+}
