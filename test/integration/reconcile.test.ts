@@ -105,3 +105,19 @@ describe('reconcile on fixtures', () => {
     ws.close();
   });
 });
+
+describe('reconcile on the synthetic demo', () => {
+  it('says the data is synthetic instead of explaining differences by dataset revisions', async () => {
+    const { writeDemoWorkspace } = await import('../../electron/core/demo/workspace');
+    const file = tempDb();
+    const ws = new Workspace(file);
+    writeDemoWorkspace(ws.db, file);
+    const r = reconcile(ws);
+    expect(r.synthetic).toBe(true);
+    const calibrated = byId(r, 'a74-533-p68-malicious-2018-total');
+    expect(calibrated.status).toBe('matches');
+    expect(calibrated.caveats[0]).toMatch(/SYNTHETIC DEMO DATA/);
+    for (const f of r.figures.filter((x) => x.status === 'differs')) expect(f.reason).toBe('synthetic demo data: the workspace holds no UN figures');
+    ws.close();
+  });
+});

@@ -78,8 +78,9 @@ function periodOf(fig: PublishedFigure): { from: string; to: string } | null {
   return from && to ? { from, to } : null;
 }
 
-export function reconcileFigure(ws: Workspace, fig: PublishedFigure, cov: Coverage): ReconciledFigure {
-  const caveats: string[] = [];
+export function reconcileFigure(ws: Workspace, fig: PublishedFigure, cov: Coverage, synthetic = false): ReconciledFigure {
+  // On the demo a match only shows the generator was calibrated to the figure, and a difference means nothing.
+  const caveats: string[] = synthetic ? ['SYNTHETIC DEMO DATA: not UN figures; a match only shows the demo was calibrated to this figure'] : [];
   const cannot = (reason: string): ReconciledFigure => ({ figure: fig, status: 'cannot_compute', recomputed: null, difference: null, reason, caveats });
   for (const subject of measureInfo[fig.spec.measure].subjects) if (!cov.kinds.has(subject)) return cannot(SUBJECT_HELP[subject]);
   const period = periodOf(fig);
@@ -102,6 +103,9 @@ export function reconcileFigure(ws: Workspace, fig: PublishedFigure, cov: Covera
   if (Math.abs(difference) <= tolerance(fig.value) + 1e-9) {
     return { figure: fig, status: 'matches', recomputed, difference, reason: null, caveats };
   }
+  if (synthetic) {
+    return { figure: fig, status: 'differs', recomputed, difference, reason: 'synthetic demo data: the workspace holds no UN figures', caveats };
+  }
   const reasons: string[] = [];
   const lastUpdate = fig.subject === 'fatalities' ? cov.fatalityRange.lastUpdate : null;
   if (lastUpdate && lastUpdate > fig.document.date) {
@@ -121,8 +125,8 @@ export function reconcileFigure(ws: Workspace, fig: PublishedFigure, cov: Covera
 /** Every published figure, recomputed from the workspace, with its status and the reason for any difference. */
 export function reconcile(ws: Workspace, figures = loadPublishedFigures()): Reconciliation {
   const cov = coverage(ws);
-  const results = figures.map((f) => reconcileFigure(ws, f, cov));
   const info = ws.info();
+  const results = figures.map((f) => reconcileFigure(ws, f, cov, info.synthetic));
   return {
     workspace: ws.path,
     synthetic: info.synthetic,
