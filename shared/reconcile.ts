@@ -26,6 +26,73 @@ export type PublishedFigure = z.infer<typeof publishedFigureSchema>;
 
 export const RECONCILE_STATUSES = ['matches', 'differs', 'cannot_compute'] as const;
 
+const subjectSchema = z.enum(['fatalities', 'deployments', 'ied']);
+
+/** Why a figure differs or cannot be computed, or what limits a match: a code and its facts, worded per language by explain(). */
+export const explanationSchema = z.discriminatedUnion('code', [
+  z.object({ code: z.literal('no_dataset'), subject: subjectSchema }),
+  z.object({ code: z.literal('no_deployment_report'), from: z.string(), to: z.string(), covered: z.string() }),
+  z.object({ code: z.literal('some_deployment_months'), have: z.number(), wanted: z.number(), from: z.string(), to: z.string() }),
+  z.object({ code: z.literal('data_ends_before'), subject: subjectSchema, end: z.string(), date: z.string() }),
+  z.object({ code: z.literal('data_ends_within'), subject: subjectSchema, end: z.string(), date: z.string() }),
+  z.object({ code: z.literal('ied_period_outside'), min: z.string(), max: z.string(), from: z.string(), to: z.string() }),
+  z.object({ code: z.literal('blank') }),
+  z.object({ code: z.literal('dataset_updated_after'), lastUpdate: z.string(), documentDate: z.string() }),
+  z.object({ code: z.literal('figure_note'), text: z.string() }),
+  z.object({ code: z.literal('synthetic') }),
+  z.object({ code: z.literal('synthetic_match') }),
+  z.object({ code: z.literal('unknown') }),
+]);
+export type Explanation = z.infer<typeof explanationSchema>;
+
+const SUBJECT_NAME = {
+  en: { fatalities: 'fatalities', deployments: 'deployments', ied: 'IED incident' },
+  zh: { fatalities: '死亡', deployments: '部署', ied: '简易爆炸装置事件' },
+} as const;
+
+/** The explanation in plain words, in English or Chinese. */
+export function explain(e: Explanation, lang: 'en' | 'zh'): string {
+  const zh = lang === 'zh';
+  switch (e.code) {
+    case 'no_dataset':
+      if (e.subject === 'ied') {
+        return zh
+          ? '本工作区没有简易爆炸装置事件数据（没有公开的事件清单：ACLED 禁止转发，地雷行动处不公布）；请导入 ACLED 导出文件或 Bluehelm 简易爆炸装置模板'
+          : 'no IED incident data in this workspace (no public IED incident list exists: ACLED forbids redistribution, UNMAS publishes none); import an ACLED export or the Bluehelm IED template';
+      }
+      if (e.subject === 'fatalities') {
+        return zh ? '本工作区没有死亡数据集：请导入联合国数据中心文件 DPPADPOSS-FATALITIES.csv' : 'no fatalities dataset in this workspace: import the UN Data Hub file DPPADPOSS-FATALITIES.csv';
+      }
+      return zh ? '本工作区没有部署数据集：请导入联合国军警人员派遣文件' : 'no deployments dataset in this workspace: import the UN uniformed personnel contributions files';
+    case 'no_deployment_report':
+      return zh
+        ? `${e.from}..${e.to} 没有部署报告：部署数据覆盖 ${e.covered}`
+        : `no deployment report for ${e.from}..${e.to}: the deployments data covers ${e.covered}`;
+    case 'some_deployment_months':
+      return zh ? `${e.from}..${e.to} 的 ${e.wanted} 个月中只有 ${e.have} 个月有部署报告` : `deployment reports for ${e.have} of the ${e.wanted} months in ${e.from}..${e.to}`;
+    case 'data_ends_before':
+      return zh ? `${SUBJECT_NAME.zh[e.subject]}数据止于 ${e.end}，早于 ${e.date}` : `the ${SUBJECT_NAME.en[e.subject]} data ends on ${e.end}, before ${e.date}`;
+    case 'data_ends_within':
+      return zh ? `${SUBJECT_NAME.zh[e.subject]}数据止于 ${e.end}，早于期间结束日 ${e.date}` : `the ${SUBJECT_NAME.en[e.subject]} data ends on ${e.end}, before the period's end ${e.date}`;
+    case 'ied_period_outside':
+      return zh ? `简易爆炸装置事件数据覆盖 ${e.min}..${e.max}，不含 ${e.from}..${e.to}` : `the IED incident data covers ${e.min}..${e.max}, not ${e.from}..${e.to}`;
+    case 'blank':
+      return zh ? '该规格在本工作区得到空值' : 'the spec gives a blank value on this workspace';
+    case 'dataset_updated_after':
+      return zh
+        ? `数据集于 ${e.lastUpdate} 更新，晚于该文件（${e.documentDate}）：联合国会补录迟报的死亡并在调查后重新分类`
+        : `the dataset was updated on ${e.lastUpdate}, after the document (${e.documentDate}): the UN adds late reports and reclassifies deaths after investigation`;
+    case 'figure_note':
+      return e.text;
+    case 'synthetic':
+      return zh ? '合成演示数据：本工作区没有联合国数字' : 'synthetic demo data: the workspace holds no UN figures';
+    case 'synthetic_match':
+      return zh ? '合成演示数据，并非联合国数字；一致只说明演示数据按此数字校准' : 'SYNTHETIC DEMO DATA: not UN figures; a match only shows the demo was calibrated to this figure';
+    case 'unknown':
+      return zh ? '原因不明：请对照文件核查规格' : 'no known reason: check the spec against the document';
+  }
+}
+
 /** A figure checked against the open workspace: a plain structure a table, a CLI or a slide can render. */
 export const reconciledFigureSchema = z.object({
   figure: publishedFigureSchema,
@@ -33,10 +100,12 @@ export const reconciledFigureSchema = z.object({
   recomputed: z.number().nullable(),
   /** recomputed − published, where both exist. */
   difference: z.number().nullable(),
-  /** Why it differs or cannot be computed, in plain words; null for a match. */
-  reason: z.string().nullable(),
+  /** Why it differs or cannot be computed; empty for a match. */
+  why: z.array(explanationSchema),
   /** Partial coverage and other caveats that do not change the status. */
-  caveats: z.array(z.string()),
+  caveats: z.array(explanationSchema),
+  /** `why` in English words, for the CLI and CSV. */
+  reason: z.string().nullable(),
 });
 export type ReconciledFigure = z.infer<typeof reconciledFigureSchema>;
 

@@ -1,4 +1,4 @@
-import type { Reconciliation } from '../../shared/reconcile';
+import { explain, type Reconciliation } from '../../shared/reconcile';
 import type { CrossTab } from '../../shared/spec';
 
 export const SYNTHETIC_BANNER = '*** SYNTHETIC DEMO DATA — not UN figures; import the UN files into a workspace of your own ***';
@@ -61,7 +61,7 @@ export function reconciliationTable(r: Reconciliation): string {
   const lines = aligned([head, ...rows], 2);
   const notes = r.figures
     .filter((f) => f.reason || f.caveats.length)
-    .map((f) => `  ${f.figure.id}: ${[f.reason, ...f.caveats].filter(Boolean).join('; ')}`);
+    .map((f) => `  ${f.figure.id}: ${[f.reason, ...f.caveats.map((c) => explain(c, 'en'))].filter(Boolean).join('; ')}`);
   const out = [
     ...(r.synthetic ? [SYNTHETIC_BANNER, ''] : []),
     lines[0],
@@ -85,7 +85,7 @@ export function reconciliationCsv(r: Reconciliation): string {
     formatNumber(f.recomputed),
     formatNumber(f.difference),
     f.status,
-    [f.reason, ...f.caveats].filter(Boolean).join('; '),
+    [f.reason, ...f.caveats.map((c) => explain(c, 'en'))].filter(Boolean).join('; '),
   ]);
   return [head, ...rows].map((row) => row.map(csvCell).join(',')).join('\n') + '\n';
 }

@@ -116,7 +116,7 @@ describe('reconcile on the synthetic demo', () => {
     expect(r.synthetic).toBe(true);
     const calibrated = byId(r, 'a74-533-p68-malicious-2018-total');
     expect(calibrated.status).toBe('matches');
-    expect(calibrated.caveats[0]).toMatch(/SYNTHETIC DEMO DATA/);
+    expect(calibrated.caveats[0]).toEqual({ code: 'synthetic_match' });
     for (const f of r.figures.filter((x) => x.status === 'differs')) expect(f.reason).toBe('synthetic demo data: the workspace holds no UN figures');
     ws.close();
   });

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { measureInfo, type Subject } from '../../../shared/catalogue';
-import { publishedFigureSchema, type PublishedFigure, type ReconciledFigure, type Reconciliation } from '../../../shared/reconcile';
+import { explain, publishedFigureSchema, type Explanation, type PublishedFigure, type ReconciledFigure, type Reconciliation } from '../../../shared/reconcile';
 import { rootPath } from '../paths';
 import type { Workspace } from '../workspace';
 
@@ -21,12 +21,6 @@ function tolerance(value: number): number {
   const decimals = (String(value).split('.')[1] ?? '').length;
   return decimals === 0 && !Number.isInteger(value) ? 0 : 0.5 * 10 ** -decimals;
 }
-
-const SUBJECT_HELP: Record<Subject, string> = {
-  fatalities: 'no fatalities dataset in this workspace: import the UN Data Hub file DPPADPOSS-FATALITIES.csv',
-  deployments: 'no deployments dataset in this workspace: import the UN uniformed personnel contributions files',
-  ied: 'no IED incident data in this workspace (no public IED incident list exists: ACLED forbids redistribution, UNMAS publishes none); import an ACLED export or the Bluehelm IED template',
-};
 
 interface Coverage {
   kinds: Set<Subject>;
@@ -80,46 +74,42 @@ function periodOf(fig: PublishedFigure): { from: string; to: string } | null {
 
 export function reconcileFigure(ws: Workspace, fig: PublishedFigure, cov: Coverage, synthetic = false): ReconciledFigure {
   // On the demo a match only shows the generator was calibrated to the figure, and a difference means nothing.
-  const caveats: string[] = synthetic ? ['SYNTHETIC DEMO DATA: not UN figures; a match only shows the demo was calibrated to this figure'] : [];
-  const cannot = (reason: string): ReconciledFigure => ({ figure: fig, status: 'cannot_compute', recomputed: null, difference: null, reason, caveats });
-  for (const subject of measureInfo[fig.spec.measure].subjects) if (!cov.kinds.has(subject)) return cannot(SUBJECT_HELP[subject]);
+  const caveats: Explanation[] = synthetic ? [{ code: 'synthetic_match' }] : [];
+  const result = (status: ReconciledFigure['status'], recomputed: number | null, why: Explanation[]): ReconciledFigure => ({
+    figure: fig,
+    status,
+    recomputed,
+    difference: recomputed === null ? null : recomputed - fig.value,
+    why,
+    caveats,
+    reason: why.length ? why.map((e) => explain(e, 'en')).join('; ') : null,
+  });
+  const cannot = (e: Explanation) => result('cannot_compute', null, [e]);
+  for (const subject of measureInfo[fig.spec.measure].subjects) if (!cov.kinds.has(subject)) return cannot({ code: 'no_dataset', subject });
   const period = periodOf(fig);
   if (period && measureInfo[fig.spec.measure].subjects.includes('deployments')) {
     const wanted = monthsBetween(period.from, period.to);
     const have = wanted.filter((m) => cov.deploymentMonths.has(m));
-    if (have.length === 0) return cannot(`no deployment report for ${period.from}..${period.to}: the deployments data covers ${cov.deploymentSpan}`);
-    if (have.length < wanted.length) caveats.push(`deployment reports for ${have.length} of the ${wanted.length} months in ${period.from}..${period.to}`);
+    if (have.length === 0) return cannot({ code: 'no_deployment_report', ...period, covered: cov.deploymentSpan });
+    if (have.length < wanted.length) caveats.push({ code: 'some_deployment_months', have: have.length, wanted: wanted.length, ...period });
   }
   if (period && fig.subject === 'fatalities' && cov.fatalityRange.max && period.to > cov.fatalityRange.max) {
-    if (period.from > cov.fatalityRange.max) return cannot(`the fatalities data ends on ${cov.fatalityRange.max}, before ${period.from}`);
-    caveats.push(`the fatalities data ends on ${cov.fatalityRange.max}, before the period's end ${period.to}`);
+    const end = cov.fatalityRange.max;
+    if (period.from > end) return cannot({ code: 'data_ends_before', subject: 'fatalities', end, date: period.from });
+    caveats.push({ code: 'data_ends_within', subject: 'fatalities', end, date: period.to });
   }
-  if (period && fig.subject === 'ied' && cov.iedRange.min && (period.to < cov.iedRange.min || period.from > cov.iedRange.max!)) {
-    return cannot(`the IED incident data covers ${cov.iedRange.min}..${cov.iedRange.max}, not ${period.from}..${period.to}`);
+  if (period && fig.subject === 'ied' && cov.iedRange.min && cov.iedRange.max && (period.to < cov.iedRange.min || period.from > cov.iedRange.max)) {
+    return cannot({ code: 'ied_period_outside', min: cov.iedRange.min, max: cov.iedRange.max, ...period });
   }
   const recomputed = ws.crossTab(fig.spec).grandTotal;
-  if (recomputed === null) return cannot('the spec gives a blank value on this workspace');
-  const difference = recomputed - fig.value;
-  if (Math.abs(difference) <= tolerance(fig.value) + 1e-9) {
-    return { figure: fig, status: 'matches', recomputed, difference, reason: null, caveats };
-  }
-  if (synthetic) {
-    return { figure: fig, status: 'differs', recomputed, difference, reason: 'synthetic demo data: the workspace holds no UN figures', caveats };
-  }
-  const reasons: string[] = [];
+  if (recomputed === null) return cannot({ code: 'blank' });
+  if (Math.abs(recomputed - fig.value) <= tolerance(fig.value) + 1e-9) return result('matches', recomputed, []);
+  if (synthetic) return result('differs', recomputed, [{ code: 'synthetic' }]);
+  const why: Explanation[] = [];
   const lastUpdate = fig.subject === 'fatalities' ? cov.fatalityRange.lastUpdate : null;
-  if (lastUpdate && lastUpdate > fig.document.date) {
-    reasons.push(`the dataset was updated on ${lastUpdate}, after the document (${fig.document.date}): the UN adds late reports and reclassifies deaths after investigation`);
-  }
-  if (fig.likely_reason && fig.subject !== 'ied') reasons.push(fig.likely_reason);
-  return {
-    figure: fig,
-    status: 'differs',
-    recomputed,
-    difference,
-    reason: reasons.join('; ') || 'no known reason: check the spec against the document',
-    caveats,
-  };
+  if (lastUpdate && lastUpdate > fig.document.date) why.push({ code: 'dataset_updated_after', lastUpdate, documentDate: fig.document.date });
+  if (fig.likely_reason) why.push({ code: 'figure_note', text: fig.likely_reason });
+  return result('differs', recomputed, why.length ? why : [{ code: 'unknown' }]);
 }
 
 /** Every published figure, recomputed from the workspace, with its status and the reason for any difference. */

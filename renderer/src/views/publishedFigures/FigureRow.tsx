@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ReconciledFigure } from '../../../../shared/reconcile';
+import { explain, type ReconciledFigure } from '../../../../shared/reconcile';
 import { useBluehelm } from '../../store';
 import { describeSpec } from '../crossTab/describeSpec';
 import { figureValue, quoteLang, signedDifference } from './figureFormat';
@@ -48,11 +48,13 @@ export function FigureRow({ item }: { item: ReconciledFigure }) {
         <StatusBadge status={status} />
       </td>
       <td className="bh-fig-reason">
-        {item.reason && <p>{item.reason}</p>}
+        {item.why.map((e, i) => (
+          <p key={i}>{explain(e, lang)}</p>
+        ))}
         {item.caveats.length > 0 && (
           <ul>
-            {item.caveats.map((c) => (
-              <li key={c}>{c}</li>
+            {item.caveats.map((c, i) => (
+              <li key={i}>{explain(c, lang)}</li>
             ))}
           </ul>
         )}
