@@ -130,9 +130,10 @@ describe('the built bundles', () => {
     fs.writeFileSync(path.join(tmp, 'driver.mjs'), DRIVER);
 
     const dbPath = path.join(tmp, 'workspace.sqlite');
+    const chosenDb = path.join(tmp, 'chosen', 'Mali analysis.sqlite');
     const stdout = execFileSync(process.execPath, [path.join(tmp, 'driver.mjs')], {
       cwd: tmp,
-      env: { ...process.env, BLUEHELM_DB: dbPath, BLUEHELM_DATA_DIR: path.join(tmp, 'userdata'), BLUEHELM_ROOT: '', BLUEHELM_BUNDLED: '', STUB_APP_PATH: appDir, MAIN: path.join(out, 'main.mjs') },
+      env: { ...process.env, BLUEHELM_DB: dbPath, BLUEHELM_DATA_DIR: path.join(tmp, 'userdata'), BLUEHELM_ROOT: '', BLUEHELM_BUNDLED: '', STUB_APP_PATH: appDir, CHOSEN_DB: chosenDb, MAIN: path.join(out, 'main.mjs') },
       encoding: 'utf8',
       timeout: 60_000,
     });
@@ -198,6 +199,10 @@ describe('the built bundles', () => {
     // An import runs in the bundled worker (dist/electron/import-worker.mjs) and lands in the workspace.
     expect(r.ipc.imported).toMatchObject({ state: 'done', error: null });
     expect(r.ipc.imported.result.inserted).toBe(2);
+    // The Open dialog is the main process's: the file it returns opens, a cancel opens nothing.
+    expect(r.ipc.chosen).toMatchObject({ ok: true, value: { path: chosenDb, kind: 'empty' } });
+    expect(r.ipc.cancelled).toEqual({ ok: true, value: null });
+    expect(r.dialogs[0]).toMatchObject({ properties: ['openFile'], filters: [{ extensions: ['sqlite', 'bluehelm', 'db'] }] });
     expect(r.ipc.after.value.counts.fatalities).toBe(2);
     // Cross-tabs run in the bundled cross-tab worker when the core uses one; an injected filter value matches nothing.
     expect(r.ipc.crossTab).toMatchObject({ ok: true, value: { grandTotal: 2 } });
@@ -213,7 +218,7 @@ class Emitter {
   once(e, f) { return this.on(e, f); }
   emit(e, ...a) { for (const f of this.listeners[e] ?? []) f(...a); }
 }
-const s = (globalThis.__electronStub = { errors: [], windows: [], protocolHandlers: {}, ipc: {}, sandbox: false, schemes: null, session: {} });
+const s = (globalThis.__electronStub = { errors: [], windows: [], protocolHandlers: {}, ipc: {}, sandbox: false, schemes: null, session: {}, dialogs: [], dialogAnswers: [] });
 let ready;
 const whenReady = new Promise((r) => (ready = r));
 s.ready = () => ready();
@@ -242,7 +247,11 @@ export const ipcMain = {
   handle(channel, fn) { s.ipc[channel] = fn; },
   removeHandler(channel) { delete s.ipc[channel]; },
 };
-export const dialog = { showErrorBox(title, message) { s.errors.push(title + ': ' + message); } };
+export const dialog = {
+  showErrorBox(title, message) { s.errors.push(title + ': ' + message); },
+  // The Open dialog answers what the driver queued: a chosen file, or a cancel.
+  async showOpenDialog(...args) { s.dialogs.push(args[args.length - 1]); const next = s.dialogAnswers.shift(); return next ? { canceled: false, filePaths: [next] } : { canceled: true, filePaths: [] }; },
+};
 export class BrowserWindow extends Emitter {
   constructor(options) {
     super();
@@ -265,7 +274,7 @@ import { app } from 'electron';
 const s = globalThis.__electronStub;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 process.on('uncaughtException', (e) => s.errors.push('uncaught: ' + e.stack));
-console.error = (...a) => s.errors.push(a.join(' '));
+console.error = (...a) => s.errors.push(a.map((x) => (x instanceof Error ? x.stack : typeof x === 'object' ? JSON.stringify(x) : String(x))).join(' '));
 console.warn = () => undefined;
 
 await import(pathToFileURL(process.env.MAIN).href);
@@ -358,6 +367,11 @@ out.ipc.imported = job.ok ? job.value : job;
 out.ipc.after = await call(APP, 'workspaceInfo', {});
 out.ipc.crossTab = await call(APP, 'crossTab', { measure: 'fatalities', rows: ['mission'] });
 out.ipc.injection = await call(APP, 'crossTab', { measure: 'fatalities', rows: ['mission'], where: { mission: ["x') OR 1=1 --"] } });
+// A workspace file the analyst picks in the main process's Open dialog opens; a cancel changes nothing.
+s.dialogAnswers.push(process.env.CHOSEN_DB);
+out.ipc.chosen = await call(APP, 'workspaceChooseFile', {});
+out.ipc.cancelled = await call(APP, 'workspaceChooseFile', {});
+out.dialogs = s.dialogs;
 app.emit('will-quit');
 console.log(JSON.stringify(out));
 process.exit(0);

@@ -31,10 +31,19 @@ function build(): Omit<Extract<CrossTabReply, { type: 'refreshed' }>, 'type' | '
   return { buildMs: performance.now() - started, bytes: all.reduce((n, p) => n + projectionBytes(p), 0), rows: all.reduce((n, p) => n + p.rows, 0) };
 }
 
-build();
+// A failed first build is answered to every request with its message, instead of ending the worker
+// (an uncaught error crosses to the main thread as a bare { code } object, without its message).
+let buildError: string | null = null;
+try {
+  build();
+} catch (e) {
+  buildError = e instanceof Error ? e.message : String(e);
+}
 
 parentPort!.on('message', (m: CrossTabRequest) => {
   try {
+    if (m.type === 'refresh') buildError = null;
+    if (buildError !== null) throw new Error(`the cross-tab engine could not read the workspace: ${buildError}`);
     const reply: CrossTabReply =
       m.type === 'refresh' ? { type: 'refreshed', id: m.id, ...build() } : { type: 'crossTab', id: m.id, table: crossTab(m.spec, queries.aggregator(), m.context) };
     parentPort!.postMessage(reply);

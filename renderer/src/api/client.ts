@@ -52,6 +52,11 @@ async function overBridge(bridge: Bridge, name: OperationName, input: unknown): 
   }
 }
 
+/** True in the desktop app, where the preload bridge (and so native dialogs) exists. */
+export function isDesktop(): boolean {
+  return typeof window !== 'undefined' && window.bluehelm !== undefined;
+}
+
 function call(name: OperationName, input: unknown): Promise<unknown> {
   const bridge = window.bluehelm;
   return bridge ? overBridge(bridge, name, input) : overHttp(name, input);

@@ -24,6 +24,8 @@ export interface WorkspaceSlice {
   openWorkspace(path: string): Promise<boolean>;
   newWorkspace(name?: string): Promise<boolean>;
   openDemo(): Promise<boolean>;
+  /** The desktop app's Open dialog (main process); false when cancelled. */
+  chooseWorkspaceFile(): Promise<boolean>;
 }
 
 /** The subjects a measure reads that the workspace holds no rows for. */
@@ -43,10 +45,15 @@ export const createWorkspaceSlice: StateCreator<BluehelmState, [], [], Workspace
 
   // The view itself (measure, rows, filters) survives a switch and is recomputed on the new file;
   // only what was computed from the old file is dropped.
-  const switchTo = async (open: () => Promise<WorkspaceInfo>): Promise<boolean> => {
+  /** `open` answers null when nothing was opened (a dialog cancelled). */
+  const switchTo = async (open: () => Promise<WorkspaceInfo | null>): Promise<boolean> => {
     set({ switching: true, switchError: null });
     try {
       const info = await open();
+      if (!info) {
+        set({ switching: false });
+        return false;
+      }
       get().forgetResult();
       get().forgetTrend();
       get().forgetFigures();
@@ -100,5 +107,6 @@ export const createWorkspaceSlice: StateCreator<BluehelmState, [], [], Workspace
     openWorkspace: (path) => switchTo(() => api.workspaceOpen({ path })),
     newWorkspace: (name) => switchTo(() => api.workspaceNew(name ? { name } : {})),
     openDemo: () => switchTo(() => api.workspaceOpenDemo({})),
+    chooseWorkspaceFile: () => switchTo(() => api.workspaceChooseFile({})),
   };
 };

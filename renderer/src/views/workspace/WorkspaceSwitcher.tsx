@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isDesktop } from '../../api/client';
 import { useBluehelm } from '../../store';
 import { KindBadge } from './KindBadge';
 import { WorkspacePath } from './WorkspacePath';
@@ -63,6 +64,7 @@ export function WorkspaceSwitcher() {
   const loadRecent = useBluehelm((s) => s.loadRecent);
   const openWorkspace = useBluehelm((s) => s.openWorkspace);
   const openDemo = useBluehelm((s) => s.openDemo);
+  const chooseWorkspaceFile = useBluehelm((s) => s.chooseWorkspaceFile);
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const close = useCallback(() => setOpen(false), []);
@@ -102,6 +104,11 @@ export function WorkspaceSwitcher() {
               );
             })}
           </ul>
+          {isDesktop() && (
+            <button type="button" className="bh-button bh-small" disabled={switching} data-testid="open-workspace-file" onClick={() => after(chooseWorkspaceFile())}>
+              {t('workspaces.openFile')}
+            </button>
+          )}
           <h3>{t('workspaces.newTitle')}</h3>
           <p className="bh-help">{t('workspaces.newHelp')}</p>
           <NewWorkspaceForm onDone={close} />
