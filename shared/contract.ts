@@ -119,6 +119,20 @@ export const operations = {
     input: z.object({ measure: z.enum(MEASURES), dimension: z.enum(DIMENSIONS) }),
     output: z.array(z.object({ key: z.string(), value: z.number().nullable() })),
   },
+  /** The source rows (file and line) behind one cell or total of a cross-tab. */
+  sourceRows: {
+    input: z.object({ spec: viewSpecSchema, rowKey: z.array(z.string()).max(4), colKey: z.string().optional(), limit: z.number().int().min(1).max(5000).default(200) }),
+    output: z.array(
+      z.object({
+        subject: kindSchema,
+        role: z.enum(['rows', 'rate_deaths', 'rate_deployments']),
+        columns: z.array(z.string()),
+        rows: z.array(z.array(z.union([z.string(), z.number(), z.null()]))),
+        total: z.number(),
+        truncated: z.boolean(),
+      }),
+    ),
+  },
   importStart: {
     input: z.object({
       fileName: z.string().min(1).max(255),

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { OperationName, OperationOutput, Operations } from '../../shared/contract';
+import { parseViewSpec, SpecError } from '../../shared/spec';
 import { checkWorkspace } from './db/open';
+import { sourceRows } from './query/drill';
 import { reconcile } from './reconcile/reconcile';
 import { referenceTables } from './reference/tables';
 import type { Session } from './session';
@@ -41,6 +43,11 @@ export function operationsFor(session: Session, door: DoorCapabilities = {}): Im
     dimensionValues: async ({ measure, dimension }) => {
       const t = await ws().crossTabAsync({ measure, rows: [dimension] });
       return t.rows.map((r) => ({ key: r.key[0], value: r.total }));
+    },
+    sourceRows: ({ spec, rowKey, colKey, limit }) => {
+      const parsed = parseViewSpec(spec);
+      if (rowKey.length > parsed.rows.length) throw new SpecError(`the row key has ${rowKey.length} values; the view has ${parsed.rows.length} row dimensions`);
+      return sourceRows(ws().db, { spec: parsed, rowKey, colKey, limit });
     },
     importStart: ({ fileName, contentBase64, kind }) => ({ jobId: ws().jobs.start(fileName, Buffer.from(contentBase64, 'base64'), kind).id }),
     importStatus: ({ jobId }) => {

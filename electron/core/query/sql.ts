@@ -1,4 +1,4 @@
-import type { Dimension } from '../../../shared/catalogue';
+import type { Dimension, Subject } from '../../../shared/catalogue';
 import type { ViewSpec } from '../../../shared/spec';
 import type { Db } from '../db/open';
 import { FACTS } from './facts';
@@ -11,17 +11,16 @@ export interface CompiledQuery {
   params: (string | number)[];
 }
 
-/**
- * Compiles one aggregate, grouped by the given dimensions, under the spec's filters and dates.
- * Every identifier comes from FACTS and MEASURE_SQL; every value is a bound parameter.
- */
-export function compileAggregate(measure: SimpleMeasure, groupBy: Dimension[], spec: Pick<ViewSpec, 'where' | 'from' | 'to'>): CompiledQuery {
+export function dimensionSql(subject: Subject, d: Dimension): string {
+  const expr = FACTS[subject].dims[d];
+  if (!expr) throw new Error(`dimension "${d}" is not defined for ${subject}`);
+  return expr;
+}
+
+/** The WHERE clause of a measure under a spec's filters and dates: identifiers from FACTS, values as parameters. */
+export function compileConditions(measure: Pick<SimpleMeasure, 'subject' | 'condition'>, spec: Pick<ViewSpec, 'where' | 'from' | 'to'>): CompiledQuery {
   const fact = FACTS[measure.subject];
-  const dimSql = (d: Dimension) => {
-    const expr = fact.dims[d];
-    if (!expr) throw new Error(`dimension "${d}" is not defined for ${measure.subject}`);
-    return expr;
-  };
+  const dimSql = (d: Dimension) => dimensionSql(measure.subject, d);
   const params: (string | number)[] = [];
   const conditions: string[] = [];
   if (measure.condition) conditions.push(measure.condition);
@@ -37,16 +36,25 @@ export function compileAggregate(measure: SimpleMeasure, groupBy: Dimension[], s
     conditions.push(`${fact.date} <= ?`);
     params.push(spec.to);
   }
-  const select = groupBy.map((d, i) => `${dimSql(d)} AS k${i}`);
+  return { sql: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
+}
+
+/**
+ * Compiles one aggregate, grouped by the given dimensions, under the spec's filters and dates.
+ * Every identifier comes from FACTS and MEASURE_SQL; every value is a bound parameter.
+ */
+export function compileAggregate(measure: SimpleMeasure, groupBy: Dimension[], spec: Pick<ViewSpec, 'where' | 'from' | 'to'>): CompiledQuery {
+  const where = compileConditions(measure, spec);
+  const select = groupBy.map((d, i) => `${dimensionSql(measure.subject, d)} AS k${i}`);
   const sql = [
     `SELECT ${[...select, `${measure.sql} AS v`].join(', ')}`,
-    `FROM ${fact.from}`,
-    conditions.length ? `WHERE ${conditions.join(' AND ')}` : '',
+    `FROM ${FACTS[measure.subject].from}`,
+    where.sql,
     groupBy.length ? `GROUP BY ${groupBy.map((_, i) => `k${i}`).join(', ')}` : '',
   ]
     .filter(Boolean)
     .join('\n');
-  return { sql, params };
+  return { sql, params: where.params };
 }
 
 /** Runs an aggregate; returns the value of each group, keyed by its dimension values. */
