@@ -1,4 +1,5 @@
 import { explain, type Reconciliation } from '../../shared/reconcile';
+import type { SourceRows } from '../core/query/drill';
 import type { CrossTab } from '../../shared/spec';
 
 export const SYNTHETIC_BANNER = '*** SYNTHETIC DEMO DATA — not UN figures; import the UN files into a workspace of your own ***';
@@ -88,4 +89,16 @@ export function reconciliationCsv(r: Reconciliation): string {
     [f.reason, ...f.caveats.map((c) => explain(c, 'en'))].filter(Boolean).join('; '),
   ]);
   return [head, ...rows].map((row) => row.map(csvCell).join(',')).join('\n') + '\n';
+}
+
+const ROLE_TITLE = { rows: 'source rows', rate_deaths: 'deaths counted in the rate', rate_deployments: 'deployment reports in the rate' } as const;
+
+/** The rows behind a cell, each ending with file:line, as an aligned table or CSV. */
+export function sourceRowsText(part: SourceRows, format: 'table' | 'csv'): string {
+  const cell = (v: string | number | null) => (v === null ? '' : String(v));
+  if (format === 'csv') return [part.columns, ...part.rows.map((r) => r.map(cell))].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
+  const head = [...part.columns.slice(0, -2), 'source'];
+  const rows = part.rows.map((r) => [...r.slice(0, -2).map(cell), `${r[r.length - 2]}:${r[r.length - 1]}`]);
+  const shown = part.truncated ? `, showing the first ${part.rows.length}` : '';
+  return [`${ROLE_TITLE[part.role]}: ${part.total} (${part.subject}${shown})`, ...(rows.length ? aligned([head, ...rows], head.length) : [])].join('\n') + '\n';
 }

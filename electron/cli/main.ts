@@ -1,11 +1,12 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import path from 'node:path';
-import { SpecError, parseViewSpec, type ViewSpecInput } from '../../shared/spec';
+import { SpecError, parseViewSpec, type ViewSpec, type ViewSpecInput } from '../../shared/spec';
+import { sourceRows } from '../core/query/drill';
 import { checkWorkspace, openWorkspace } from '../core/db/open';
 import { defaultDbPath } from '../core/paths';
 import { importFile, ImportRefused } from '../core/import/run';
 import { Workspace } from '../core/operations';
-import { crossTabCsv, crossTabTable, reconciliationCsv, reconciliationTable, SYNTHETIC_BANNER } from './format';
+import { crossTabCsv, crossTabTable, reconciliationCsv, reconciliationTable, sourceRowsText, SYNTHETIC_BANNER } from './format';
 import { reconcile } from '../core/reconcile/reconcile';
 import { serve } from '../server/serve';
 import { demoWorkspacePath, startupWorkspace } from '../core/session';
@@ -16,6 +17,8 @@ export const USAGE = `Usage: bluehelm <command> [options]
 Commands:
   import <file>... [--kind auto|fatalities|deployments|ied] [--json] [--progress]
   crosstab --measure M [--rows d1,d2] [--cols d] [--where dim=v1|v2]... [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format table|csv|json]
+  sources --measure M [--rows …] [--cols d] [--where …] --row k1,k2 [--col k] [--limit N] [--format table|csv|json]
+                                    the source file lines behind one cell (omit --row/--col for totals)
   datasets [--json]
   db check
   reconcile [--format table|csv|json]   every published UN figure recomputed from the workspace
@@ -94,28 +97,39 @@ function parseWhere(items: string[]): Record<string, string[]> {
   return where;
 }
 
-function crosstabCommand(argv: string[]): number {
-  const { values } = args(argv, {
-    measure: { type: 'string' },
-    rows: { type: 'string' },
-    cols: { type: 'string' },
-    where: { type: 'string', multiple: true },
-    from: { type: 'string' },
-    to: { type: 'string' },
-    format: { type: 'string', default: 'table' },
-  });
-  if (!values.measure) throw new UsageError('crosstab needs --measure');
-  const format = values.format as string;
-  if (!['table', 'csv', 'json'].includes(format)) throw new UsageError(`--format must be table, csv or json (got "${format}")`);
-  const input: ViewSpecInput = {
+const VIEW_OPTIONS: ParseArgsConfig['options'] = {
+  measure: { type: 'string' },
+  rows: { type: 'string' },
+  cols: { type: 'string' },
+  where: { type: 'string', multiple: true },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  format: { type: 'string', default: 'table' },
+};
+
+/** The view spec the crosstab and sources commands share, from --measure, --rows, --cols, --where, --from, --to. */
+function viewSpecFrom(values: Values, command: string): ViewSpec {
+  if (!values.measure) throw new UsageError(`${command} needs --measure`);
+  return parseViewSpec({
     measure: values.measure as ViewSpecInput['measure'],
-    rows: values.rows ? (values.rows as string).split(',').map((s) => s.trim()).filter(Boolean) as ViewSpecInput['rows'] : [],
+    rows: values.rows ? ((values.rows as string).split(',').map((s) => s.trim()).filter(Boolean) as ViewSpecInput['rows']) : [],
     cols: (values.cols as ViewSpecInput['cols']) || undefined,
     where: parseWhere((values.where as string[] | undefined) ?? []),
     from: values.from as string | undefined,
     to: values.to as string | undefined,
-  };
-  const spec = parseViewSpec(input);
+  });
+}
+
+function formatOf(values: Values, allowed: string[]): string {
+  const format = values.format as string;
+  if (!allowed.includes(format)) throw new UsageError(`--format must be ${allowed.join(', ')} (got "${format}")`);
+  return format;
+}
+
+function crosstabCommand(argv: string[]): number {
+  const { values } = args(argv, VIEW_OPTIONS);
+  const format = formatOf(values, ['table', 'csv', 'json']);
+  const spec = viewSpecFrom(values, 'crosstab');
   const ws = new Workspace(dbPath(values.db));
   try {
     const t = ws.crossTab(spec);
@@ -124,6 +138,26 @@ function crosstabCommand(argv: string[]): number {
       if (t.synthetic) err(SYNTHETIC_BANNER + '\n');
       out(format === 'csv' ? crossTabCsv(t) : JSON.stringify(t) + '\n');
     }
+  } finally {
+    ws.close();
+  }
+  return 0;
+}
+
+function sourcesCommand(argv: string[]): number {
+  const { values } = args(argv, { ...VIEW_OPTIONS, row: { type: 'string' }, col: { type: 'string' }, limit: { type: 'string', default: '200' } });
+  const format = formatOf(values, ['table', 'csv', 'json']);
+  const spec = viewSpecFrom(values, 'sources');
+  const rowKey = values.row ? (values.row as string).split(',').map((s) => s.trim()) : [];
+  if (rowKey.length > spec.rows.length) throw new UsageError(`--row has ${rowKey.length} values; --rows names ${spec.rows.length} dimensions`);
+  const limit = Number(values.limit);
+  if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a whole number (got "${values.limit}")`);
+  const ws = new Workspace(dbPath(values.db));
+  try {
+    const parts = sourceRows(ws.db, { spec, rowKey, colKey: values.col as string | undefined, limit });
+    if (ws.info().synthetic) (format === 'table' ? out : err)(SYNTHETIC_BANNER + '\n');
+    if (format === 'json') out(JSON.stringify(parts) + '\n');
+    else out(parts.map((p) => sourceRowsText(p, format as 'table' | 'csv')).join('\n'));
   } finally {
     ws.close();
   }
@@ -220,6 +254,8 @@ export async function main(argv: string[]): Promise<number> {
         return importCommand(rest);
       case 'crosstab':
         return crosstabCommand(rest);
+      case 'sources':
+        return sourcesCommand(rest);
       case 'datasets':
         return datasetsCommand(rest);
       case 'db':

@@ -81,6 +81,18 @@ describe('bluehelm CLI on the real fatalities file', () => {
     expect(r.out.trim().split('\n').pop()).toBe('total,0');
   });
 
+  it('sources lists the file lines behind a cell', () => {
+    const r = bluehelm(['sources', '--measure', 'fatalities', '--rows', 'mission', '--cols', 'year', ...ANCHOR, '--row', 'MINUSCA', '--col', '2018', '--format', 'csv'], db);
+    expect(r.code).toBe(0);
+    const lines = r.out.trim().split('\n');
+    expect(lines[0]).toBe('casualty_id,incident_date,mission,casualty_nationality,casualty_personnel_type,type_of_incident,gender,file,line');
+    expect(lines).toHaveLength(8);
+    expect(lines.every((l, i) => i === 0 || /,DPPADPOSS-FATALITIES\.csv,\d+$/.test(l))).toBe(true);
+    const table = bluehelm(['sources', '--measure', 'fatalities', '--rows', 'mission', ...ANCHOR], db);
+    expect(table.out).toMatch(/^source rows: 27 \(fatalities\)/);
+    expect(bluehelm(['sources', '--measure', 'fatalities', '--row', 'MINUSCA'], db).code).toBe(2);
+  });
+
   it('db check and datasets report on the workspace', () => {
     expect(bluehelm(['db', 'check'], db).out).toMatch(/^ok: integrity_check ok/);
     expect(bluehelm(['datasets'], db).out).toMatch(/DPPADPOSS-FATALITIES\.csv\s+fatalities .*4429 rows, 6 rejected/);
