@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startupWorkspace } from '../../electron/core/session';
 import { serve, type Server } from '../../electron/server/serve';
 import { FATALITIES_CSV, tempDir } from '../helpers';
-import { SCREENSHOTS, assertRendererBuilt, cellText, checkFilter, failureShot, hasBrowser, launchChromium, openPage, parseCell, setRows } from './ui';
+import { SCREENSHOTS, assertRendererBuilt, cellSelector, cellText, checkFilter, failureShot, hasBrowser, launchChromium, openPage, parseCell, setRows } from './ui';
 
 const FAILURE_SHOT = failureShot('demo-workspace');
 // The first query on a freshly opened workspace can take a second or two.
@@ -62,6 +62,15 @@ describe.skipIf(!hasBrowser)('the synthetic demo on a first start, and the way t
     expect(await page.getByTestId('synthetic-mark').textContent()).toBe('SYNTHETIC DEMO DATA');
     expect(await page.getByTestId('grid-notes').textContent()).toContain('SYNTHETIC');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'demo-banner-en.png') });
+
+    // The rows behind a number carry the mark as well, and name the synthetic file they came from.
+    await page.locator((await cellSelector(page, '2018', 'Total'))!).click();
+    const sourceRows = page.getByTestId('source-rows-panel');
+    await expect.poll(() => sourceRows.getByTestId('source-rows-count').textContent(), WAIT).toBe('138 rows');
+    expect(await sourceRows.getByTestId('synthetic-mark').textContent()).toBe('SYNTHETIC DEMO DATA');
+    expect(await sourceRows.getByTestId('source-row').first().textContent()).toMatch(/SYNTHETIC-demo-ied-incidents\.csv:\d+$/);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => sourceRows.count()).toBe(0);
 
     // Trends: the same view as a line, marked in the page and inside the chart itself.
     await page.getByTestId('tab-trends').click();

@@ -51,10 +51,10 @@ export function parseCell(text: string | null): number | null {
 }
 
 /**
- * The text of the cell at (row whose first key reads rowLabel, column headed colHeader), found the
- * way a person would: by the labels on screen, not by the engine's internal keys.
+ * The CSS selector of the cell at (row whose first key reads rowLabel, column headed colHeader), found
+ * the way a person would: by the labels on screen, not by the engine's internal keys.
  */
-export async function cellText(page: Page, rowLabel: string, colHeader: string): Promise<string | null> {
+export async function cellSelector(page: Page, rowLabel: string, colHeader: string): Promise<string | null> {
   return page.evaluate(
     ([rowLabel, colHeader]) => {
       const grid = document.querySelector('[data-testid="crosstab-grid"]');
@@ -64,15 +64,21 @@ export async function cellText(page: Page, rowLabel: string, colHeader: string):
       const keyCell = [...grid.querySelectorAll('.ag-row:not(.ag-row-pinned) .ag-cell[col-id="k0"]')].find((c) => c.textContent?.trim() === rowLabel);
       const rowIndex = keyCell?.closest('.ag-row')?.getAttribute('row-index');
       if (!colId || rowIndex == null) return null;
-      const cell = grid.querySelector(`.ag-row:not(.ag-row-pinned)[row-index="${rowIndex}"] .ag-cell[col-id="${colId}"]`);
-      return cell?.textContent ?? null;
+      return `[data-testid="crosstab-grid"] .ag-row:not(.ag-row-pinned)[row-index="${rowIndex}"] .ag-cell[col-id="${colId}"]`;
     },
     [rowLabel, colHeader],
   );
 }
 
+export async function cellText(page: Page, rowLabel: string, colHeader: string): Promise<string | null> {
+  const selector = await cellSelector(page, rowLabel, colHeader);
+  return selector && page.evaluate((s) => document.querySelector(s)?.textContent ?? null, selector);
+}
+
+export const GRAND_TOTAL = '[data-testid="crosstab-grid"] .ag-row-pinned [col-id="total"]';
+
 export async function grandTotalText(page: Page): Promise<string | null> {
-  return page.evaluate(() => document.querySelector('[data-testid="crosstab-grid"] .ag-row-pinned [col-id="total"]')?.textContent ?? null);
+  return page.evaluate((s) => document.querySelector(s)?.textContent ?? null, GRAND_TOTAL);
 }
 
 /** Makes the row dimensions exactly these, in this order, through the row toggles. */

@@ -1,12 +1,13 @@
 import { create } from 'zustand';
 import { createFiguresSlice, type FiguresSlice } from './figuresSlice';
 import { createImportSlice, type ImportSlice } from './importSlice';
+import { createSourceRowsSlice, type SourceRowsSlice } from './sourceRowsSlice';
 import { createTrendSlice, type TrendSlice } from './trendSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
 import { createViewSlice, type ViewSlice } from './viewSlice';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspaceSlice';
 
-export type BluehelmState = ViewSlice & WorkspaceSlice & UiSlice & ImportSlice & TrendSlice & FiguresSlice;
+export type BluehelmState = ViewSlice & WorkspaceSlice & UiSlice & ImportSlice & TrendSlice & FiguresSlice & SourceRowsSlice;
 
 export const useBluehelm = create<BluehelmState>()((...a) => ({
   ...createViewSlice(...a),
@@ -15,4 +16,5 @@ export const useBluehelm = create<BluehelmState>()((...a) => ({
   ...createImportSlice(...a),
   ...createTrendSlice(...a),
   ...createFiguresSlice(...a),
+  ...createSourceRowsSlice(...a),
 }));

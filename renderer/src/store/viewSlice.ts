@@ -111,15 +111,22 @@ export const createViewSlice: StateCreator<BluehelmState, [], [], ViewSlice> = (
       set({ running: true });
       try {
         const result = await api.crossTab(specOf(get().draft));
-        if (request === latest) set({ result, error: null, running: false });
+        if (request === latest) {
+          set({ result, error: null, running: false });
+          get().followResult(result);
+        }
       } catch (e) {
-        if (request === latest) set({ result: null, error: errorMessage(e), running: false });
+        if (request === latest) {
+          set({ result: null, error: errorMessage(e), running: false });
+          get().followResult(null);
+        }
       }
     },
 
     forgetResult: () => {
       latest++;
       set({ result: null, error: null, running: false });
+      get().closeSourceRows();
     },
 
     loadFilterValues: async (dim) => {

@@ -4,6 +4,7 @@ import { AllCommunityModule, ModuleRegistry, themeQuartz, type GridApi } from 'a
 import { useTranslation } from 'react-i18next';
 import type { CrossTab } from '../../../../shared/spec';
 import { useBluehelm } from '../../store';
+import { sourceCellAt } from '../sourceRows/sourceCell';
 import { gridModel, type GridRow } from './gridModel';
 
 // AG Grid 36 renders nothing until its modules are registered.
@@ -34,6 +35,11 @@ export function CrossTabGrid({ table }: { table: CrossTab }) {
   const lookups = useBluehelm((s) => s.lookups);
   const model = useMemo(() => gridModel(table, lang, lookups, t('grid.total')), [table, lang, lookups, t]);
   const whole = table.rows.length <= WHOLE_ROWS && table.colKeys.length <= WHOLE_COLS;
+  const showSourceRows = useBluehelm((s) => s.showSourceRows);
+  const trace = (row: GridRow | undefined, colId: string) => {
+    const cell = sourceCellAt(table, row, colId);
+    if (cell) void showSourceRows(cell);
+  };
 
   return (
     <div className="bh-grid" data-testid="crosstab-grid">
@@ -51,6 +57,10 @@ export function CrossTabGrid({ table }: { table: CrossTab }) {
         localeText={{ noRowsToShow: t('grid.noRows') }}
         onGridReady={(e) => fitColumns(e.api)}
         onRowDataUpdated={(e) => fitColumns(e.api)}
+        onCellClicked={(e) => trace(e.data, e.column.getColId())}
+        onCellKeyDown={(e) => {
+          if ('column' in e && (e.event as KeyboardEvent | null | undefined)?.key === 'Enter') trace(e.data, e.column.getColId());
+        }}
       />
     </div>
   );

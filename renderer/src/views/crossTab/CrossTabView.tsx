@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useBluehelm } from '../../store';
 import { CrossTabGrid } from './CrossTabGrid';
 import { GridNotes } from './GridNotes';
+import { SourceRowsPanel } from '../sourceRows/SourceRowsPanel';
 import { SyntheticMark } from '../workspace/SyntheticMark';
 import { ViewTitle } from './ViewTitle';
 
@@ -24,8 +25,11 @@ export function CrossTabView() {
       )}
       {result && (
         <>
-          <CrossTabGrid table={result} />
-          <GridNotes table={result} />
+          <div className="bh-crosstab-body">
+            <CrossTabGrid table={result} />
+            <SourceRowsPanel />
+          </div>
+          <GridNotes table={result} hint={t('grid.traceHint')} />
         </>
       )}
     </section>

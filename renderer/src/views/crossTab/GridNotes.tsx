@@ -4,13 +4,14 @@ import { formatNumber } from './format';
 import { useBluehelm } from '../../store';
 
 /** What the analyst needs to trust the numbers: why cells are blank, how fast, and which files. */
-export function GridNotes({ table }: { table: CrossTab }) {
+export function GridNotes({ table, hint }: { table: CrossTab; hint?: string }) {
   const { t } = useTranslation();
   const lang = useBluehelm((s) => s.lang);
   return (
     <footer className="bh-notes" data-testid="grid-notes">
       {table.blankReason && <p className="bh-note-blank">{t('grid.blank', { reason: table.blankReason })}</p>}
       <p>
+        {hint && <span>{hint}</span>}
         <span>{t('grid.elapsed', { ms: formatNumber(Math.round(table.elapsedMs * 10) / 10, lang) })}</span>
         {table.sources.map((s) => (
           <span key={s.id} className="bh-source" title={s.sha256}>

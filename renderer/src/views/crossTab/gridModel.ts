@@ -16,6 +16,14 @@ export interface GridRow {
 
 const PIN_TOTAL_FROM = 8;
 
+/** Column ids: `k<i>` for the row keys, `c<j>` for the j-th column key, and the row total. */
+export const TOTAL_COL_ID = 'total';
+export const valueColId = (j: number) => `c${j}`;
+export function valueColIndex(colId: string): number | null {
+  const m = /^c(\d+)$/.exec(colId);
+  return m ? Number(m[1]) : null;
+}
+
 export interface GridModel {
   columnDefs: ColDef<GridRow>[];
   rowData: GridRow[];
@@ -53,13 +61,13 @@ export function gridModel(t: CrossTab, lang: Lang, l: Lookups, totalLabel: strin
   const valueCols = colDim
     ? t.colKeys.map((key, j) => {
         const label = valueText(colDim, key, lang, l);
-        return { ...numberColumn(`c${j}`, label.text, (r) => r.cells[j] ?? null, lang), headerTooltip: label.title };
+        return { ...numberColumn(valueColId(j), label.text, (r) => r.cells[j] ?? null, lang), headerTooltip: label.title };
       })
     : [];
   // Wide tables keep the Total in view while scrolling; narrow ones keep it beside the last column.
   // (null, not undefined: AG Grid keeps a column's old pinning when the new definition omits it.)
   const totalCol: ColDef<GridRow> = {
-    ...numberColumn('total', totalLabel, (r) => r.total, lang, 'bh-total'),
+    ...numberColumn(TOTAL_COL_ID, totalLabel, (r) => r.total, lang, 'bh-total'),
     pinned: valueCols.length > PIN_TOTAL_FROM ? 'right' : null,
   };
   const rowData = t.rows.map((r) => ({ keys: r.key, cells: r.cells, total: r.total }));

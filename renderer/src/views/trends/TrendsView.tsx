@@ -1,14 +1,14 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import en from '../../i18n/en.json';
-import { dimensionLabel, measureLabel, valueText } from '../../i18n/labels';
+import { dimensionLabel } from '../../i18n/labels';
 import { useBluehelm } from '../../store';
 import { GridNotes } from '../crossTab/GridNotes';
 import { describeSpec } from '../crossTab/describeSpec';
 import { SyntheticMark } from '../workspace/SyntheticMark';
 import { chartOption } from './chartOption';
 import { TrendChart } from './TrendChart';
-import { TOP_SERIES } from './trendModel';
+import { TOP_SERIES, lineLabel } from './trendModel';
 import { useTrendRun } from './useTrendRun';
 
 // The chart's own text (SVG) does not inherit the page's font, so it is handed the same stack.
@@ -27,7 +27,7 @@ export function TrendsView() {
   const option = useMemo(() => {
     if (!trend) return null;
     const lines = trend.lines.map((l) => ({
-      name: l.kind === 'value' ? valueText(trend.axes.series!, l.key, lang, lookups).text : l.kind === 'other' ? t('trends.other') : measureLabel(trend.table.spec.measure, lang),
+      name: lineLabel(trend, l, lang, lookups, t('trends.other')),
       values: l.values,
       other: l.kind === 'other',
     }));

@@ -1,5 +1,7 @@
 import { TIME_DIMENSIONS, measureInfo, type Dimension, type Measure } from '../../../../shared/catalogue';
 import type { CrossTab, ViewSpecInput } from '../../../../shared/spec';
+import { measureLabel, valueText, type Lookups } from '../../i18n/labels';
+import type { Lang } from '../../i18n/setup';
 import { specOf, type Draft } from '../../store/viewSlice';
 
 /** More lines than this cannot be told apart; the rest are combined into one "Other" line. */
@@ -97,4 +99,10 @@ export function buildTrend(axes: TrendAxes, table: CrossTab, top: string[], othe
     : [{ kind: 'total', values: along(times, table, (r) => r.total) }];
   if (other) lines.push({ kind: 'other', values: along(times, other, (r) => r.total) });
   return { axes, times, lines, combined, table };
+}
+
+/** A line's name in the legend: its series value in the analyst's language, "Other", or the measure itself. */
+export function lineLabel(trend: Trend, line: TrendLine, lang: Lang, lookups: Lookups, otherLabel: string): string {
+  if (line.kind === 'value') return valueText(trend.axes.series!, line.key, lang, lookups).text;
+  return line.kind === 'other' ? otherLabel : measureLabel(trend.table.spec.measure, lang);
 }
