@@ -88,7 +88,7 @@ export type WorkspaceInfo = z.infer<typeof workspaceInfoSchema>;
 export const integritySchema = z.object({
   ok: z.boolean(),
   integrity: z.array(z.string()),
-  foreignKeys: z.array(z.object({ table: z.string(), rowid: z.number(), parent: z.string() })),
+  foreignKeys: z.array(z.object({ table: z.string(), rowid: z.number().nullable(), parent: z.string() })),
   userVersion: z.number(),
 });
 

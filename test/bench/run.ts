@@ -78,7 +78,7 @@ async function benchSize(rows: number) {
   // (1) cross-tabs: ours through the worker as the app asks; SQLite through the reference engine with a covering index; DuckDB in memory.
   const engine = new ColumnarEngine(db);
   const rw = openWorkspace(db, { skipReference: true });
-  rw.exec(`CREATE INDEX IF NOT EXISTS bench_deployment_cover ON deployment (mission, month_end, country_iso3, personnel_type, service, female, male);
+  rw.exec(`CREATE INDEX IF NOT EXISTS bench_deployment_cover ON deployment (mission, month, country_iso3, personnel_type, service, female, male);
            CREATE INDEX IF NOT EXISTS bench_fatality_cover ON fatality (mission, incident_type, incident_date); ANALYZE;`);
   const sql = sqlAggregator(rw);
   const duck = await (await DuckDBInstance.create(':memory:')).connect();

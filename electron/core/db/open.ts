@@ -55,13 +55,13 @@ export function openWorkspace(file: string, options: OpenOptions = {}): Db {
 export interface IntegrityReport {
   ok: boolean;
   integrity: string[];
-  foreignKeys: { table: string; rowid: number; parent: string }[];
+  foreignKeys: { table: string; rowid: number | null; parent: string }[];
   userVersion: number;
 }
 
 export function checkWorkspace(db: Db): IntegrityReport {
   const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
-  const foreignKeys = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+  const foreignKeys = db.pragma('foreign_key_check') as { table: string; rowid: number | null; parent: string }[];
   return {
     ok: integrity.length === 1 && integrity[0] === 'ok' && foreignKeys.length === 0,
     integrity,

@@ -1,35 +1,19 @@
 import type { Db } from '../db/open';
 import { iso3ByName } from '../reference/lookup';
 import { columnIndex, count, FieldError, hasColumns, iso3, isoDate, oneOf, required } from './fields';
-import type { FactStore, Layout, Normalized } from './types';
+import type { FactStore, Layout, Normalized, UpsertOutcome } from './types';
 
 export const DEPLOYMENT_PERSONNEL_TYPES = ['Troops', 'Staff Officer', 'Experts on Mission', 'Formed Police Units', 'Individual Police'] as const;
 
 export interface DeploymentRow {
   month: string;
-  month_end: string;
   mission: string;
   country_iso3: string;
   country_name: string;
   personnel_type: string;
-  service: 'military' | 'police';
   female: number;
   male: number;
   report_date: string;
-}
-
-const monthEnds = new Map<string, string>();
-
-/** The last day of a date's month; files repeat a few hundred months over millions of rows, so each is worked out once. */
-function monthEnd(date: string): string {
-  const month = date.slice(0, 7);
-  let end = monthEnds.get(month);
-  if (end === undefined) {
-    const last = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
-    end = `${month}-${String(last).padStart(2, '0')}`;
-    monthEnds.set(month, end);
-  }
-  return end;
 }
 
 const COLUMNS = ['mission_acronym', 'personnel_type', 'isocode3', 'contributing_country', 'female_personnel', 'male_personnel', 'last_reporting_date'];
@@ -37,9 +21,16 @@ const COLUMNS = ['mission_acronym', 'personnel_type', 'isocode3', 'contributing_
 function reader(header: string[]) {
   const ix = columnIndex(header);
   const [cMission, cType, cIso, cCountry, cFemale, cMale, cDate] = COLUMNS.map((c) => ix.get(c)!);
+  // Files repeat a few hundred report dates over millions of rows: the month of the last one is kept.
+  let lastReport = '';
+  let lastMonth = '';
   return (f: string[]): Normalized<DeploymentRow> => {
     try {
       const report_date = isoDate('last_reporting_date', f[cDate]);
+      if (report_date !== lastReport) {
+        lastReport = report_date;
+        lastMonth = report_date.slice(0, 7);
+      }
       const personnel_type = oneOf('personnel_type', f[cType], DEPLOYMENT_PERSONNEL_TYPES);
       const country_name = required('contributing_country', f[cCountry]);
       let country_iso3 = iso3('isocode3', f[cIso]);
@@ -50,13 +41,11 @@ function reader(header: string[]) {
       return {
         ok: true,
         row: {
-          month: report_date.slice(0, 7),
-          month_end: monthEnd(report_date),
+          month: lastMonth,
           mission: required('mission_acronym', f[cMission]),
           country_iso3,
           country_name,
           personnel_type,
-          service: personnel_type === 'Formed Police Units' || personnel_type === 'Individual Police' ? 'police' : 'military',
           female: count('female_personnel', f[cFemale]),
           male: count('male_personnel', f[cMale]),
           report_date,
@@ -69,45 +58,121 @@ function reader(header: string[]) {
   };
 }
 
-function store(db: Db): FactStore<DeploymentRow> {
-  const select = db.prepare(
-    `SELECT female, male, report_date, country_name FROM deployment WHERE month = ? AND mission = ? AND country_iso3 = ? AND personnel_type = ?`,
-  );
-  // A new key is inserted in one step; only a key already stored costs a second look.
-  const insert = db.prepare(
-    `INSERT INTO deployment (month, month_end, mission, country_iso3, country_name, personnel_type, service, female, male, report_date, dataset_id, source_line)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-  );
+/** Rows per multi-row INSERT: one statement step per batch instead of one per row. */
+const BATCH = 128;
+const STORED = 'month, mission, country_iso3, personnel_type, country_name, female, male, report_date, dataset_id, source_line';
+const WIDTH = 10;
+const INSERTED: UpsertOutcome = { outcome: 'inserted' };
+const UNCHANGED: UpsertOutcome = { outcome: 'unchanged' };
+
+/**
+ * Stores rows in batches. New keys (nearly all rows of a first import) go in with one multi-row
+ * INSERT … ON CONFLICT DO NOTHING; when a batch inserts fewer rows than it holds, each of its rows is
+ * looked at again in file order: a row that is now stored under its own line was inserted, any other
+ * met an earlier report of its month (stored before, or earlier in this file) and is compared with it
+ * exactly as a row stored one at a time would be.
+ */
+function store(db: Db, settle: (outcome: UpsertOutcome) => void): FactStore<DeploymentRow> {
+  const placeholders = `(${new Array(WIDTH).fill('?').join(', ')})`;
+  const insertMany = db.prepare(`INSERT INTO deployment (${STORED}) VALUES ${new Array(BATCH).fill(placeholders).join(', ')} ON CONFLICT DO NOTHING`);
+  const insertOne = db.prepare(`INSERT INTO deployment (${STORED}) VALUES ${placeholders} ON CONFLICT DO NOTHING`);
+  const select = db
+    .prepare(`SELECT female, male, report_date, country_name, dataset_id, source_line FROM deployment WHERE month = ? AND mission = ? AND country_iso3 = ? AND personnel_type = ?`)
+    .raw(true);
   const update = db.prepare(
     `UPDATE deployment SET female = ?, male = ?, report_date = ?, country_name = ?, dataset_id = ?, source_line = ?
      WHERE month = ? AND mission = ? AND country_iso3 = ? AND personnel_type = ?`,
   );
-  select.raw(true);
-  // Into an empty table, the (mission, month) index is cheaper built once at the end than kept up row by row;
-  // it is dropped and re-created inside the import's transaction, so a failed import leaves it as it was.
-  const index = db.prepare(`SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = 'deployment_mission_month'`).pluck().get() as string | undefined;
-  const rebuildIndex = index !== undefined && db.prepare(`SELECT NOT EXISTS (SELECT 1 FROM deployment)`).pluck().get() === 1;
-  if (rebuildIndex) db.exec('DROP INDEX deployment_mission_month');
-  return {
-    finish() {
-      if (rebuildIndex) db.exec(index!);
-    },
-    upsert(r, datasetId, line) {
-      if (insert.run(r.month, r.month_end, r.mission, r.country_iso3, r.country_name, r.personnel_type, r.service, r.female, r.male, r.report_date, datasetId, line).changes === 1) {
-        return { outcome: 'inserted' };
+  // UN files come sorted by report date, so a batch nearly always shares its month and report date:
+  // then those (and the dataset) are bound once for the batch, and each row binds only its own values.
+  const ROW = 7;
+  const sharedRow = '(@month, ?, ?, ?, ?, ?, ?, @report, @dataset, ?)';
+  const insertShared = db.prepare(`INSERT INTO deployment (${STORED}) VALUES ${new Array(BATCH).fill(sharedRow).join(', ')} ON CONFLICT DO NOTHING`);
+  const shared: unknown[] = new Array(BATCH * ROW);
+  const sharedNamed = { month: '', report: '', dataset: 0 };
+  /** Writes a full batch; returns how many rows it inserted. */
+  const insertBatch = (): number => {
+    const first = held[0];
+    let same = true;
+    for (let i = 1; i < BATCH && same; i++) same = held[i].month === first.month && held[i].report_date === first.report_date;
+    if (!same) return insertMany.run(params).changes;
+    sharedNamed.month = first.month;
+    sharedNamed.report = first.report_date;
+    sharedNamed.dataset = heldDataset;
+    for (let i = 0, at = 0; i < BATCH; i++, at += ROW) {
+      const r = held[i];
+      shared[at] = r.mission;
+      shared[at + 1] = r.country_iso3;
+      shared[at + 2] = r.personnel_type;
+      shared[at + 3] = r.country_name;
+      shared[at + 4] = r.female;
+      shared[at + 5] = r.male;
+      shared[at + 6] = heldLines[i];
+    }
+    return insertShared.run(shared, sharedNamed).changes;
+  };
+  const params: unknown[] = new Array(BATCH * WIDTH);
+  const held: DeploymentRow[] = [];
+  const heldLines: number[] = [];
+  let heldDataset = 0;
+
+  /** A row whose key is already stored: the latest report of the month stands, an older one changes nothing. */
+  const merge = (r: DeploymentRow, datasetId: number, line: number, old: [number, number, string, string, number, number]): UpsertOutcome => {
+    if (r.report_date < old[2]) return UNCHANGED;
+    const fields: string[] = [];
+    if (old[0] !== r.female) fields.push('female_personnel');
+    if (old[1] !== r.male) fields.push('male_personnel');
+    if (old[2] !== r.report_date) fields.push('last_reporting_date');
+    if (old[3] !== r.country_name) fields.push('contributing_country');
+    if (fields.length === 0) return UNCHANGED;
+    update.run(r.female, r.male, r.report_date, r.country_name, datasetId, line, r.month, r.mission, r.country_iso3, r.personnel_type);
+    return { outcome: 'updated', fields, key: `${r.month} ${r.mission} ${r.country_iso3} ${r.personnel_type}` };
+  };
+  const existing = (r: DeploymentRow) => select.get(r.month, r.mission, r.country_iso3, r.personnel_type) as [number, number, string, string, number, number];
+
+  const flush = () => {
+    const n = held.length;
+    if (n === 0) return;
+    if (n === BATCH && insertBatch() === n) {
+      for (let i = 0; i < n; i++) settle(INSERTED);
+    } else if (n === BATCH) {
+      for (let i = 0; i < n; i++) {
+        const old = existing(held[i]);
+        settle(old[4] === heldDataset && old[5] === heldLines[i] ? INSERTED : merge(held[i], heldDataset, heldLines[i], old));
       }
-      const old = select.get(r.month, r.mission, r.country_iso3, r.personnel_type) as [number, number, string, string];
-      // Several reports in one month: the latest report stands; an older one changes nothing.
-      if (r.report_date < old[2]) return { outcome: 'unchanged' };
-      const fields: string[] = [];
-      if (old[0] !== r.female) fields.push('female_personnel');
-      if (old[1] !== r.male) fields.push('male_personnel');
-      if (old[2] !== r.report_date) fields.push('last_reporting_date');
-      if (old[3] !== r.country_name) fields.push('contributing_country');
-      if (fields.length === 0) return { outcome: 'unchanged' };
-      update.run(r.female, r.male, r.report_date, r.country_name, datasetId, line, r.month, r.mission, r.country_iso3, r.personnel_type);
-      return { outcome: 'updated', fields, key: `${r.month} ${r.mission} ${r.country_iso3} ${r.personnel_type}` };
+    } else {
+      // The last, short batch: one row at a time.
+      for (let i = 0; i < n; i++) {
+        const r = held[i];
+        const line = heldLines[i];
+        const changes = insertOne.run(r.month, r.mission, r.country_iso3, r.personnel_type, r.country_name, r.female, r.male, r.report_date, heldDataset, line).changes;
+        settle(changes === 1 ? INSERTED : merge(r, heldDataset, line, existing(r)));
+      }
+    }
+    held.length = 0;
+    heldLines.length = 0;
+  };
+
+  return {
+    upsert(r, datasetId, line) {
+      const at = held.length * WIDTH;
+      params[at] = r.month;
+      params[at + 1] = r.mission;
+      params[at + 2] = r.country_iso3;
+      params[at + 3] = r.personnel_type;
+      params[at + 4] = r.country_name;
+      params[at + 5] = r.female;
+      params[at + 6] = r.male;
+      params[at + 7] = r.report_date;
+      params[at + 8] = datasetId;
+      params[at + 9] = line;
+      heldDataset = datasetId;
+      held.push(r);
+      heldLines.push(line);
+      if (held.length === BATCH) flush();
+      return null;
     },
+    flush,
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Service } from '../../../shared/catalogue';
 import type { Db } from '../db/open';
 import { columnIndex, hasColumns, iso3, isoDate, m49, oneOf, optional, required, FieldError } from './fields';
-import type { FactStore, Layout, Normalized } from './types';
+import type { FactStore, Layout, Normalized, UpsertOutcome } from './types';
 
 export const FATALITY_PERSONNEL_TYPES = ['Military', 'Military Observer', 'Police', 'International Civilian', 'Local', 'Other'] as const;
 export const INCIDENT_TYPES = ['Illness', 'Accident', 'Malicious Act', 'Self-Inflicted', 'To Be Determined', 'Unknown'] as const;
@@ -88,27 +88,76 @@ export const fatalitiesLayout: Layout<FatalityRow> = {
   duplicates: 'reject',
   rowNumberColumns: ['id'],
   lastUpdate: (row) => row.last_update,
-  store(db: Db): FactStore<FatalityRow> {
-    const select = db.prepare(`SELECT ${COMPARED.join(', ')} FROM fatality WHERE casualty_id = ?`);
-    // A new casualty is inserted in one step; only one already stored costs a second look.
-    const insert = db.prepare(
-      `INSERT INTO fatality (incident_date, mission, gender, nationality, nationality_iso3, m49, personnel_type, service, incident_type, dataset_id, source_line, casualty_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-    );
+  store(db: Db, settle: (outcome: UpsertOutcome) => void): FactStore<FatalityRow> {
+    const STORED = 'incident_date, mission, gender, nationality, nationality_iso3, m49, personnel_type, service, incident_type, dataset_id, source_line, casualty_id';
+    const WIDTH = 12;
+    const BATCH = 128;
+    const placeholders = `(${new Array(WIDTH).fill('?').join(', ')})`;
+    const select = db.prepare(`SELECT ${COMPARED.join(', ')}, dataset_id, source_line FROM fatality WHERE casualty_id = ?`);
+    // New casualties go in a batch at a time (one multi-row INSERT); only one already stored costs a second look.
+    const insertMany = db.prepare(`INSERT INTO fatality (${STORED}) VALUES ${new Array(BATCH).fill(placeholders).join(', ')} ON CONFLICT DO NOTHING`);
+    const insertOne = db.prepare(`INSERT INTO fatality (${STORED}) VALUES ${placeholders} ON CONFLICT DO NOTHING`);
     const update = db.prepare(
       `UPDATE fatality SET incident_date = ?, mission = ?, gender = ?, nationality = ?, nationality_iso3 = ?, m49 = ?, personnel_type = ?,
          service = ?, incident_type = ?, dataset_id = ?, source_line = ? WHERE casualty_id = ?`,
     );
+    const params: unknown[] = new Array(BATCH * WIDTH);
+    const held: FatalityRow[] = [];
+    const heldLines: number[] = [];
+    let heldDataset = 0;
+    const INSERTED: UpsertOutcome = { outcome: 'inserted' };
+    const rowParams = (r: FatalityRow, datasetId: number, line: number) => [
+      r.incident_date, r.mission, r.gender, r.nationality, r.nationality_iso3, r.m49, r.personnel_type, r.service, r.incident_type, datasetId, line, r.casualty_id,
+    ];
+    const merge = (r: FatalityRow, datasetId: number, line: number, old: Record<string, unknown>): UpsertOutcome => {
+      const fields = COMPARED.filter((k) => old[k] !== r[k]);
+      if (fields.length === 0) return { outcome: 'unchanged' };
+      update.run(rowParams(r, datasetId, line));
+      return { outcome: 'updated', fields, key: r.casualty_id };
+    };
+    const flush = () => {
+      const n = held.length;
+      if (n === 0) return;
+      if (n === BATCH && insertMany.run(params).changes === n) {
+        for (let i = 0; i < n; i++) settle(INSERTED);
+      } else if (n === BATCH) {
+        // Some were stored before: a row now stored under its own line was inserted, any other is compared.
+        for (let i = 0; i < n; i++) {
+          const old = select.get(held[i].casualty_id) as Record<string, unknown>;
+          settle(old.dataset_id === heldDataset && old.source_line === heldLines[i] ? INSERTED : merge(held[i], heldDataset, heldLines[i], old));
+        }
+      } else {
+        for (let i = 0; i < n; i++) {
+          const r = held[i];
+          if (insertOne.run(rowParams(r, heldDataset, heldLines[i])).changes === 1) settle(INSERTED);
+          else settle(merge(r, heldDataset, heldLines[i], select.get(r.casualty_id) as Record<string, unknown>));
+        }
+      }
+      held.length = 0;
+      heldLines.length = 0;
+    };
     return {
       upsert(r, datasetId, line) {
-        const params = [r.incident_date, r.mission, r.gender, r.nationality, r.nationality_iso3, r.m49, r.personnel_type, r.service, r.incident_type, datasetId, line, r.casualty_id];
-        if (insert.run(params).changes === 1) return { outcome: 'inserted' };
-        const old = select.get(r.casualty_id) as Record<string, unknown>;
-        const fields = COMPARED.filter((k) => old[k] !== r[k]);
-        if (fields.length === 0) return { outcome: 'unchanged' };
-        update.run(params);
-        return { outcome: 'updated', fields, key: r.casualty_id };
+        const at = held.length * WIDTH;
+        params[at] = r.incident_date;
+        params[at + 1] = r.mission;
+        params[at + 2] = r.gender;
+        params[at + 3] = r.nationality;
+        params[at + 4] = r.nationality_iso3;
+        params[at + 5] = r.m49;
+        params[at + 6] = r.personnel_type;
+        params[at + 7] = r.service;
+        params[at + 8] = r.incident_type;
+        params[at + 9] = datasetId;
+        params[at + 10] = line;
+        params[at + 11] = r.casualty_id;
+        heldDataset = datasetId;
+        held.push(r);
+        heldLines.push(line);
+        if (held.length === BATCH) flush();
+        return null;
       },
+      flush,
     };
   },
 };

@@ -58,8 +58,16 @@ function parseDate(field: string, raw: string): string {
   throw new FieldError(field, `"${v}" is not a date (expected YYYY-MM-DD or dd/mm/yyyy)`);
 }
 
+/** True when a string has no leading or trailing whitespace to trim (the common case: no new string). */
+function trimmed(v: string): boolean {
+  if (v.length === 0) return true;
+  const first = v.charCodeAt(0);
+  const last = v.charCodeAt(v.length - 1);
+  return first > 32 && first < 127 && last > 32 && last < 127;
+}
+
 export function required(field: string, raw: string | undefined): string {
-  const v = (raw ?? '').trim();
+  const v = raw === undefined ? '' : trimmed(raw) ? raw : raw.trim();
   if (v === '') throw new FieldError(field, 'is empty');
   if (v.includes('\uFFFD')) throw new FieldError(field, 'is not valid UTF-8 text');
   return v;
@@ -70,6 +78,9 @@ export function optional(raw: string | undefined): string {
 }
 
 export function oneOf<T extends string>(field: string, raw: string | undefined, allowed: readonly T[]): T {
+  // Files almost always spell the value exactly as listed.
+  const exact = raw === undefined ? -1 : allowed.indexOf(raw as T);
+  if (exact >= 0) return allowed[exact];
   const v = (raw ?? '').trim();
   const hit = allowed.find((a) => a.toLowerCase() === v.toLowerCase());
   if (hit === undefined) throw new FieldError(field, `"${v}" is not one of: ${allowed.join(', ')}`);
@@ -77,6 +88,17 @@ export function oneOf<T extends string>(field: string, raw: string | undefined, 
 }
 
 export function count(field: string, raw: string | undefined): number {
+  // Plain digits (nearly every count): read them without a regular expression.
+  if (raw !== undefined && raw.length > 0 && raw.length <= 9) {
+    let n = 0;
+    let k = 0;
+    for (; k < raw.length; k++) {
+      const c = raw.charCodeAt(k) - 48;
+      if (c < 0 || c > 9) break;
+      n = n * 10 + c;
+    }
+    if (k === raw.length) return n;
+  }
   const v = (raw ?? '').trim();
   if (!/^\d+(\.0+)?$/.test(v)) throw new FieldError(field, `"${v}" is not a whole number of people`);
   return Number.parseInt(v, 10);
@@ -90,7 +112,10 @@ export function m49(field: string, raw: string | undefined): number | null {
   return Number.parseInt(v, 10);
 }
 
+const isUpper = (c: number) => c >= 65 && c <= 90;
+
 export function iso3(field: string, raw: string | undefined): string {
+  if (raw !== undefined && raw.length === 3 && isUpper(raw.charCodeAt(0)) && isUpper(raw.charCodeAt(1)) && isUpper(raw.charCodeAt(2))) return raw;
   const v = (raw ?? '').trim().toUpperCase();
   if (v !== '' && !/^[A-Z]{3}$/.test(v)) throw new FieldError(field, `"${v}" is not an ISO 3166 alpha-3 code`);
   return v;

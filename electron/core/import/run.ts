@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Db } from '../db/open';
 import { readCsv, CsvSyntaxError } from './csv';
 import { LAYOUTS, detectLayout } from './layouts';
-import type { ImportResult, Kind, Layout } from './types';
+import type { ImportResult, Kind, Layout, UpsertOutcome } from './types';
 import { workspaceKind } from '../workspace';
 
 /** A file refused as a whole: nothing of it was written. Names the file, line and field. */
@@ -136,6 +136,16 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions 
     if (result.rejects.length < MAX_REPORTED) result.rejects.push({ line, field, reason });
   };
 
+  /** Counts what storing a row did (at once, or when the store writes the batch holding it). */
+  const settle = (outcome: UpsertOutcome) => {
+    if (outcome.outcome === 'inserted') result.inserted++;
+    else if (outcome.outcome === 'unchanged') result.unchanged++;
+    else if (outcome.outcome === 'updated') {
+      result.updated++;
+      if (result.changes.length < MAX_REPORTED) result.changes.push({ key: outcome.key, fields: outcome.fields });
+    }
+  };
+
   const onRecord = (fields: string[], line: number) => {
     if (!layout) {
       layout = detectLayout(fields);
@@ -148,7 +158,7 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions 
       result.kind = layout.kind;
       result.layout = layout.name;
       normalise = layout.reader(fields);
-      store = layout.store(db);
+      store = layout.store(db, settle);
       width = fields.length;
       header = fields;
       datasetId = Number(
@@ -177,8 +187,8 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions 
       reject(line, n.problem.field, n.problem.reason, fields);
       return;
     }
-    const key = layout.key(n.row);
     if (layout.duplicates === 'reject') {
+      const key = layout.key(n.row);
       const first = firstLine.get(key);
       if (first !== undefined) {
         const earlier = firstFields.get(key)!;
@@ -193,12 +203,7 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions 
     const lu = layout.lastUpdate?.(n.row);
     if (lu && (!lastUpdate || lu > lastUpdate)) lastUpdate = lu;
     const outcome = store!.upsert(n.row, datasetId, line);
-    if (outcome.outcome === 'updated') {
-      result.updated++;
-      if (result.changes.length < MAX_REPORTED) result.changes.push({ key: outcome.key, fields: outcome.fields });
-    }
-    if (outcome.outcome === 'inserted') result.inserted++;
-    if (outcome.outcome === 'unchanged') result.unchanged++;
+    if (outcome) settle(outcome);
   };
 
   // A large page cache keeps the growing indexes in memory through a million-row import; durability is unchanged (WAL, synchronous=FULL at commit).
@@ -206,8 +211,10 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions 
   db.exec('BEGIN IMMEDIATE');
   try {
     const readFrom = 'path' in source ? { path: source.path } : { bytes: source.bytes };
-    readCsv(readFrom, onRecord, options.onProgress);
+    // The file's hash is known already (sha256Of): reading it again only parses.
+    readCsv(readFrom, onRecord, options.onProgress, { hash: false });
     if (!layout) throw new ImportRefused(file, 1, 'header', 'the file is empty');
+    store!.flush?.();
     store!.finish?.(datasetId);
     db.prepare(
       `UPDATE dataset SET rows_read = ?, inserted = ?, updated = ?, unchanged = ?, rejected = ?, skipped = ?, last_update = ? WHERE id = ?`,

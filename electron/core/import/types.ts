@@ -30,13 +30,22 @@ export interface Layout<R> {
   rowNumberColumns?: string[];
   /** The file-level "last updated" date, where the layout carries one. */
   lastUpdate?(row: R): string | undefined;
-  store(db: Db): FactStore<R>;
+  /** `settle` hears the outcome of every row the store holds back in a batch, in the order the rows came. */
+  store(db: Db, settle: (outcome: UpsertOutcome) => void): FactStore<R>;
 }
 
+/** What storing one row did, and which fields changed on an update. */
+export type UpsertOutcome = { outcome: 'inserted' | 'unchanged' } | { outcome: 'updated'; fields: string[]; key: string };
+
 export interface FactStore<R> {
-  /** Inserts or updates one row; says what happened, and which fields changed on an update. */
-  upsert(row: R, datasetId: number, line: number): { outcome: 'inserted' | 'unchanged' } | { outcome: 'updated'; fields: string[]; key: string };
-  /** Called once after all rows, inside the transaction (for example to collapse duplicate reports). */
+  /**
+   * Inserts or updates one row and says what happened; or holds it in a batch (returns null) and
+   * reports its outcome through `settle` when the batch is written, at the latest in flush().
+   */
+  upsert(row: R, datasetId: number, line: number): UpsertOutcome | null;
+  /** Writes any rows held back; their outcomes are settled before it returns. */
+  flush?(): void;
+  /** Called once after all rows (and flush), inside the transaction (for example to collapse duplicate reports). */
   finish?(datasetId: number): void;
 }
 

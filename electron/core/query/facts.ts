@@ -20,6 +20,13 @@ const timeDims = (date: string): Partial<Record<Dimension, string>> => ({
   month: `substr(${date}, 1, 7)`,
 });
 
+/**
+ * The last day of a YYYY-MM month column, as deployment.month_end (a virtual column) defines it; written
+ * out on month so that an index holding month covers queries on dates.
+ */
+const monthEnd = (month: string) =>
+  `(${month} || '-' || CASE substr(${month}, 6, 2) WHEN '02' THEN CASE WHEN CAST(substr(${month}, 1, 4) AS INTEGER) % 4 = 0 AND (CAST(substr(${month}, 1, 4) AS INTEGER) % 100 <> 0 OR CAST(substr(${month}, 1, 4) AS INTEGER) % 400 = 0) THEN '29' ELSE '28' END WHEN '04' THEN '30' WHEN '06' THEN '30' WHEN '09' THEN '30' WHEN '11' THEN '30' ELSE '31' END)`;
+
 export const FACTS: Record<Subject, FactSql> = {
   fatalities: {
     from: `fatality f ${hostJoins('f.mission')}`,
@@ -38,9 +45,10 @@ export const FACTS: Record<Subject, FactSql> = {
   },
   deployments: {
     from: `deployment d ${hostJoins('d.mission')}`,
-    date: 'd.month_end',
+    date: monthEnd('d.month'),
     dims: {
-      ...timeDims('d.month_end'),
+      // The month is the first seven characters of month_end: year, quarter and month read it directly.
+      ...timeDims('d.month'),
       mission: 'd.mission',
       host_country: `coalesce(m.host_iso3, '')`,
       country: 'd.country_iso3',

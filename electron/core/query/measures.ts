@@ -17,7 +17,7 @@ const strength = '(d.female + d.male)';
 
 export const MEASURE_SQL: Record<SimpleMeasureName, SimpleMeasure> = {
   fatalities: { id: 'fatalities', subject: 'fatalities', sql: 'COUNT(*)' },
-  deployed: { id: 'deployed', subject: 'deployments', sql: `CAST(SUM(${strength}) AS REAL) / COUNT(DISTINCT d.month_end)` },
+  deployed: { id: 'deployed', subject: 'deployments', sql: `CAST(SUM(${strength}) AS REAL) / COUNT(DISTINCT d.month)` },
   person_months: { id: 'person_months', subject: 'deployments', sql: `SUM(${strength})` },
   female_share: { id: 'female_share', subject: 'deployments', sql: `100.0 * SUM(d.female) / NULLIF(SUM(${strength}), 0)` },
   missions: { id: 'missions', subject: 'deployments', sql: 'COUNT(DISTINCT d.mission)' },

@@ -3,12 +3,11 @@ import type { ViewSpec } from '../../../../shared/spec';
 import type { Aggregator } from '../crosstab';
 import type { SimpleMeasure } from '../measures';
 import { KEY_SEPARATOR } from '../sql';
-import { NO_COUNT, RATE_COVERED, RATE_UNIFORMED, type DimensionColumn, type FactProjection, type Projections } from './projection';
+import { BLOCK_ROWS, NO_COUNT, RATE_COVERED, RATE_UNIFORMED, type DimensionColumn, type FactProjection, type Projections } from './projection';
 
 /** Beyond this many possible groups, group numbers are renumbered densely instead of multiplied out. */
 const DENSE_GROUPS = 1 << 22;
 
-const EXCLUDED = -1;
 
 function dimension(p: FactProjection, d: Dimension): DimensionColumn {
   const col = p.dims[d];
@@ -19,33 +18,87 @@ function dimension(p: FactProjection, d: Dimension): DimensionColumn {
 /** "YYYY-MM-DD" as YYYYMMDD: ISO text and these numbers sort the same way. */
 const dayNumber = (iso: string) => Number(iso.slice(0, 4)) * 10000 + Number(iso.slice(5, 7)) * 100 + Number(iso.slice(8, 10));
 
-/** Marks every row the spec's dates, the measure's own condition and the filters leave out; the rest start in group 0. */
-function select(p: FactProjection, measure: SimpleMeasure, spec: Pick<ViewSpec, 'where' | 'from' | 'to'>, group: Int32Array): void {
+/**
+ * Lists the rows the spec's dates, the measure's own condition and the filters keep, in `sel`, each
+ * starting in group 0; returns how many. Blocks of rows wholly outside the date range are not read.
+ * Later passes visit only the listed rows, so a selective view costs what it selects.
+ */
+function select(p: FactProjection, measure: SimpleMeasure, spec: Pick<ViewSpec, 'where' | 'from' | 'to'>, group: Int32Array, sel: Int32Array): number {
   const from = spec.from ? dayNumber(spec.from) : -Infinity;
   const to = spec.to ? dayNumber(spec.to) : Infinity;
   const day = p.day;
   const need = measure.id === 'rate_deaths' ? RATE_UNIFORMED | RATE_COVERED : measure.id === 'rate_any_uniformed_deaths' ? RATE_UNIFORMED : 0;
   const flags = p.rateFlags;
-  if (!spec.from && !spec.to && need === 0) group.fill(0);
-  else {
-    for (let r = 0; r < p.rows; r++) {
-      const d = day[r];
-      group[r] = d >= from && d <= to && (need === 0 || (flags![r] & need) === need) ? 0 : EXCLUDED;
-    }
-  }
-  for (const [d, wanted] of Object.entries(spec.where) as [Dimension, string[]][]) {
+  const filters = (Object.entries(spec.where) as [Dimension, string[]][]).map(([d, wanted]) => {
     const col = dimension(p, d);
     const wantedSet = new Set(wanted);
     const base = col.via ? col.via.length : col.values.length;
     const allowed = new Uint8Array(base);
     for (let c = 0; c < base; c++) allowed[c] = wantedSet.has(col.values[col.via ? col.via[c] : c]) ? 1 : 0;
-    const codes = col.codes;
-    for (let r = 0; r < p.rows; r++) if (allowed[codes[r]] === 0) group[r] = EXCLUDED;
+    return { codes: col.codes, allowed };
+  });
+  const f0 = filters[0];
+  const dated = spec.from !== undefined || spec.to !== undefined;
+  let m = 0;
+  const blocks = p.blockMin && dated ? p.blockMin.length : 1;
+  for (let b = 0; b < blocks; b++) {
+    let start = 0;
+    let end = p.rows;
+    if (blocks > 1 || (p.blockMin && dated)) {
+      if (p.blockMax![b] < from || p.blockMin![b] > to) continue;
+      start = b * BLOCK_ROWS;
+      end = Math.min(p.rows, start + BLOCK_ROWS);
+    }
+    rows: for (let r = start; r < end; r++) {
+      if (dated) {
+        const d = day[r];
+        if (d < from || d > to) continue;
+      }
+      if (need !== 0 && (flags![r] & need) !== need) continue;
+      if (f0 !== undefined) {
+        if (f0.allowed[f0.codes[r]] === 0) continue;
+        for (let k = 1; k < filters.length; k++) if (filters[k].allowed[filters[k].codes[r]] === 0) continue rows;
+      }
+      group[r] = 0;
+      sel[m++] = r;
+    }
   }
+  return m;
+}
+
+/** Codes that stand for themselves: a dimension read without a lookup, through the same loop as one with. */
+function identity(n: number): Int32Array {
+  const out = new Int32Array(Math.max(1, n));
+  for (let i = 0; i < n; i++) out[i] = i;
+  return out;
 }
 
 /** Numbers each selected row's group from its codes on the grouping dimensions; returns how many group numbers exist. */
-function assignGroups(p: FactProjection, groupBy: Dimension[], group: Int32Array): number {
+function assignGroups(p: FactProjection, groupBy: Dimension[], group: Int32Array, sel: Int32Array, m: number): number {
+  // The common case, one or two dimensions whose combinations stay few: one pass.
+  if (groupBy.length >= 1 && groupBy.length <= 2) {
+    const [c1, c2] = groupBy.map((d) => dimension(p, d));
+    const card1 = Math.max(1, c1.values.length);
+    const card2 = c2 ? Math.max(1, c2.values.length) : 1;
+    if (card1 * card2 <= DENSE_GROUPS) {
+      const codes1 = c1.codes;
+      const via1 = c1.via ?? identity(c1.values.length);
+      if (!c2) {
+        for (let i = 0; i < m; i++) {
+          const r = sel[i];
+          group[r] = via1[codes1[r]];
+        }
+        return card1;
+      }
+      const codes2 = c2.codes;
+      const via2 = c2.via ?? identity(c2.values.length);
+      for (let i = 0; i < m; i++) {
+        const r = sel[i];
+        group[r] = via1[codes1[r]] * card2 + via2[codes2[r]];
+      }
+      return card1 * card2;
+    }
+  }
   let radix = 1;
   for (const d of groupBy) {
     const col = dimension(p, d);
@@ -54,16 +107,22 @@ function assignGroups(p: FactProjection, groupBy: Dimension[], group: Int32Array
     const card = Math.max(1, col.values.length);
     if (radix * card <= DENSE_GROUPS) {
       if (via) {
-        for (let r = 0; r < p.rows; r++) if (group[r] !== EXCLUDED) group[r] = group[r] * card + via[codes[r]];
+        for (let i = 0; i < m; i++) {
+          const r = sel[i];
+          group[r] = group[r] * card + via[codes[r]];
+        }
       } else {
-        for (let r = 0; r < p.rows; r++) if (group[r] !== EXCLUDED) group[r] = group[r] * card + codes[r];
+        for (let i = 0; i < m; i++) {
+          const r = sel[i];
+          group[r] = group[r] * card + codes[r];
+        }
       }
       radix *= card;
       continue;
     }
     const ids = new Map<number, number>();
-    for (let r = 0; r < p.rows; r++) {
-      if (group[r] === EXCLUDED) continue;
+    for (let i = 0; i < m; i++) {
+      const r = sel[i];
       const k = group[r] * card + (via ? via[codes[r]] : codes[r]);
       let id = ids.get(k);
       if (id === undefined) ids.set(k, (id = ids.size));
@@ -78,21 +137,21 @@ function assignGroups(p: FactProjection, groupBy: Dimension[], group: Int32Array
 const DISTINCT_BITMAP_LIMIT = 1 << 26;
 
 /** Distinct values of one column per group, as a bitmap of groups × values (months reported, missions reporting). */
-function distinctPerGroup(group: Int32Array, rows: number, groups: number, codes: ArrayLike<number>, card: number): Uint8Array {
+function distinctPerGroup(group: Int32Array, sel: Int32Array, m: number, groups: number, codes: ArrayLike<number>, card: number): Uint8Array {
   const seen = new Uint8Array(groups * card);
-  for (let r = 0; r < rows; r++) {
-    const g = group[r];
-    if (g !== EXCLUDED) seen[g * card + codes[r]] = 1;
+  for (let i = 0; i < m; i++) {
+    const r = sel[i];
+    seen[group[r] * card + codes[r]] = 1;
   }
   return seen;
 }
 
-function countDistinct(group: Int32Array, rows: number, groups: number, codes: ArrayLike<number>, card: number): Int32Array {
+function countDistinct(group: Int32Array, sel: Int32Array, m: number, groups: number, codes: ArrayLike<number>, card: number): Int32Array {
   const counts = new Int32Array(groups);
   const seen = new Set<number>();
-  for (let r = 0; r < rows; r++) {
+  for (let i = 0; i < m; i++) {
+    const r = sel[i];
     const g = group[r];
-    if (g === EXCLUDED) continue;
     const k = g * card + codes[r];
     if (!seen.has(k)) {
       seen.add(k);
@@ -156,40 +215,38 @@ function inputs(measure: SimpleMeasure, p: FactProjection): { a?: Int32Array | U
 }
 
 /** One scan: adds every selected row into its group's partials (rows holds the count, filled by the caller's pass). */
-function scan(measure: SimpleMeasure, p: FactProjection, group: Int32Array, groups: number, rows: Int32Array): Partials {
+function scan(measure: SimpleMeasure, p: FactProjection, group: Int32Array, sel: Int32Array, m: number, groups: number, rows: Int32Array): Partials {
   const use = inputs(measure, p);
   const card = use.distinct ? use.distinct.values.length : 0;
   const out = { ...emptyPartials(0, card, false), rows, a: new Float64Array(groups), b: new Float64Array(groups), recorded: new Int32Array(groups) };
   const { a, b, recorded } = out;
-  const n = p.rows;
   const colA = use.a;
   const colB = use.b;
   if (colA && colB) {
-    for (let r = 0; r < n; r++) {
+    for (let i = 0; i < m; i++) {
+      const r = sel[i];
       const g = group[r];
-      if (g === EXCLUDED) continue;
       a[g] += colA[r];
       b[g] += colB[r];
     }
   } else if (colA && use.nullable) {
-    for (let r = 0; r < n; r++) {
-      const g = group[r];
-      if (g === EXCLUDED) continue;
+    for (let i = 0; i < m; i++) {
+      const r = sel[i];
       const v = colA[r];
       if (v !== NO_COUNT) {
+        const g = group[r];
         a[g] += v;
         recorded[g]++;
       }
     }
   } else if (colA) {
-    for (let r = 0; r < n; r++) {
-      const g = group[r];
-      if (g === EXCLUDED) continue;
-      a[g] += colA[r];
+    for (let i = 0; i < m; i++) {
+      const r = sel[i];
+      a[group[r]] += colA[r];
     }
   }
-  if (use.distinct && groups * card <= DISTINCT_BITMAP_LIMIT) out.distinct = distinctPerGroup(group, n, groups, use.distinct.codes, card);
-  else if (use.distinct) out.counted = countDistinct(group, n, groups, use.distinct.codes, card);
+  if (use.distinct && groups * card <= DISTINCT_BITMAP_LIMIT) out.distinct = distinctPerGroup(group, sel, m, groups, use.distinct.codes, card);
+  else if (use.distinct) out.counted = countDistinct(group, sel, m, groups, use.distinct.codes, card);
   return out;
 }
 
@@ -240,17 +297,17 @@ interface Grouped {
   partials: Partials;
 }
 
-function groupedScan(p: FactProjection, measure: SimpleMeasure, groupBy: Dimension[], spec: Pick<ViewSpec, 'where' | 'from' | 'to'>, group: Int32Array): Grouped {
-  select(p, measure, spec, group);
-  const groups = assignGroups(p, groupBy, group);
+function groupedScan(p: FactProjection, measure: SimpleMeasure, groupBy: Dimension[], spec: Pick<ViewSpec, 'where' | 'from' | 'to'>, group: Int32Array, sel: Int32Array): Grouped {
+  const m = select(p, measure, spec, group, sel);
+  const groups = assignGroups(p, groupBy, group, sel, m);
   // Count rows per group and note one row of each, to read the group's dimension values off.
   const firstRow = new Int32Array(groups).fill(-1);
   const rows = new Int32Array(groups);
-  for (let r = 0; r < p.rows; r++) {
-    const g = group[r];
-    if (g !== EXCLUDED && rows[g]++ === 0) firstRow[g] = r;
+  for (let i = 0; i < m; i++) {
+    const r = sel[i];
+    if (rows[group[r]]++ === 0) firstRow[group[r]] = r;
   }
-  const all = scan(measure, p, group, groups, rows);
+  const all = scan(measure, p, group, sel, m, groups, rows);
   const cols = groupBy.map((d) => dimension(p, d));
   const present: number[] = [];
   for (let g = 0; g < groups; g++) if (firstRow[g] >= 0) present.push(g);
@@ -300,6 +357,7 @@ const ROLL_UP_LIMIT = 1 << 24;
  */
 export class ColumnarQueries {
   private scratch = new Int32Array(0);
+  private selection = new Int32Array(0);
 
   constructor(readonly projections: Projections) {}
 
@@ -307,7 +365,10 @@ export class ColumnarQueries {
     const scanned: Grouped[] = [];
     return (measure, groupBy, spec) => {
       const p = this.projections[measure.subject];
-      if (this.scratch.length < p.rows) this.scratch = new Int32Array(p.rows);
+      if (this.scratch.length < p.rows) {
+        this.scratch = new Int32Array(p.rows);
+        this.selection = new Int32Array(p.rows);
+      }
       const filters = JSON.stringify([spec.where, spec.from, spec.to]);
       const reusable = (s: Grouped) =>
         s.measure.id === measure.id &&
@@ -316,7 +377,7 @@ export class ColumnarQueries {
         groupBy.every((d) => s.dims.includes(d));
       let fine = scanned.find(reusable);
       if (!fine) {
-        fine = { ...groupedScan(p, measure, groupBy, spec, this.scratch.subarray(0, p.rows)), filters };
+        fine = { ...groupedScan(p, measure, groupBy, spec, this.scratch.subarray(0, p.rows), this.selection), filters };
         scanned.push(fine);
       }
       const { keys, partials } = rollUp(fine, groupBy);

@@ -54,6 +54,17 @@ export class CodeColumn {
     this.buffer[this.length++] = code;
   }
 
+  /** The same code for the next `count` rows. */
+  pushCodes(code: number, count: number): void {
+    while (this.length + count > this.buffer.length) {
+      const grown = new Int32Array(this.buffer.length * 2);
+      grown.set(this.buffer);
+      this.buffer = grown;
+    }
+    this.buffer.fill(code, this.length, this.length + count);
+    this.length += count;
+  }
+
   finish(): Codes {
     const out = codesFor(this.dictionary.size, this.length);
     out.set(this.buffer.subarray(0, this.length));

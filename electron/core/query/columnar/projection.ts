@@ -17,6 +17,9 @@ export interface FactProjection {
   rows: number;
   /** Each row's date as YYYYMMDD, so a date range is two integer comparisons (same order as the ISO text). */
   day: Int32Array;
+  /** Earliest and latest day of each block of BLOCK_ROWS rows: a date range skips the blocks wholly outside it. */
+  blockMin?: Int32Array;
+  blockMax?: Int32Array;
   dims: Partial<Record<Dimension, DimensionColumn>>;
   /** Deployments: monthly strength (female + male) and women. */
   strength?: Int32Array;
@@ -47,6 +50,15 @@ class TimeColumns {
   constructor(rows: number) {
     this.day = new Int32Array(rows);
     this.month = new CodeColumn(rows);
+  }
+
+  /** The same day for the next `count` rows (a month of deployment reports). */
+  pushRun(day: number, count: number): void {
+    if (count <= 0) return;
+    this.push(day);
+    this.day.fill(day, this.row, this.row + count - 1);
+    this.row += count - 1;
+    this.month.pushCodes(this.monthOf.get(Math.trunc(day / 100))!, count - 1);
   }
 
   /** Takes the day as YYYYMMDD (SQLite computes it, so no date string is made per row). */
@@ -132,70 +144,170 @@ function* slices<R extends unknown[]>(db: Db, table: string, columns: string): G
   }
 }
 
+/** Separates the parts of a combination string: a control character no validated field holds. */
+const SEP = '\u001f';
+
+/**
+ * Dictionary codes for rows read as one string per row (several low-cardinality columns joined by SEP):
+ * one string and one map lookup per row instead of one string per cell. Only the first part may be free
+ * text; the others are validated codes without SEP, so a combination is split from the right.
+ */
+class Combinations {
+  private readonly index = new Map<string, number>();
+  /** Per combination, its code in each column. */
+  readonly parts: number[][] = [];
+
+  get size(): number {
+    return this.parts.length;
+  }
+
+  constructor(private readonly columns: CodeColumn[]) {}
+
+  code(combo: string): number {
+    let c = this.index.get(combo);
+    if (c === undefined) {
+      const split = combo.split(SEP);
+      const tail = split.splice(split.length - (this.columns.length - 1));
+      const values = [split.join(SEP), ...tail];
+      c = this.parts.length;
+      this.parts.push(values.map((v, i) => this.columns[i].dictionary.code(v)));
+      this.index.set(combo, c);
+    }
+    return c;
+  }
+
+  /** Fills each column with the codes of the combinations per row. */
+  finish(combos: Int32Array, rows: number): void {
+    this.columns.forEach((col, i) => {
+      const byCombo = Int32Array.from(this.parts, (p) => p[i]);
+      for (let r = 0; r < rows; r++) col.pushCode(byCombo[combos[r]]);
+    });
+  }
+}
+
+/** The last day of a month as YYYYMMDD. */
+function monthEndDay(ym: number): number {
+  const y = Math.trunc(ym / 100);
+  const m = ym % 100;
+  return ym * 100 + new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/** Women and men of a row in one integer: both below 2^26, so the sum stays exact in a double. */
+const PACK = 67108864;
+
+/**
+ * Deployments, read a month at a time in key order (month, mission, country, personnel type), so the
+ * projection comes out sorted by date and a date range is a contiguous run of rows. Per row only two
+ * values cross from SQLite, each as a plain value (no array per row): the (mission, country, personnel
+ * type) combination as one string, dictionary-encoded through a map, and women and men packed in one
+ * integer. The month is the page's own; service is read once per personnel type.
+ */
 function deployments(db: Db, ref: Reference): FactProjection {
   const rows = countRows(db, 'deployment');
   const time = new TimeColumns(rows);
-  const [mission, country, personnel, service] = [0, 1, 2, 3].map(() => new CodeColumn(rows));
+  const [mission, country, personnel] = [0, 1, 2].map(() => new CodeColumn(rows));
+  const combos = new Combinations([mission, country, personnel]);
+  const comboOf = new Int32Array(rows);
   const strength = new Int32Array(rows);
   const female = new Int32Array(rows);
+  const order = 'ORDER BY mission, country_iso3, personnel_type';
+  const nextMonth = db.prepare(`SELECT min(month) FROM deployment WHERE month > ?`).pluck();
+  const comboPage = db.prepare(`SELECT mission || char(31) || country_iso3 || char(31) || personnel_type FROM deployment WHERE month = ? ${order}`).pluck();
+  const countPage = db.prepare(`SELECT CASE WHEN female < ${PACK} AND male < ${PACK} THEN female * ${PACK} + male ELSE -1 END FROM deployment WHERE month = ? ${order}`).pluck();
+  const wide = db.prepare(`SELECT female, male FROM deployment WHERE month = ? ${order}`).raw();
+  const monthOfCombo: string[] = [];
   let r = 0;
-  type Row = [number, number, string, string, string, string, number, number];
-  for (const slice of slices<Row>(db, 'deployment', `${dayOf('month_end')}, mission, country_iso3, personnel_type, service, female, male`)) {
-    for (const row of slice) {
-      if (r === rows) break;
-      time.push(row[1]);
-      mission.push(row[2]);
-      country.push(row[3]);
-      personnel.push(row[4]);
-      service.push(row[5]);
-      female[r] = row[6];
-      strength[r] = row[6] + row[7];
-      r++;
+  for (let month = nextMonth.get('') as string | null; month !== null && r < rows; month = nextMonth.get(month) as string | null) {
+    const keys = comboPage.all(month) as string[];
+    const counts = countPage.all(month) as number[];
+    const n = Math.min(keys.length, rows - r);
+    const ym = Number(month.slice(0, 4)) * 100 + Number(month.slice(5, 7));
+    time.pushRun(monthEndDay(ym), n);
+    for (let i = 0; i < n; i++) {
+      const before = combos.size;
+      const c = combos.code(keys[i]);
+      if (c === before) monthOfCombo.push(month);
+      comboOf[r + i] = c;
+      const packed = counts[i];
+      const f = Math.trunc(packed / PACK);
+      female[r + i] = f;
+      strength[r + i] = f + (packed - f * PACK);
     }
+    if (counts.includes(-1)) {
+      // Counts too large to pack (not seen in UN data): read them as they are.
+      const all = wide.all(month) as [number, number][];
+      for (let i = 0; i < n; i++) {
+        female[r + i] = all[i][0];
+        strength[r + i] = all[i][0] + all[i][1];
+      }
+    }
+    r += n;
   }
+  combos.finish(comboOf, r);
+  // The service column, as the table derives it, once per personnel type (from a row that has it).
+  const service = new CodeColumn(0);
+  const serviceOf = db.prepare(`SELECT service FROM deployment WHERE month = ? AND mission = ? AND country_iso3 = ? AND personnel_type = ?`).pluck();
+  const typeRow = new Map<number, number>();
+  combos.parts.forEach((p, c) => {
+    if (!typeRow.has(p[2])) typeRow.set(p[2], c);
+  });
+  const personnelDim = column(personnel);
+  const serviceByType = Int32Array.from(personnelDim.values, (_, t) => {
+    const c = typeRow.get(t)!;
+    const [m, co, pt] = combos.parts[c];
+    return service.dictionary.code(serviceOf.get(monthOfCombo[c], mission.dictionary.values[m], country.dictionary.values[co], personnel.dictionary.values[pt]) as string);
+  });
   const missionDim = column(mission);
   return {
     subject: 'deployments',
     rows: r,
     day: time.day,
-    dims: { ...time.finish(), mission: missionDim, ...hostDimensions(ref, missionDim), country: column(country), personnel_type: column(personnel), service: column(service) },
+    dims: {
+      ...time.finish(),
+      mission: missionDim,
+      ...hostDimensions(ref, missionDim),
+      country: column(country),
+      personnel_type: personnelDim,
+      service: { codes: personnelDim.codes, via: serviceByType, values: service.dictionary.values },
+    },
     strength,
     female,
   };
 }
 
-/** Which (mission, month) pairs have deployment reports: fatality_rate counts deaths only there. */
-function reportedMonths(db: Db): Set<string> {
+/** Which (mission, month) pairs have deployment reports (deployment_month), from the deployments projection: fatality_rate counts deaths only there. */
+function reportedMonths(p: FactProjection): Set<string> {
+  const mission = p.dims.mission!;
+  const month = p.dims.month!;
+  const months = month.values.length;
+  const seen = new Uint8Array(mission.values.length * months);
+  for (let r = 0; r < p.rows; r++) seen[mission.codes[r] * months + month.codes[r]] = 1;
   const pairs = new Set<string>();
-  for (const [mission, month] of db.prepare(`SELECT DISTINCT mission, month FROM deployment_month`).raw().all() as [string, string][]) {
-    pairs.add(`${mission}\u001f${month}`);
-  }
+  for (let i = 0; i < seen.length; i++) if (seen[i]) pairs.add(`${mission.values[Math.trunc(i / months)]}\u001f${month.values[i % months]}`);
   return pairs;
 }
 
-function fatalities(db: Db, ref: Reference): FactProjection {
+function fatalities(db: Db, ref: Reference, reported: Set<string>): FactProjection {
   const rows = countRows(db, 'fatality');
   const time = new TimeColumns(rows);
   const [mission, country, personnel, service, incident, gender] = [0, 1, 2, 3, 4, 5].map(() => new CodeColumn(rows));
+  const combos = new Combinations([mission, country, personnel, service, incident, gender]);
+  const comboOf = new Int32Array(rows);
   const uniformed = new Uint8Array(rows);
   let r = 0;
-  type Row = [number, number, string, string, string, string, string, string];
-  for (const slice of slices<Row>(db, 'fatality', `${dayOf('incident_date')}, mission, nationality_iso3, personnel_type, service, incident_type, gender`)) {
+  type Row = [number, number, string, number];
+  const columns = `${dayOf('incident_date')}, mission || char(31) || nationality_iso3 || char(31) || personnel_type || char(31) || service || char(31) || incident_type || char(31) || gender, service IN ('military', 'police')`;
+  for (const slice of slices<Row>(db, 'fatality', columns)) {
     for (const row of slice) {
       if (r === rows) break;
       time.push(row[1]);
-      mission.push(row[2]);
-      country.push(row[3]);
-      personnel.push(row[4]);
-      service.push(row[5]);
-      incident.push(row[6]);
-      gender.push(row[7]);
-      uniformed[r] = row[5] === 'military' || row[5] === 'police' ? RATE_UNIFORMED : 0;
+      comboOf[r] = combos.code(row[2]);
+      uniformed[r] = row[3] ? RATE_UNIFORMED : 0;
       r++;
     }
   }
+  combos.finish(comboOf, r);
   const dims = { ...time.finish(), mission: column(mission) };
-  const reported = reportedMonths(db);
   const months = dims.month;
   // Coverage is decided once per distinct (mission, month) pair, then looked up per row.
   const covered = new Uint8Array(dims.mission.values.length * months.values.length);
@@ -265,10 +377,34 @@ function ied(db: Db, ref: Reference): FactProjection {
   };
 }
 
+export const BLOCK_ROWS = 1024;
+
+/** Notes each block's earliest and latest day (deployments are stored by month, so their blocks barely overlap). */
+function withBlocks(p: FactProjection): FactProjection {
+  const blocks = Math.ceil(p.rows / BLOCK_ROWS);
+  const blockMin = new Int32Array(blocks);
+  const blockMax = new Int32Array(blocks);
+  for (let b = 0; b < blocks; b++) {
+    let lo = 0x7fffffff;
+    let hi = -0x80000000;
+    for (let r = b * BLOCK_ROWS, end = Math.min(p.rows, r + BLOCK_ROWS); r < end; r++) {
+      const d = p.day[r];
+      if (d < lo) lo = d;
+      if (d > hi) hi = d;
+    }
+    blockMin[b] = lo;
+    blockMax[b] = hi;
+  }
+  return { ...p, blockMin, blockMax };
+}
+
 /** Builds every fact table's projection from one consistent read of the workspace. */
 export function buildProjections(db: Db): Projections {
   const ref = reference(db);
-  return db.transaction(() => ({ fatalities: fatalities(db, ref), deployments: deployments(db, ref), ied: ied(db, ref) }))();
+  return db.transaction(() => {
+    const d = deployments(db, ref);
+    return { fatalities: withBlocks(fatalities(db, ref, reportedMonths(d))), deployments: withBlocks(d), ied: withBlocks(ied(db, ref)) };
+  })();
 }
 
 /** Bytes held by a projection's typed arrays (dictionaries are a few kilobytes and left out). */
