@@ -1,17 +1,6 @@
 import fs from 'node:fs';
+import { seededRandom as prng } from '../../electron/core/demo/random';
 import { rootPath } from '../../electron/core/paths';
-
-/** Deterministic pseudo-random numbers (mulberry32): the same seed writes byte-identical files. */
-export function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Country {
   iso3: string;

@@ -4,7 +4,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { parseViewSpec } from '../../shared/spec';
 import { openWorkspace } from '../../electron/core/db/open';
 import { rootPath } from '../../electron/core/paths';
@@ -13,6 +12,19 @@ import { ColumnarEngine } from '../../electron/core/query/columnar/engine';
 import { buildProjections, projectionBytes } from '../../electron/core/query/columnar/projection';
 import { writeDeployments, writeFatalities } from './generate';
 import { BENCH_SPECS } from './specs';
+
+/** The part of @duckdb/node-api the bench uses. DuckDB is a peer installed on demand (test/bench/peers.mjs), not a dependency, so it is loaded by name. */
+interface DuckConnection {
+  run(sql: string): Promise<unknown>;
+  runAndReadAll(sql: string): Promise<unknown>;
+  closeSync(): void;
+}
+
+async function duckdbConnection(): Promise<DuckConnection> {
+  const name = '@duckdb/node-api';
+  const { DuckDBInstance } = (await import(name)) as { DuckDBInstance: { create(path: string): Promise<{ connect(): Promise<DuckConnection> }> } };
+  return (await DuckDBInstance.create(':memory:')).connect();
+}
 
 const { values } = parseArgs({ options: { rows: { type: 'string' }, json: { type: 'boolean' } } });
 const SIZES = values.rows ? [Number(values.rows)] : [1_000_000, 5_000_000];
@@ -81,7 +93,7 @@ async function benchSize(rows: number) {
   rw.exec(`CREATE INDEX IF NOT EXISTS bench_deployment_cover ON deployment (mission, month, country_iso3, personnel_type, service, female, male);
            CREATE INDEX IF NOT EXISTS bench_fatality_cover ON fatality (mission, incident_type, incident_date); ANALYZE;`);
   const sql = sqlAggregator(rw);
-  const duck = await (await DuckDBInstance.create(':memory:')).connect();
+  const duck = await duckdbConnection();
   const ref = (f: string) => rootPath('data', 'reference', f).replace(/'/g, "''");
   await duck.run(`CREATE TABLE ref_mission AS SELECT acronym, host[1] AS host_iso3 FROM read_json('${ref('missions.json')}');
     CREATE TABLE ref_country AS SELECT iso3, region FROM read_json('${ref('countries.json')}');

@@ -1,7 +1,8 @@
 import type { Db } from '../db/open';
 import { iso3ByName } from '../reference/lookup';
-import { columnIndex, count, FieldError, hasColumns, iso3, isoDate, oneOf, required } from './fields';
-import type { FactStore, Layout, Normalized, UpsertOutcome } from './types';
+import { columnIndex, count, FieldError, hasColumns, iso3, isoDate, oneOf, required, guarded } from './fields';
+import { batchedStore, UNCHANGED } from './batch';
+import type { FactStore, Layout, UpsertOutcome } from './types';
 
 export const DEPLOYMENT_PERSONNEL_TYPES = ['Troops', 'Staff Officer', 'Experts on Mission', 'Formed Police Units', 'Individual Police'] as const;
 
@@ -24,54 +25,42 @@ function reader(header: string[]) {
   // Files repeat a few hundred report dates over millions of rows: the month of the last one is kept.
   let lastReport = '';
   let lastMonth = '';
-  return (f: string[]): Normalized<DeploymentRow> => {
-    try {
-      const report_date = isoDate('last_reporting_date', f[cDate]);
-      if (report_date !== lastReport) {
-        lastReport = report_date;
-        lastMonth = report_date.slice(0, 7);
-      }
-      const personnel_type = oneOf('personnel_type', f[cType], DEPLOYMENT_PERSONNEL_TYPES);
-      const country_name = required('contributing_country', f[cCountry]);
-      let country_iso3 = iso3('isocode3', f[cIso]);
-      if (country_iso3 === '') {
-        country_iso3 = iso3ByName(country_name) ?? '';
-        if (country_iso3 === '') throw new FieldError('isocode3', `is empty and "${country_name}" is not a country Bluehelm knows`);
-      }
-      return {
-        ok: true,
-        row: {
-          month: lastMonth,
-          mission: required('mission_acronym', f[cMission]),
-          country_iso3,
-          country_name,
-          personnel_type,
-          female: count('female_personnel', f[cFemale]),
-          male: count('male_personnel', f[cMale]),
-          report_date,
-        },
-      };
-    } catch (e) {
-      if (e instanceof FieldError) return { ok: false, problem: e };
-      throw e;
+  return guarded<DeploymentRow>((f) => {
+    const report_date = isoDate('last_reporting_date', f[cDate]);
+    if (report_date !== lastReport) {
+      lastReport = report_date;
+      lastMonth = report_date.slice(0, 7);
     }
-  };
+    const personnel_type = oneOf('personnel_type', f[cType], DEPLOYMENT_PERSONNEL_TYPES);
+    const country_name = required('contributing_country', f[cCountry]);
+    let country_iso3 = iso3('isocode3', f[cIso]);
+    if (country_iso3 === '') {
+      country_iso3 = iso3ByName(country_name) ?? '';
+      if (country_iso3 === '') throw new FieldError('isocode3', `is empty and "${country_name}" is not a country Bluehelm knows`);
+    }
+    return {
+      ok: true,
+      row: {
+        month: lastMonth,
+        mission: required('mission_acronym', f[cMission]),
+        country_iso3,
+        country_name,
+        personnel_type,
+        female: count('female_personnel', f[cFemale]),
+        male: count('male_personnel', f[cMale]),
+        report_date,
+      },
+    };
+  });
 }
 
 /** Rows per multi-row INSERT: one statement step per batch instead of one per row. */
 const BATCH = 128;
 const STORED = 'month, mission, country_iso3, personnel_type, country_name, female, male, report_date, dataset_id, source_line';
 const WIDTH = 10;
-const INSERTED: UpsertOutcome = { outcome: 'inserted' };
-const UNCHANGED: UpsertOutcome = { outcome: 'unchanged' };
 
-/**
- * Stores rows in batches. New keys (nearly all rows of a first import) go in with one multi-row
- * INSERT … ON CONFLICT DO NOTHING; when a batch inserts fewer rows than it holds, each of its rows is
- * looked at again in file order: a row that is now stored under its own line was inserted, any other
- * met an earlier report of its month (stored before, or earlier in this file) and is compared with it
- * exactly as a row stored one at a time would be.
- */
+type StoredDeployment = [female: number, male: number, report_date: string, country_name: string, dataset_id: number, source_line: number];
+
 function store(db: Db, settle: (outcome: UpsertOutcome) => void): FactStore<DeploymentRow> {
   const placeholders = `(${new Array(WIDTH).fill('?').join(', ')})`;
   const insertMany = db.prepare(`INSERT INTO deployment (${STORED}) VALUES ${new Array(BATCH).fill(placeholders).join(', ')} ON CONFLICT DO NOTHING`);
@@ -90,72 +79,30 @@ function store(db: Db, settle: (outcome: UpsertOutcome) => void): FactStore<Depl
   const insertShared = db.prepare(`INSERT INTO deployment (${STORED}) VALUES ${new Array(BATCH).fill(sharedRow).join(', ')} ON CONFLICT DO NOTHING`);
   const shared: unknown[] = new Array(BATCH * ROW);
   const sharedNamed = { month: '', report: '', dataset: 0 };
-  /** Writes a full batch; returns how many rows it inserted. */
-  const insertBatch = (): number => {
-    const first = held[0];
-    let same = true;
-    for (let i = 1; i < BATCH && same; i++) same = held[i].month === first.month && held[i].report_date === first.report_date;
-    if (!same) return insertMany.run(params).changes;
-    sharedNamed.month = first.month;
-    sharedNamed.report = first.report_date;
-    sharedNamed.dataset = heldDataset;
-    for (let i = 0, at = 0; i < BATCH; i++, at += ROW) {
-      const r = held[i];
-      shared[at] = r.mission;
-      shared[at + 1] = r.country_iso3;
-      shared[at + 2] = r.personnel_type;
-      shared[at + 3] = r.country_name;
-      shared[at + 4] = r.female;
-      shared[at + 5] = r.male;
-      shared[at + 6] = heldLines[i];
-    }
-    return insertShared.run(shared, sharedNamed).changes;
-  };
   const params: unknown[] = new Array(BATCH * WIDTH);
-  const held: DeploymentRow[] = [];
-  const heldLines: number[] = [];
-  let heldDataset = 0;
 
-  /** A row whose key is already stored: the latest report of the month stands, an older one changes nothing. */
-  const merge = (r: DeploymentRow, datasetId: number, line: number, old: [number, number, string, string, number, number]): UpsertOutcome => {
-    if (r.report_date < old[2]) return UNCHANGED;
-    const fields: string[] = [];
-    if (old[0] !== r.female) fields.push('female_personnel');
-    if (old[1] !== r.male) fields.push('male_personnel');
-    if (old[2] !== r.report_date) fields.push('last_reporting_date');
-    if (old[3] !== r.country_name) fields.push('contributing_country');
-    if (fields.length === 0) return UNCHANGED;
-    update.run(r.female, r.male, r.report_date, r.country_name, datasetId, line, r.month, r.mission, r.country_iso3, r.personnel_type);
-    return { outcome: 'updated', fields, key: `${r.month} ${r.mission} ${r.country_iso3} ${r.personnel_type}` };
-  };
-  const existing = (r: DeploymentRow) => select.get(r.month, r.mission, r.country_iso3, r.personnel_type) as [number, number, string, string, number, number];
-
-  const flush = () => {
-    const n = held.length;
-    if (n === 0) return;
-    if (n === BATCH && insertBatch() === n) {
-      for (let i = 0; i < n; i++) settle(INSERTED);
-    } else if (n === BATCH) {
-      for (let i = 0; i < n; i++) {
-        const old = existing(held[i]);
-        settle(old[4] === heldDataset && old[5] === heldLines[i] ? INSERTED : merge(held[i], heldDataset, heldLines[i], old));
+  const insertBatch = (rows: DeploymentRow[], datasetId: number, lines: number[]): number => {
+    const first = rows[0];
+    let same = true;
+    for (let i = 1; i < BATCH && same; i++) same = rows[i].month === first.month && rows[i].report_date === first.report_date;
+    if (same) {
+      sharedNamed.month = first.month;
+      sharedNamed.report = first.report_date;
+      sharedNamed.dataset = datasetId;
+      for (let i = 0, at = 0; i < BATCH; i++, at += ROW) {
+        const r = rows[i];
+        shared[at] = r.mission;
+        shared[at + 1] = r.country_iso3;
+        shared[at + 2] = r.personnel_type;
+        shared[at + 3] = r.country_name;
+        shared[at + 4] = r.female;
+        shared[at + 5] = r.male;
+        shared[at + 6] = lines[i];
       }
-    } else {
-      // The last, short batch: one row at a time.
-      for (let i = 0; i < n; i++) {
-        const r = held[i];
-        const line = heldLines[i];
-        const changes = insertOne.run(r.month, r.mission, r.country_iso3, r.personnel_type, r.country_name, r.female, r.male, r.report_date, heldDataset, line).changes;
-        settle(changes === 1 ? INSERTED : merge(r, heldDataset, line, existing(r)));
-      }
+      return insertShared.run(shared, sharedNamed).changes;
     }
-    held.length = 0;
-    heldLines.length = 0;
-  };
-
-  return {
-    upsert(r, datasetId, line) {
-      const at = held.length * WIDTH;
+    for (let i = 0, at = 0; i < BATCH; i++, at += WIDTH) {
+      const r = rows[i];
       params[at] = r.month;
       params[at + 1] = r.mission;
       params[at + 2] = r.country_iso3;
@@ -165,15 +112,36 @@ function store(db: Db, settle: (outcome: UpsertOutcome) => void): FactStore<Depl
       params[at + 6] = r.male;
       params[at + 7] = r.report_date;
       params[at + 8] = datasetId;
-      params[at + 9] = line;
-      heldDataset = datasetId;
-      held.push(r);
-      heldLines.push(line);
-      if (held.length === BATCH) flush();
-      return null;
-    },
-    flush,
+      params[at + 9] = lines[i];
+    }
+    return insertMany.run(params).changes;
   };
+
+  return batchedStore<DeploymentRow, StoredDeployment>(
+    {
+      batch: BATCH,
+      insertBatch,
+      insertOne: (r, datasetId, line) =>
+        insertOne.run(r.month, r.mission, r.country_iso3, r.personnel_type, r.country_name, r.female, r.male, r.report_date, datasetId, line).changes,
+      existing(r) {
+        const old = select.get(r.month, r.mission, r.country_iso3, r.personnel_type) as StoredDeployment;
+        return { old, datasetId: old[4], line: old[5] };
+      },
+      /** Several reports in one month: the latest report stands, an older one changes nothing. */
+      merge(r, datasetId, line, old) {
+        if (r.report_date < old[2]) return UNCHANGED;
+        const fields: string[] = [];
+        if (old[0] !== r.female) fields.push('female_personnel');
+        if (old[1] !== r.male) fields.push('male_personnel');
+        if (old[2] !== r.report_date) fields.push('last_reporting_date');
+        if (old[3] !== r.country_name) fields.push('contributing_country');
+        if (fields.length === 0) return UNCHANGED;
+        update.run(r.female, r.male, r.report_date, r.country_name, datasetId, line, r.month, r.mission, r.country_iso3, r.personnel_type);
+        return { outcome: 'updated', fields, key: `${r.month} ${r.mission} ${r.country_iso3} ${r.personnel_type}` };
+      },
+    },
+    settle,
+  );
 }
 
 const base = {

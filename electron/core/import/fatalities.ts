@@ -1,7 +1,8 @@
 import type { Service } from '../../../shared/catalogue';
 import type { Db } from '../db/open';
-import { columnIndex, hasColumns, iso3, isoDate, m49, oneOf, optional, required, FieldError } from './fields';
-import type { FactStore, Layout, Normalized, UpsertOutcome } from './types';
+import { columnIndex, hasColumns, iso3, isoDate, m49, oneOf, optional, required, FieldError, guarded } from './fields';
+import { batchedStore, UNCHANGED } from './batch';
+import type { FactStore, Layout, UpsertOutcome } from './types';
 
 export const FATALITY_PERSONNEL_TYPES = ['Military', 'Military Observer', 'Police', 'International Civilian', 'Local', 'Other'] as const;
 export const INCIDENT_TYPES = ['Illness', 'Accident', 'Malicious Act', 'Self-Inflicted', 'To Be Determined', 'Unknown'] as const;
@@ -56,33 +57,28 @@ export const fatalitiesLayout: Layout<FatalityRow> = {
     const [cDate, cId, cMission, cGender, cNat, cType, cIncident, cM49, cIso, cUpdate, cCasualty] = [
       'incident_date', 'casualty_id', 'mission_acronym', 'gender', 'casualty_nationality', 'casualty_personnel_type', 'type_of_incident', 'm49_code', 'isocode3', 'last_update', 'type_of_casualty',
     ].map(col);
-    return (f): Normalized<FatalityRow> => {
-      try {
-        if (cCasualty >= 0 && f[cCasualty].trim() !== '' && f[cCasualty].trim().toLowerCase() !== 'fatality') {
-          throw new FieldError('type_of_casualty', `"${f[cCasualty].trim()}" is not a fatality`);
-        }
-        const personnel_type = oneOf('casualty_personnel_type', f[cType], FATALITY_PERSONNEL_TYPES);
-        return {
-          ok: true,
-          row: {
-            casualty_id: required('casualty_id', f[cId]),
-            incident_date: isoDate('incident_date', f[cDate]),
-            mission: required('mission_acronym', f[cMission]),
-            gender: cGender >= 0 ? gender(f[cGender]) : '',
-            nationality: cNat >= 0 ? optional(f[cNat]) : '',
-            nationality_iso3: cIso >= 0 ? iso3('isocode3', f[cIso]) : '',
-            m49: cM49 >= 0 ? m49('m49_code', f[cM49]) : null,
-            personnel_type,
-            service: fatalityService(personnel_type),
-            incident_type: oneOf('type_of_incident', f[cIncident], INCIDENT_TYPES),
-            last_update: cUpdate >= 0 && f[cUpdate].trim() !== '' ? isoDate('last_update', f[cUpdate]) : undefined,
-          },
-        };
-      } catch (e) {
-        if (e instanceof FieldError) return { ok: false, problem: e };
-        throw e;
+    return guarded<FatalityRow>((f) => {
+      if (cCasualty >= 0 && f[cCasualty].trim() !== '' && f[cCasualty].trim().toLowerCase() !== 'fatality') {
+        throw new FieldError('type_of_casualty', `"${f[cCasualty].trim()}" is not a fatality`);
       }
-    };
+      const personnel_type = oneOf('casualty_personnel_type', f[cType], FATALITY_PERSONNEL_TYPES);
+      return {
+        ok: true,
+        row: {
+          casualty_id: required('casualty_id', f[cId]),
+          incident_date: isoDate('incident_date', f[cDate]),
+          mission: required('mission_acronym', f[cMission]),
+          gender: cGender >= 0 ? gender(f[cGender]) : '',
+          nationality: cNat >= 0 ? optional(f[cNat]) : '',
+          nationality_iso3: cIso >= 0 ? iso3('isocode3', f[cIso]) : '',
+          m49: cM49 >= 0 ? m49('m49_code', f[cM49]) : null,
+          personnel_type,
+          service: fatalityService(personnel_type),
+          incident_type: oneOf('type_of_incident', f[cIncident], INCIDENT_TYPES),
+          last_update: cUpdate >= 0 && f[cUpdate].trim() !== '' ? isoDate('last_update', f[cUpdate]) : undefined,
+        },
+      };
+    });
   },
   key: (row) => row.casualty_id,
   duplicates: 'reject',
@@ -101,63 +97,33 @@ export const fatalitiesLayout: Layout<FatalityRow> = {
       `UPDATE fatality SET incident_date = ?, mission = ?, gender = ?, nationality = ?, nationality_iso3 = ?, m49 = ?, personnel_type = ?,
          service = ?, incident_type = ?, dataset_id = ?, source_line = ? WHERE casualty_id = ?`,
     );
-    const params: unknown[] = new Array(BATCH * WIDTH);
-    const held: FatalityRow[] = [];
-    const heldLines: number[] = [];
-    let heldDataset = 0;
-    const INSERTED: UpsertOutcome = { outcome: 'inserted' };
     const rowParams = (r: FatalityRow, datasetId: number, line: number) => [
       r.incident_date, r.mission, r.gender, r.nationality, r.nationality_iso3, r.m49, r.personnel_type, r.service, r.incident_type, datasetId, line, r.casualty_id,
     ];
-    const merge = (r: FatalityRow, datasetId: number, line: number, old: Record<string, unknown>): UpsertOutcome => {
-      const fields = COMPARED.filter((k) => old[k] !== r[k]);
-      if (fields.length === 0) return { outcome: 'unchanged' };
-      update.run(rowParams(r, datasetId, line));
-      return { outcome: 'updated', fields, key: r.casualty_id };
-    };
-    const flush = () => {
-      const n = held.length;
-      if (n === 0) return;
-      if (n === BATCH && insertMany.run(params).changes === n) {
-        for (let i = 0; i < n; i++) settle(INSERTED);
-      } else if (n === BATCH) {
-        // Some were stored before: a row now stored under its own line was inserted, any other is compared.
-        for (let i = 0; i < n; i++) {
-          const old = select.get(held[i].casualty_id) as Record<string, unknown>;
-          settle(old.dataset_id === heldDataset && old.source_line === heldLines[i] ? INSERTED : merge(held[i], heldDataset, heldLines[i], old));
-        }
-      } else {
-        for (let i = 0; i < n; i++) {
-          const r = held[i];
-          if (insertOne.run(rowParams(r, heldDataset, heldLines[i])).changes === 1) settle(INSERTED);
-          else settle(merge(r, heldDataset, heldLines[i], select.get(r.casualty_id) as Record<string, unknown>));
-        }
-      }
-      held.length = 0;
-      heldLines.length = 0;
-    };
-    return {
-      upsert(r, datasetId, line) {
-        const at = held.length * WIDTH;
-        params[at] = r.incident_date;
-        params[at + 1] = r.mission;
-        params[at + 2] = r.gender;
-        params[at + 3] = r.nationality;
-        params[at + 4] = r.nationality_iso3;
-        params[at + 5] = r.m49;
-        params[at + 6] = r.personnel_type;
-        params[at + 7] = r.service;
-        params[at + 8] = r.incident_type;
-        params[at + 9] = datasetId;
-        params[at + 10] = line;
-        params[at + 11] = r.casualty_id;
-        heldDataset = datasetId;
-        held.push(r);
-        heldLines.push(line);
-        if (held.length === BATCH) flush();
-        return null;
+    const params: unknown[] = new Array(BATCH * WIDTH);
+    return batchedStore<FatalityRow, Record<string, unknown>>(
+      {
+        batch: BATCH,
+        insertBatch(rows, datasetId, lines) {
+          for (let i = 0; i < rows.length; i++) {
+            const values = rowParams(rows[i], datasetId, lines[i]);
+            for (let k = 0; k < WIDTH; k++) params[i * WIDTH + k] = values[k];
+          }
+          return insertMany.run(params).changes;
+        },
+        insertOne: (r, datasetId, line) => insertOne.run(rowParams(r, datasetId, line)).changes,
+        existing(r) {
+          const old = select.get(r.casualty_id) as Record<string, unknown>;
+          return { old, datasetId: old.dataset_id as number, line: old.source_line as number };
+        },
+        merge(r, datasetId, line, old) {
+          const fields = COMPARED.filter((k) => old[k] !== r[k]);
+          if (fields.length === 0) return UNCHANGED;
+          update.run(rowParams(r, datasetId, line));
+          return { outcome: 'updated', fields, key: r.casualty_id };
+        },
       },
-      flush,
-    };
+      settle,
+    );
   },
 };

@@ -1,4 +1,4 @@
-import type { RowProblem } from './types';
+import type { Normalized, RowProblem } from './types';
 
 /** Maps header names (any case, trimmed) to column positions and reads fields by name. */
 export function columnIndex(header: string[]): Map<string, number> {
@@ -119,4 +119,16 @@ export function iso3(field: string, raw: string | undefined): string {
   const v = (raw ?? '').trim().toUpperCase();
   if (v !== '' && !/^[A-Z]{3}$/.test(v)) throw new FieldError(field, `"${v}" is not an ISO 3166 alpha-3 code`);
   return v;
+}
+
+/** A record reader whose validators throw FieldError, made to return the problem instead (the row is rejected, the import goes on). */
+export function guarded<R>(read: (fields: string[]) => Normalized<R>): (fields: string[]) => Normalized<R> {
+  return (fields) => {
+    try {
+      return read(fields);
+    } catch (e) {
+      if (e instanceof FieldError) return { ok: false, problem: e };
+      throw e;
+    }
+  };
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../db/open';
 import { iso3ByM49, iso3ByName, missionsHostedAt } from '../reference/lookup';
-import { columnIndex, count, FieldError, hasColumns, iso3, isoDate, oneOf, optional, required } from './fields';
-import type { FactStore, Layout, Normalized } from './types';
+import { columnIndex, count, FieldError, hasColumns, iso3, isoDate, oneOf, optional, required, guarded } from './fields';
+import type { FactStore, Layout } from './types';
 
 export const IED_OUTCOMES = ['detonated', 'found_and_cleared', 'unknown'] as const;
 export const IED_TARGETS = ['UN', 'national_forces', 'civilians', 'other'] as const;
@@ -120,45 +120,40 @@ export const acledLayout: Layout<IedRow> = {
     const [cId, cDate, cEventType, cSub, cActor2, cAssoc2, cIso, cCountry, cAdmin1, cLocation, cLat, cLon, cSource, cNotes, cFatal] = [
       'event_id_cnty', 'event_date', 'event_type', 'sub_event_type', 'actor2', 'assoc_actor_2', 'iso', 'country', 'admin1', 'location', 'latitude', 'longitude', 'source', 'notes', 'fatalities',
     ].map(c);
-    return (f): Normalized<IedRow> => {
-      try {
-        if (f[cSub].trim() !== ACLED_IED_SUB_EVENT) return { ok: 'skip' };
-        const event_date = acledDate(f[cDate]);
-        const countryName = required('country', f[cCountry]);
-        const isoNum = cIso >= 0 && /^\d+$/.test(f[cIso].trim()) ? iso3ByM49(Number(f[cIso])) : undefined;
-        const country_iso3 = isoNum ?? iso3ByName(countryName);
-        if (!country_iso3) throw new FieldError('country', `"${countryName}" is not a country Bluehelm knows`);
-        const killed = count('fatalities', f[cFatal]);
-        const notes = optional(f[cNotes]);
-        const target = acledTarget(cActor2 >= 0 ? f[cActor2] : '', cAssoc2 >= 0 ? f[cAssoc2] : '');
-        return {
-          ok: true,
-          row: {
-            origin: 'acled',
-            source_record_id: required('event_id_cnty', f[cId]),
-            event_date,
-            mission: linkMission(country_iso3, event_date),
-            country_iso3,
-            admin1: optional(f[cAdmin1]),
-            location: optional(f[cLocation]),
-            latitude: coordinate('latitude', f[cLat], 90),
-            longitude: coordinate('longitude', f[cLon], 180),
-            event_type: cEventType >= 0 ? optional(f[cEventType]) : '',
-            outcome: acledOutcome(notes, killed),
-            killed,
-            injured: null,
-            peacekeepers_killed: target === 'UN' ? killed : 0,
-            peacekeepers_injured: 0,
-            target,
-            source: optional(f[cSource]),
-            notes,
-          },
-        };
-      } catch (e) {
-        if (e instanceof FieldError) return { ok: false, problem: e };
-        throw e;
-      }
-    };
+    return guarded<IedRow>((f) => {
+      if (f[cSub].trim() !== ACLED_IED_SUB_EVENT) return { ok: 'skip' };
+      const event_date = acledDate(f[cDate]);
+      const countryName = required('country', f[cCountry]);
+      const isoNum = cIso >= 0 && /^\d+$/.test(f[cIso].trim()) ? iso3ByM49(Number(f[cIso])) : undefined;
+      const country_iso3 = isoNum ?? iso3ByName(countryName);
+      if (!country_iso3) throw new FieldError('country', `"${countryName}" is not a country Bluehelm knows`);
+      const killed = count('fatalities', f[cFatal]);
+      const notes = optional(f[cNotes]);
+      const target = acledTarget(cActor2 >= 0 ? f[cActor2] : '', cAssoc2 >= 0 ? f[cAssoc2] : '');
+      return {
+        ok: true,
+        row: {
+          origin: 'acled',
+          source_record_id: required('event_id_cnty', f[cId]),
+          event_date,
+          mission: linkMission(country_iso3, event_date),
+          country_iso3,
+          admin1: optional(f[cAdmin1]),
+          location: optional(f[cLocation]),
+          latitude: coordinate('latitude', f[cLat], 90),
+          longitude: coordinate('longitude', f[cLon], 180),
+          event_type: cEventType >= 0 ? optional(f[cEventType]) : '',
+          outcome: acledOutcome(notes, killed),
+          killed,
+          injured: null,
+          peacekeepers_killed: target === 'UN' ? killed : 0,
+          peacekeepers_injured: 0,
+          target,
+          source: optional(f[cSource]),
+          notes,
+        },
+      };
+    });
   },
   key: (r) => r.source_record_id,
   duplicates: 'reject',
@@ -178,40 +173,35 @@ export const iedTemplateLayout: Layout<IedRow> = {
   reader(header) {
     const ix = columnIndex(header);
     const c = Object.fromEntries(TEMPLATE_COLUMNS.map((n) => [n, ix.get(n)!])) as Record<(typeof TEMPLATE_COLUMNS)[number], number>;
-    return (f): Normalized<IedRow> => {
-      try {
-        const event_date = isoDate('date', f[c.date]);
-        const country_iso3 = iso3('country_iso3', f[c.country_iso3]);
-        if (country_iso3 === '') throw new FieldError('country_iso3', 'is empty');
-        const mission = optional(f[c.mission]);
-        return {
-          ok: true,
-          row: {
-            origin: 'template',
-            source_record_id: required('record_id', f[c.record_id]),
-            event_date,
-            mission: mission || linkMission(country_iso3, event_date),
-            country_iso3,
-            admin1: optional(f[c.admin1]),
-            location: optional(f[c.location]),
-            latitude: coordinate('latitude', f[c.latitude], 90),
-            longitude: coordinate('longitude', f[c.longitude], 180),
-            event_type: optional(f[c.event_type]),
-            outcome: oneOf('outcome', f[c.outcome].replace(/[\s-]+/g, '_'), IED_OUTCOMES),
-            killed: optionalCount('killed', f[c.killed]),
-            injured: optionalCount('injured', f[c.injured]),
-            peacekeepers_killed: optionalCount('peacekeepers_killed', f[c.peacekeepers_killed]) ?? 0,
-            peacekeepers_injured: optionalCount('peacekeepers_injured', f[c.peacekeepers_injured]) ?? 0,
-            target: oneOf('target', f[c.target].replace(/[\s-]+/g, '_'), IED_TARGETS),
-            source: optional(f[c.source]),
-            notes: optional(f[c.notes]),
-          },
-        };
-      } catch (e) {
-        if (e instanceof FieldError) return { ok: false, problem: e };
-        throw e;
-      }
-    };
+    return guarded<IedRow>((f) => {
+      const event_date = isoDate('date', f[c.date]);
+      const country_iso3 = iso3('country_iso3', f[c.country_iso3]);
+      if (country_iso3 === '') throw new FieldError('country_iso3', 'is empty');
+      const mission = optional(f[c.mission]);
+      return {
+        ok: true,
+        row: {
+          origin: 'template',
+          source_record_id: required('record_id', f[c.record_id]),
+          event_date,
+          mission: mission || linkMission(country_iso3, event_date),
+          country_iso3,
+          admin1: optional(f[c.admin1]),
+          location: optional(f[c.location]),
+          latitude: coordinate('latitude', f[c.latitude], 90),
+          longitude: coordinate('longitude', f[c.longitude], 180),
+          event_type: optional(f[c.event_type]),
+          outcome: oneOf('outcome', f[c.outcome].replace(/[\s-]+/g, '_'), IED_OUTCOMES),
+          killed: optionalCount('killed', f[c.killed]),
+          injured: optionalCount('injured', f[c.injured]),
+          peacekeepers_killed: optionalCount('peacekeepers_killed', f[c.peacekeepers_killed]) ?? 0,
+          peacekeepers_injured: optionalCount('peacekeepers_injured', f[c.peacekeepers_injured]) ?? 0,
+          target: oneOf('target', f[c.target].replace(/[\s-]+/g, '_'), IED_TARGETS),
+          source: optional(f[c.source]),
+          notes: optional(f[c.notes]),
+        },
+      };
+    });
   },
   key: (r) => r.source_record_id,
   duplicates: 'reject',
