@@ -81,6 +81,8 @@ export async function build({ outDir = OUT } = {}) {
   const names = await operationNames();
   await Promise.all([
     esbuild.build({ ...nodeEsm, entryPoints: ['electron/main/app.ts'], outfile: path.join(outDir, 'main.mjs') }),
+    // The bluehelm command, so it starts without transpiling (electron/cli/bluehelm.mjs uses it while it is fresh).
+    esbuild.build({ ...nodeEsm, entryPoints: ['electron/cli/main.ts'], outfile: path.join(outDir, 'cli.mjs') }),
     ...workers().map((name) =>
       esbuild.build({ ...nodeEsm, entryPoints: [`electron/core/workers/${name}.ts`], outfile: path.join(outDir, `${name}.mjs`) }),
     ),
@@ -103,7 +105,7 @@ export async function build({ outDir = OUT } = {}) {
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   try {
     const ms = await build();
-    console.log(`electron: built dist/electron/{main.mjs,preload.cjs,${workers().map((w) => `${w}.mjs`).join(',')}} in ${ms} ms`);
+    console.log(`electron: built dist/electron/{main.mjs,cli.mjs,preload.cjs,${workers().map((w) => `${w}.mjs`).join(',')}} in ${ms} ms`);
   } catch (e) {
     console.error(`electron build failed: ${e instanceof Error ? e.message : e}`);
     process.exitCode = 1;

@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Workspace } from '../../electron/core/operations';
 import { CLI, FATALITIES_CSV, tempDb } from '../helpers';
 
-function bluehelm(args: string[], db: string) {
-  const r = spawnSync(process.execPath, [CLI, ...args, '--db', db], { encoding: 'utf8' });
+function bluehelm(args: string[], db: string, env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [CLI, ...args, '--db', db], { encoding: 'utf8', env: { ...process.env, ...env } });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -91,6 +91,14 @@ describe('bluehelm CLI on the real fatalities file', () => {
     const table = bluehelm(['sources', '--measure', 'fatalities', '--rows', 'mission', ...ANCHOR], db);
     expect(table.out).toMatch(/^source rows: 27 \(fatalities\)/);
     expect(bluehelm(['sources', '--measure', 'fatalities', '--row', 'MINUSCA'], db).code).toBe(2);
+  });
+
+  it('the built command and the TypeScript sources give the same answers', () => {
+    for (const args of [['crosstab', '--measure', 'fatalities', '--rows', 'mission', '--cols', 'year', ...ANCHOR, '--format', 'csv'], ['datasets', '--json'], ['crosstab', '--measure', 'nope']]) {
+      const built = bluehelm(args, db);
+      const source = bluehelm(args, db, { BLUEHELM_FROM_SOURCE: '1' });
+      expect([built.code, built.out, built.err]).toEqual([source.code, source.out, source.err]);
+    }
   });
 
   it('db check and datasets report on the workspace', () => {
