@@ -63,6 +63,8 @@ interface SpecResult {
   duckdb: number[];
 }
 
+const IMPORT_RUNS = 3;
+
 async function benchSize(rows: number) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bluehelm-bench-'));
   const deployments = path.join(dir, 'deployments.csv');
@@ -72,11 +74,19 @@ async function benchSize(rows: number) {
   writeDeployments(deployments, rows);
   writeFatalities(fatalities, fatalityRows);
 
-  // (2) import: the real CLI into a fresh workspace file, against sqlite3 reading the same file into memory.
+  // (2) import: the real CLI into a fresh workspace file, against sqlite3 reading the same file into memory,
+  // alternating, median of 3 each (single runs here vary by ±30 % with the page cache and fsync).
   const db = path.join(dir, 'workspace.sqlite');
-  const importMs = wall(process.execPath, [CLI, 'import', deployments, '--db', db, '--json']);
-  const sqliteImportMs = wall('sqlite3', [':memory:', '-cmd', '.mode csv', `.import ${deployments} t`]);
-  log(`import: bluehelm ${importMs.toFixed(0)} ms, sqlite3 .import ${sqliteImportMs.toFixed(0)} ms`);
+  const ours: number[] = [];
+  const theirs: number[] = [];
+  for (let run = 0; run < IMPORT_RUNS; run++) {
+    for (const f of fs.readdirSync(dir)) if (f.startsWith('workspace.sqlite')) fs.rmSync(path.join(dir, f));
+    ours.push(wall(process.execPath, [CLI, 'import', deployments, '--db', db, '--json']));
+    theirs.push(wall('sqlite3', [':memory:', '-cmd', '.mode csv', `.import ${deployments} t`]));
+  }
+  const importMs = median(ours);
+  const sqliteImportMs = median(theirs);
+  log(`import: bluehelm ${ours.map((x) => x.toFixed(0)).join(' / ')} ms, sqlite3 .import ${theirs.map((x) => x.toFixed(0)).join(' / ')} ms (medians ${importMs.toFixed(0)} / ${sqliteImportMs.toFixed(0)})`);
   wall(process.execPath, [CLI, 'import', fatalities, '--db', db, '--json']);
 
   // (3), (4) projection memory and build time, on this thread.
