@@ -9,7 +9,7 @@ import { SyntheticMark } from '../workspace/SyntheticMark';
 import { chartOption } from './chartOption';
 import { TrendChart } from './TrendChart';
 import { TOP_SERIES, lineLabel } from './trendModel';
-import { useTrendRun } from './useTrendRun';
+import { useViewRun } from '../useViewRun';
 
 // The chart's own text (SVG) does not inherit the page's font, so it is handed the same stack.
 const fontFamily = () => getComputedStyle(document.documentElement).fontFamily;
@@ -22,7 +22,7 @@ export function TrendsView() {
   const trend = useBluehelm((s) => s.trend);
   const error = useBluehelm((s) => s.trendError);
   const running = useBluehelm((s) => s.trendRunning);
-  useTrendRun();
+  useViewRun(useBluehelm((s) => s.runTrend));
 
   const option = useMemo(() => {
     if (!trend) return null;

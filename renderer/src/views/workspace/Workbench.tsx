@@ -3,7 +3,7 @@ import { useBluehelm } from '../../store';
 import type { Tab } from '../../store/uiSlice';
 import { CrossTabBuilder } from '../crossTab/CrossTabBuilder';
 import { CrossTabView } from '../crossTab/CrossTabView';
-import { useAutoRun } from '../crossTab/useAutoRun';
+import { useViewRun } from '../useViewRun';
 import { ImportStatus } from '../importPanel/ImportStatus';
 import { PublishedFiguresView } from '../publishedFigures/PublishedFiguresView';
 import { TrendsView } from '../trends/TrendsView';
@@ -30,7 +30,7 @@ export function Workbench() {
   const tab = useBluehelm((s) => s.tab);
   const setTab = useBluehelm((s) => s.setTab);
   const datasetCount = useBluehelm((s) => s.info?.datasets.length ?? 0);
-  useAutoRun();
+  useViewRun(useBluehelm((s) => s.runCrossTab));
   const tabs: { id: Tab; label: string }[] = [
     { id: 'crossTab', label: t('tabs.crossTab') },
     { id: 'trends', label: t('tabs.trends') },

@@ -1,13 +1,12 @@
 import { useEffect } from 'react';
-import { useBluehelm } from '../../store';
+import { useBluehelm } from '../store';
 
 const DEBOUNCE_MS = 250;
 
-/** Redraws the chart shortly after the view changes or new data arrives, while the Trends tab is open. */
-export function useTrendRun(): void {
+/** Reruns a view's computation shortly after the analyst stops changing the view, or when new data arrives. */
+export function useViewRun(run: () => Promise<unknown>): void {
   const draft = useBluehelm((s) => s.draft);
   const dataVersion = useBluehelm((s) => s.dataVersion);
-  const run = useBluehelm((s) => s.runTrend);
   useEffect(() => {
     const timer = setTimeout(() => void run(), DEBOUNCE_MS);
     return () => clearTimeout(timer);
