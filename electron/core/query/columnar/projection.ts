@@ -198,8 +198,8 @@ const PACK = 67108864;
 /**
  * Deployments, read a month at a time in key order (month, mission, country, personnel type), so the
  * projection comes out sorted by date and a date range is a contiguous run of rows. Per row only two
- * values cross from SQLite, each as a plain value (no array per row): the (mission, country, personnel
- * type) combination as one string, dictionary-encoded through a map, and women and men packed in one
+ * values are read, and they cross from SQLite joined into two strings per month: the (mission, country,
+ * personnel type) combination, dictionary-encoded through a map, and women and men packed in one
  * integer. The month is the page's own; service is read once per personnel type.
  */
 function deployments(db: Db, ref: Reference): FactProjection {
@@ -211,29 +211,42 @@ function deployments(db: Db, ref: Reference): FactProjection {
   const strength = new Int32Array(rows);
   const female = new Int32Array(rows);
   const order = 'ORDER BY mission, country_iso3, personnel_type';
+  const combo = `mission || char(31) || country_iso3 || char(31) || personnel_type`;
+  const packed = `CASE WHEN female < ${PACK} AND male < ${PACK} THEN female * ${PACK} + male ELSE -1 END`;
   const nextMonth = db.prepare(`SELECT min(month) FROM deployment WHERE month > ?`).pluck();
-  const comboPage = db.prepare(`SELECT mission || char(31) || country_iso3 || char(31) || personnel_type FROM deployment WHERE month = ? ${order}`).pluck();
-  const countPage = db.prepare(`SELECT CASE WHEN female < ${PACK} AND male < ${PACK} THEN female * ${PACK} + male ELSE -1 END FROM deployment WHERE month = ? ${order}`).pluck();
+  // A month crosses from SQLite as three values: its row count, its combinations joined by RS and its
+  // packed counts joined by commas, read in one scan (one string per month instead of two per row).
+  const wholeMonth = db.prepare(`SELECT count(*), group_concat(c, char(30)), group_concat(p) FROM (SELECT ${combo} AS c, ${packed} AS p FROM deployment WHERE month = ? ${order})`).raw();
+  const comboPage = db.prepare(`SELECT ${combo} FROM deployment WHERE month = ? ${order}`).pluck();
+  const countPage = db.prepare(`SELECT ${packed} FROM deployment WHERE month = ? ${order}`).pluck();
   const wide = db.prepare(`SELECT female, male FROM deployment WHERE month = ? ${order}`).raw();
   const monthOfCombo: string[] = [];
   let r = 0;
   for (let month = nextMonth.get('') as string | null; month !== null && r < rows; month = nextMonth.get(month) as string | null) {
-    const keys = comboPage.all(month) as string[];
-    const counts = countPage.all(month) as number[];
-    const n = Math.min(keys.length, rows - r);
+    const [count, joinedKeys, joinedCounts] = wholeMonth.get(month) as [number, string, string];
+    let keys: string[] = joinedKeys.split('\u001e');
+    let counts: (string | number)[] = joinedCounts.split(',');
+    if (keys.length !== count) {
+      // A mission name holding the separator itself (never in UN data): read the month row by row.
+      keys = comboPage.all(month) as string[];
+      counts = countPage.all(month) as number[];
+    }
+    const n = Math.min(count, rows - r);
     const ym = Number(month.slice(0, 4)) * 100 + Number(month.slice(5, 7));
     time.pushRun(monthEndDay(ym), n);
+    let tooLarge = false;
     for (let i = 0; i < n; i++) {
       const before = combos.size;
       const c = combos.code(keys[i]);
       if (c === before) monthOfCombo.push(month);
       comboOf[r + i] = c;
-      const packed = counts[i];
-      const f = Math.trunc(packed / PACK);
+      const both = +counts[i];
+      if (both < 0) tooLarge = true;
+      const f = Math.trunc(both / PACK);
       female[r + i] = f;
-      strength[r + i] = f + (packed - f * PACK);
+      strength[r + i] = f + (both - f * PACK);
     }
-    if (counts.includes(-1)) {
+    if (tooLarge) {
       // Counts too large to pack (not seen in UN data): read them as they are.
       const all = wide.all(month) as [number, number][];
       for (let i = 0; i < n; i++) {
