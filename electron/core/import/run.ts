@@ -3,22 +3,12 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import type { Db } from '../db/open';
 import { readCsv, CsvSyntaxError } from './csv';
-import { LAYOUTS, detectLayout } from './layouts';
+import { CsvReader } from './parallel';
+import { fileRecords, ImportRefused, type RecordSink, type RecordTotals } from './records';
 import type { ImportResult, Kind, Layout, UpsertOutcome } from './types';
 import { workspaceKind } from '../workspace';
 
-/** A file refused as a whole: nothing of it was written. Names the file, line and field. */
-export class ImportRefused extends Error {
-  constructor(
-    readonly file: string,
-    readonly line: number | null,
-    readonly field: string | null,
-    readonly reason: string,
-  ) {
-    super(`${file}${line !== null ? `:${line}` : ''}: ${field ? `${field}: ` : ''}${reason}`);
-    this.name = 'ImportRefused';
-  }
-}
+export { ImportRefused };
 
 export class ImportCancelled extends Error {
   constructor(readonly file: string) {
@@ -34,12 +24,23 @@ export interface ImportOptions {
   synthetic?: boolean;
   onProgress?: (doneBytes: number, totalBytes: number) => void;
   shouldCancel?: () => boolean;
+  /**
+   * Read and judge the file in a worker thread while this thread writes. By default only for files of
+   * PARALLEL_FROM bytes or more: below that, starting the thread costs more than it saves.
+   */
+  parallel?: boolean;
 }
+
+export const PARALLEL_FROM = 8 << 20;
 
 const MAX_REPORTED = 50;
 
 function sourceName(source: ImportSource): string {
   return 'path' in source ? path.basename(source.path) : source.fileName;
+}
+
+function sizeOf(source: ImportSource): number {
+  return 'bytes' in source ? source.bytes.length : fs.statSync(source.path).size;
 }
 
 function sha256Of(source: ImportSource): string {
@@ -77,6 +78,16 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions 
     throw new ImportRefused(file, null, null, 'this workspace holds real data; synthetic data goes into a demo workspace of its own (bluehelm demo --db demo.sqlite)');
   }
 
+  // The reader starts first: it parses while this thread hashes the file and looks the hash up.
+  const reader = (options.parallel ?? sizeOf(source) >= PARALLEL_FROM) ? new CsvReader(file, options.kind, 'path' in source ? { path: source.path } : { bytes: source.bytes }) : undefined;
+  try {
+    return importRecords(db, source, file, synthetic, options, reader);
+  } finally {
+    reader?.stop();
+  }
+}
+
+function importRecords(db: Db, source: ImportSource, file: string, synthetic: boolean, options: ImportOptions, reader: CsvReader | undefined): ImportResult {
   const sha256 = sha256Of(source);
   const known = db.prepare(`SELECT * FROM dataset WHERE sha256 = ?`).get(sha256) as Record<string, any> | undefined;
   if (known) {
@@ -118,23 +129,10 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions 
     changes: [],
   };
 
-  let layout: Layout<unknown> | undefined;
-  let normalise: ((fields: string[]) => ReturnType<ReturnType<Layout<unknown>['reader']>>) | undefined;
   let store: ReturnType<Layout<unknown>['store']> | undefined;
-  let width = 0;
   let datasetId = 0;
-  let lastUpdate: string | undefined;
-  let header: string[] = [];
-  /** First line of each key seen in this file, and its fields where duplicates are refused (to say how they differ). */
-  const firstLine = new Map<string, number>();
-  const firstFields = new Map<string, string[]>();
+  let stored = 0;
   const insertReject = db.prepare(`INSERT INTO reject (dataset_id, line, field, reason, raw) VALUES (?, ?, ?, ?, ?)`);
-
-  const reject = (line: number, field: string, reason: string, fields: string[]) => {
-    result.rejected++;
-    insertReject.run(datasetId, line, field, reason, fields.join(','));
-    if (result.rejects.length < MAX_REPORTED) result.rejects.push({ line, field, reason });
-  };
 
   /** Counts what storing a row did (at once, or when the store writes the batch holding it). */
   const settle = (outcome: UpsertOutcome) => {
@@ -146,21 +144,11 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions 
     }
   };
 
-  const onRecord = (fields: string[], line: number) => {
-    if (!layout) {
-      layout = detectLayout(fields);
-      if (!layout) {
-        throw new ImportRefused(file, line, 'header', `not a layout Bluehelm knows (header: ${fields.slice(0, 8).join(', ')}…); expected one of: ${LAYOUTS.map((l) => l.name).join(', ')}`);
-      }
-      if (options.kind && options.kind !== 'auto' && options.kind !== layout.kind) {
-        throw new ImportRefused(file, line, 'header', `this is a ${layout.kind} file (${layout.name}), not ${options.kind}`);
-      }
+  const sink: RecordSink = {
+    layout(layout) {
       result.kind = layout.kind;
       result.layout = layout.name;
-      normalise = layout.reader(fields);
       store = layout.store(db, settle);
-      width = fields.length;
-      header = fields;
       datasetId = Number(
         db
           .prepare(
@@ -170,55 +158,43 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions 
           .run(file, sha256, layout.kind, layout.name, new Date().toISOString(), synthetic ? 1 : 0).lastInsertRowid,
       );
       result.dataset_id = datasetId;
-      return;
-    }
-    result.rows_read++;
-    if (options.shouldCancel && (result.rows_read & 1023) === 0 && options.shouldCancel()) throw new ImportCancelled(file);
-    if (fields.length !== width) {
-      reject(line, '(row)', `has ${fields.length} fields; the header has ${width}`, fields);
-      return;
-    }
-    const n = normalise!(fields);
-    if (n.ok === 'skip') {
-      result.skipped++;
-      return;
-    }
-    if (!n.ok) {
-      reject(line, n.problem.field, n.problem.reason, fields);
-      return;
-    }
-    if (layout.duplicates === 'reject') {
-      const key = layout.key(n.row);
-      const first = firstLine.get(key);
-      if (first !== undefined) {
-        const earlier = firstFields.get(key)!;
-        const differs = header.filter((h, i) => !layout!.rowNumberColumns?.includes(h.trim().toLowerCase()) && earlier[i].trim() !== fields[i].trim());
-        const how = differs.length ? `listed again with a different ${differs.join(', ')}` : 'an exact repeat';
-        reject(line, 'key', `same ${key} as line ${first} (${how}); the first is kept`, fields);
-        return;
-      }
-      firstLine.set(key, line);
-      firstFields.set(key, fields);
-    }
-    const lu = layout.lastUpdate?.(n.row);
-    if (lu && (!lastUpdate || lu > lastUpdate)) lastUpdate = lu;
-    const outcome = store!.upsert(n.row, datasetId, line);
-    if (outcome) settle(outcome);
+    },
+    row(row, line) {
+      if (options.shouldCancel && (++stored & 1023) === 0 && options.shouldCancel()) throw new ImportCancelled(file);
+      const outcome = store!.upsert(row, datasetId, line);
+      if (outcome) settle(outcome);
+    },
+    reject(line, field, reason, raw) {
+      result.rejected++;
+      insertReject.run(datasetId, line, field, reason, raw);
+      if (result.rejects.length < MAX_REPORTED) result.rejects.push({ line, field, reason });
+    },
   };
 
   // A large page cache keeps the growing indexes in memory through a million-row import; durability is unchanged (WAL, synchronous=FULL at commit).
   db.pragma('cache_size = -131072');
   db.exec('BEGIN IMMEDIATE');
   try {
-    const readFrom = 'path' in source ? { path: source.path } : { bytes: source.bytes };
-    // The file's hash is known already (sha256Of): reading it again only parses.
-    readCsv(readFrom, onRecord, options.onProgress, { hash: false });
-    if (!layout) throw new ImportRefused(file, 1, 'header', 'the file is empty');
+    let totals: RecordTotals & { hasLayout: boolean };
+    if (reader) {
+      totals = reader.drain(sink, (done, total) => {
+        if (options.shouldCancel?.()) throw new ImportCancelled(file);
+        options.onProgress?.(done, total);
+      });
+    } else {
+      const records = fileRecords(file, options.kind, sink);
+      // The file's hash is known already (sha256Of): reading it again only parses.
+      readCsv('path' in source ? { path: source.path } : { bytes: source.bytes }, records.onRecord, options.onProgress, { hash: false });
+      totals = { ...records.totals, hasLayout: records.hasLayout() };
+    }
+    if (!totals.hasLayout) throw new ImportRefused(file, 1, 'header', 'the file is empty');
+    result.rows_read = totals.rowsRead;
+    result.skipped = totals.skipped;
     store!.flush?.();
     store!.finish?.(datasetId);
     db.prepare(
       `UPDATE dataset SET rows_read = ?, inserted = ?, updated = ?, unchanged = ?, rejected = ?, skipped = ?, last_update = ? WHERE id = ?`,
-    ).run(result.rows_read, result.inserted, result.updated, result.unchanged, result.rejected, result.skipped, lastUpdate ?? null, datasetId);
+    ).run(result.rows_read, result.inserted, result.updated, result.unchanged, result.rejected, result.skipped, totals.lastUpdate ?? null, datasetId);
     db.exec('COMMIT');
   } catch (e) {
     db.exec('ROLLBACK');

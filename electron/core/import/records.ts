@@ -1,0 +1,96 @@
+import { LAYOUTS, detectLayout } from './layouts';
+import type { Kind, Layout } from './types';
+
+/** A file refused as a whole: nothing of it was written. Names the file, line and field. */
+export class ImportRefused extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number | null,
+    readonly field: string | null,
+    readonly reason: string,
+  ) {
+    super(`${file}${line !== null ? `:${line}` : ''}: ${field ? `${field}: ` : ''}${reason}`);
+    this.name = 'ImportRefused';
+  }
+}
+
+/** Where the records of a file go once they are read and judged. */
+export interface RecordSink {
+  /** The header was recognised: every later record is read under this layout. */
+  layout(layout: Layout<unknown>, header: string[]): void;
+  row(row: unknown, line: number): void;
+  reject(line: number, field: string, reason: string, raw: string): void;
+}
+
+/** What reading a whole file found besides its rows. */
+export interface RecordTotals {
+  rowsRead: number;
+  skipped: number;
+  lastUpdate: string | undefined;
+}
+
+/**
+ * Judges a file's records one by one, without touching the workspace: recognises the layout from the
+ * header, then turns each record into a row, a reject (with its line, field and reason) or a skip.
+ * A key met twice in a file whose layout refuses duplicates is a reject naming the first line and
+ * the fields that differ. Runs wherever the file is parsed (the importing thread, or the CSV worker).
+ */
+export function fileRecords(file: string, kind: Kind | 'auto' | undefined, sink: RecordSink) {
+  let layout: Layout<unknown> | undefined;
+  let normalise: ReturnType<Layout<unknown>['reader']> | undefined;
+  let header: string[] = [];
+  let width = 0;
+  const totals: RecordTotals = { rowsRead: 0, skipped: 0, lastUpdate: undefined };
+  /** First line of each key seen in this file, and its fields where duplicates are refused (to say how they differ). */
+  const firstLine = new Map<string, number>();
+  const firstFields = new Map<string, string[]>();
+
+  const onRecord = (fields: string[], line: number): void => {
+    if (!layout) {
+      layout = detectLayout(fields);
+      if (!layout) {
+        throw new ImportRefused(file, line, 'header', `not a layout Bluehelm knows (header: ${fields.slice(0, 8).join(', ')}…); expected one of: ${LAYOUTS.map((l) => l.name).join(', ')}`);
+      }
+      if (kind && kind !== 'auto' && kind !== layout.kind) {
+        throw new ImportRefused(file, line, 'header', `this is a ${layout.kind} file (${layout.name}), not ${kind}`);
+      }
+      normalise = layout.reader(fields);
+      width = fields.length;
+      header = fields;
+      sink.layout(layout, header);
+      return;
+    }
+    totals.rowsRead++;
+    if (fields.length !== width) {
+      sink.reject(line, '(row)', `has ${fields.length} fields; the header has ${width}`, fields.join(','));
+      return;
+    }
+    const n = normalise!(fields);
+    if (n.ok === 'skip') {
+      totals.skipped++;
+      return;
+    }
+    if (!n.ok) {
+      sink.reject(line, n.problem.field, n.problem.reason, fields.join(','));
+      return;
+    }
+    if (layout.duplicates === 'reject') {
+      const key = layout.key(n.row);
+      const first = firstLine.get(key);
+      if (first !== undefined) {
+        const earlier = firstFields.get(key)!;
+        const differs = header.filter((h, i) => !layout!.rowNumberColumns?.includes(h.trim().toLowerCase()) && earlier[i].trim() !== fields[i].trim());
+        const how = differs.length ? `listed again with a different ${differs.join(', ')}` : 'an exact repeat';
+        sink.reject(line, 'key', `same ${key} as line ${first} (${how}); the first is kept`, fields.join(','));
+        return;
+      }
+      firstLine.set(key, line);
+      firstFields.set(key, fields);
+    }
+    const lu = layout.lastUpdate?.(n.row);
+    if (lu && (!totals.lastUpdate || lu > totals.lastUpdate)) totals.lastUpdate = lu;
+    sink.row(n.row, line);
+  };
+
+  return { onRecord, totals, hasLayout: () => layout !== undefined };
+}
