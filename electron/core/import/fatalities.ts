@@ -109,7 +109,8 @@ export const fatalitiesLayout: Layout<FatalityRow> = {
             const values = rowParams(rows[i], datasetId, lines[i]);
             for (let k = 0; k < WIDTH; k++) params[i * WIDTH + k] = values[k];
           }
-          return insertMany.run(params).changes;
+          // Spread, not an array: better-sqlite3 reads call arguments directly but an array element by element.
+          return insertMany.run(...params).changes;
         },
         insertOne: (r, datasetId, line) => insertOne.run(rowParams(r, datasetId, line)).changes,
         existing(r) {
