@@ -97,7 +97,7 @@ describe('columnar engine gives exactly the SQL engine answers', () => {
 });
 
 describe('the projection reads deployments the UN never writes but a file may hold', () => {
-  it('a mission name holding the record separator, and counts too large to pack, give the SQL answers', () => {
+  it('a mission name holding the record separator, counts too large to pack and a blank nationality give the SQL answers', () => {
     const ws = new Workspace(tempDb());
     const header = 'contribution_id,mission_acronym,personnel_type,isocode3,contributing_country,female_personnel,male_personnel,last_reporting_date';
     const rows = [
@@ -108,10 +108,23 @@ describe('the projection reads deployments the UN never writes but a file may ho
       '5,MINUSMA,Formed Police Units,SEN,Senegal,100000000,7,2021-04-30',
     ];
     importFile(ws.db, { path: writeTemp('odd-deployments.csv', [header, ...rows].join('\n') + '\n') });
+    const fatalityHeader = 'id,incident_date,casualty_id,mission_acronym,type_of_casualty,gender,casualty_nationality,casualty_personnel_type,type_of_incident,m49_code,isocode3,last_update';
+    const fatalities = [
+      '1,2021-03-02,ODD-1,ODD\u001eMISSION,Fatality,M,Ghana,Military,Malicious Act,288.0,GHA,2025-04-04',
+      '2,2021-04-02,ODD-2,UNMISS,Fatality,,ZZ [Undetermined],Local,Illness,,,2025-04-04',
+      '3,2021-03-09,ODD-3,UNMISS,Fatality,F,Ghana,Police,Accident,288.0,GHA,2025-04-04',
+    ];
+    importFile(ws.db, { path: writeTemp('odd-fatalities.csv', [fatalityHeader, ...fatalities].join('\n') + '\n') });
     const sql = sqlAggregator(ws.db);
     const columnar = new ColumnarQueries(buildProjections(ws.db));
-    for (const measure of ['deployed', 'person_months', 'female_share'] as const) {
-      const spec = parseViewSpec({ measure, rows: ['mission', 'country'], cols: 'month' });
+    for (const [measure, dims] of [
+      ['deployed', ['mission', 'country']],
+      ['person_months', ['mission', 'personnel_type']],
+      ['female_share', ['mission', 'service']],
+      ['fatalities', ['mission', 'country', 'gender']],
+      ['fatality_rate', ['mission', 'service']],
+    ] as const) {
+      const spec = parseViewSpec({ measure, rows: [...dims], cols: 'month' });
       const expected = comparable(crossTab(spec, sql, context));
       expect(expected.rows.map((r) => r.key[0])).toContain('ODD\u001eMISSION');
       expect(comparable(crossTab(spec, columnar.aggregator(), context)), measure).toEqual(expected);

@@ -1,6 +1,12 @@
 import type { Dimension, Subject } from '../../../../shared/catalogue';
 import type { Db } from '../../db/open';
 import { CodeColumn, Dictionary, type Codes } from './dictionary';
+import { SERVICES } from '../../../../shared/catalogue';
+import { DEPLOYMENT_PERSONNEL_TYPES } from '../../import/deployments';
+import { FATALITY_PERSONNEL_TYPES, INCIDENT_TYPES } from '../../import/fatalities';
+
+/** Gender as stored: M, F or blank. */
+const GENDERS = ['M', 'F', ''] as const;
 
 /** One dimension of a fact table, as codes per row plus the strings they stand for. */
 export interface DimensionColumn {
@@ -176,6 +182,19 @@ class Combinations {
     return c;
   }
 
+  private readonly byNumber = new Map<number, number>();
+
+  /** The same, for a combination known by a number unique to it; its values are asked for once. */
+  codeOf(key: number, values: () => string[]): number {
+    let c = this.byNumber.get(key);
+    if (c === undefined) {
+      c = this.parts.length;
+      this.parts.push(values().map((v, i) => this.columns[i].dictionary.code(v)));
+      this.byNumber.set(key, c);
+    }
+    return c;
+  }
+
   /** Fills each column with the codes of the combinations per row. */
   finish(combos: Int32Array, rows: number): void {
     this.columns.forEach((col, i) => {
@@ -195,12 +214,25 @@ function monthEndDay(ym: number): number {
 /** Women and men of a row in one integer: both below 2^26, so the sum stays exact in a double. */
 const PACK = 67108864;
 
+/** A column holding one of a few values the importer allows (spelled exactly so), as one digit; x for anything else. */
+function digitOf(column: string, values: readonly string[]): string {
+  return `CASE ${column} ${values.map((v, i) => `WHEN '${v}' THEN '${i}'`).join(' ')} ELSE 'x' END`;
+}
+
+const TYPE_DIGIT = digitOf('personnel_type', DEPLOYMENT_PERSONNEL_TYPES);
+/** A combination's number: mission (by its code), country (three letters A–Z) and type digit. */
+const COUNTRIES = 26 * 26 * 26;
+const TYPES = DEPLOYMENT_PERSONNEL_TYPES.length;
+
 /**
  * Deployments, read a month at a time in key order (month, mission, country, personnel type), so the
- * projection comes out sorted by date and a date range is a contiguous run of rows. Per row only two
- * values are read, and they cross from SQLite joined into two strings per month: the (mission, country,
- * personnel type) combination, dictionary-encoded through a map, and women and men packed in one
- * integer. The month is the page's own; service is read once per personnel type.
+ * projection comes out sorted by date and a date range is a contiguous run of rows. No string is made
+ * per row: SQLite gives the month's missions with their row counts (a run each, in key order), then
+ * the whole month in three joined strings: countries three letters a row, personnel types one digit a
+ * row, and women and men packed in one integer a row. A (mission, country, type) combination is then
+ * a number, dictionary-encoded through a map. A month the importer could not have written (a country
+ * code that is not three capitals, another personnel type, counts too large to pack) is read row by
+ * row instead. The month is the query's own; service is read once per personnel type.
  */
 function deployments(db: Db, ref: Reference): FactProjection {
   const rows = countRows(db, 'deployment');
@@ -214,46 +246,71 @@ function deployments(db: Db, ref: Reference): FactProjection {
   const combo = `mission || char(31) || country_iso3 || char(31) || personnel_type`;
   const packed = `CASE WHEN female < ${PACK} AND male < ${PACK} THEN female * ${PACK} + male ELSE -1 END`;
   const nextMonth = db.prepare(`SELECT min(month) FROM deployment WHERE month > ?`).pluck();
-  // A month crosses from SQLite as three values: its row count, its combinations joined by RS and its
-  // packed counts joined by commas, read in one scan (one string per month instead of two per row).
-  const wholeMonth = db.prepare(`SELECT count(*), group_concat(c, char(30)), group_concat(p) FROM (SELECT ${combo} AS c, ${packed} AS p FROM deployment WHERE month = ? ${order})`).raw();
+  const missionRuns = db.prepare(`SELECT mission, count(*) FROM deployment WHERE month = ? GROUP BY mission ORDER BY mission`).raw();
+  const wholeMonth = db.prepare(`SELECT group_concat(c, ''), group_concat(t, ''), group_concat(p) FROM (SELECT country_iso3 AS c, ${TYPE_DIGIT} AS t, ${packed} AS p FROM deployment WHERE month = ? ${order})`).raw();
   const comboPage = db.prepare(`SELECT ${combo} FROM deployment WHERE month = ? ${order}`).pluck();
-  const countPage = db.prepare(`SELECT ${packed} FROM deployment WHERE month = ? ${order}`).pluck();
   const wide = db.prepare(`SELECT female, male FROM deployment WHERE month = ? ${order}`).raw();
+  const missionCode = new Map<string, number>();
   const monthOfCombo: string[] = [];
-  let r = 0;
-  for (let month = nextMonth.get('') as string | null; month !== null && r < rows; month = nextMonth.get(month) as string | null) {
-    const [count, joinedKeys, joinedCounts] = wholeMonth.get(month) as [number, string, string];
-    let keys: string[] = joinedKeys.split('\u001e');
-    let counts: (string | number)[] = joinedCounts.split(',');
-    if (keys.length !== count) {
-      // A mission name holding the separator itself (never in UN data): read the month row by row.
-      keys = comboPage.all(month) as string[];
-      counts = countPage.all(month) as number[];
+
+  /** Reads one month from the joined strings; false (having written nothing) when the month needs reading row by row. */
+  const fromJoined = (month: string, runs: [string, number][], at: number, n: number): boolean => {
+    const [countries, types, counts] = wholeMonth.get(month) as [string, string, string];
+    if (countries.length !== 3 * n || types.length !== n || types.includes('x') || counts.includes('-')) return false;
+    for (let i = 0; i < countries.length; i++) {
+      const c = countries.charCodeAt(i);
+      if (c < 65 || c > 90) return false;
     }
-    const n = Math.min(count, rows - r);
-    const ym = Number(month.slice(0, 4)) * 100 + Number(month.slice(5, 7));
-    time.pushRun(monthEndDay(ym), n);
-    let tooLarge = false;
+    let i = 0;
+    let pos = 0;
+    for (const [name, count] of runs) {
+      let m = missionCode.get(name);
+      if (m === undefined) missionCode.set(name, (m = missionCode.size));
+      const base = m * COUNTRIES * TYPES;
+      for (let k = 0; k < count && i < n; k++, i++) {
+        const c3 = 3 * i;
+        const type = types.charCodeAt(i) - 48;
+        const key = base + ((countries.charCodeAt(c3) - 65) * 676 + (countries.charCodeAt(c3 + 1) - 65) * 26 + countries.charCodeAt(c3 + 2) - 65) * TYPES + type;
+        const before = combos.size;
+        const c = combos.codeOf(key, () => [name, countries.slice(c3, c3 + 3), DEPLOYMENT_PERSONNEL_TYPES[type]]);
+        if (c === before) monthOfCombo.push(month);
+        comboOf[at + i] = c;
+        // The packed counts, read digit by digit (no string per row).
+        let both = 0;
+        for (let ch = counts.charCodeAt(pos); ch >= 48 && ch <= 57; ch = counts.charCodeAt(++pos)) both = both * 10 + ch - 48;
+        pos++;
+        const f = Math.trunc(both / PACK);
+        female[at + i] = f;
+        strength[at + i] = f + (both - f * PACK);
+      }
+    }
+    return true;
+  };
+
+  /** Reads one month a row at a time: the combination as a string, the counts as they are. */
+  const rowByRow = (month: string, at: number, n: number): void => {
+    const keys = comboPage.all(month) as string[];
+    const all = wide.all(month) as [number, number][];
     for (let i = 0; i < n; i++) {
       const before = combos.size;
       const c = combos.code(keys[i]);
       if (c === before) monthOfCombo.push(month);
-      comboOf[r + i] = c;
-      const both = +counts[i];
-      if (both < 0) tooLarge = true;
-      const f = Math.trunc(both / PACK);
-      female[r + i] = f;
-      strength[r + i] = f + (both - f * PACK);
+      comboOf[at + i] = c;
+      female[at + i] = all[i][0];
+      strength[at + i] = all[i][0] + all[i][1];
     }
-    if (tooLarge) {
-      // Counts too large to pack (not seen in UN data): read them as they are.
-      const all = wide.all(month) as [number, number][];
-      for (let i = 0; i < n; i++) {
-        female[r + i] = all[i][0];
-        strength[r + i] = all[i][0] + all[i][1];
-      }
-    }
+  };
+
+  let r = 0;
+  for (let month = nextMonth.get('') as string | null; month !== null && r < rows; month = nextMonth.get(month) as string | null) {
+    const runs = missionRuns.all(month) as [string, number][];
+    const n = Math.min(
+      runs.reduce((sum, [, count]) => sum + count, 0),
+      rows - r,
+    );
+    const ym = Number(month.slice(0, 4)) * 100 + Number(month.slice(5, 7));
+    time.pushRun(monthEndDay(ym), n);
+    if (!fromJoined(month, runs, r, n)) rowByRow(month, r, n);
     r += n;
   }
   combos.finish(comboOf, r);
@@ -308,16 +365,74 @@ function fatalities(db: Db, ref: Reference, reported: Set<string>): FactProjecti
   const comboOf = new Int32Array(rows);
   const uniformed = new Uint8Array(rows);
   let r = 0;
-  type Row = [number, number, string, number];
-  const columns = `${dayOf('incident_date')}, mission || char(31) || nationality_iso3 || char(31) || personnel_type || char(31) || service || char(31) || incident_type || char(31) || gender, service IN ('military', 'police')`;
-  for (const slice of slices<Row>(db, 'fatality', columns)) {
-    for (const row of slice) {
-      if (r === rows) break;
-      time.push(row[1]);
-      comboOf[r] = combos.code(row[2]);
-      uniformed[r] = row[3] ? RATE_UNIFORMED : 0;
-      r++;
+  // A slice of rows crosses from SQLite as joined strings: days, missions, and per row seven characters
+  // coding the rest (nationality's three letters, or ___ for none; one digit each for personnel type,
+  // service, incident type and gender). A combination is then a number; no string is made per row but
+  // the mission. A slice holding anything the importer could not have written is read row by row.
+  const uncoded = 'x';
+  const codedRow = [
+    `substr(CASE WHEN nationality_iso3 = '' THEN '___' ELSE nationality_iso3 END || 'xxx', 1, 3)`,
+    digitOf('personnel_type', FATALITY_PERSONNEL_TYPES),
+    digitOf('service', SERVICES),
+    digitOf('incident_type', INCIDENT_TYPES),
+    digitOf('gender', GENDERS),
+  ].join(' || ');
+  const slice = db
+    .prepare(
+      `SELECT count(*), max(id), group_concat(d), group_concat(m, char(30)), group_concat(k, '')
+       FROM (SELECT rowid AS id, ${dayOf('incident_date')} AS d, mission AS m, ${codedRow} AS k FROM fatality WHERE rowid > ? ORDER BY rowid LIMIT 65536)`,
+    )
+    .raw();
+  const combo = `mission || char(31) || nationality_iso3 || char(31) || personnel_type || char(31) || service || char(31) || incident_type || char(31) || gender`;
+  const rowWise = db.prepare(`SELECT ${dayOf('incident_date')}, ${combo}, service IN ('military', 'police') FROM fatality WHERE rowid > ? AND rowid <= ? ORDER BY rowid`).raw();
+  const missionCode = new Map<string, number>();
+  const NATIONALITIES = 26 * 26 * 26 + 1;
+  const nationalityOf = (k: string, at: number): number => {
+    const a = k.charCodeAt(at);
+    if (a === 95) return k.charCodeAt(at + 1) === 95 && k.charCodeAt(at + 2) === 95 ? NATIONALITIES - 1 : -1;
+    const b = k.charCodeAt(at + 1);
+    const c = k.charCodeAt(at + 2);
+    if (a < 65 || a > 90 || b < 65 || b > 90 || c < 65 || c > 90) return -1;
+    return (a - 65) * 676 + (b - 65) * 26 + c - 65;
+  };
+
+  /** Reads a slice from its joined strings; false (having written nothing) when it must be read row by row. */
+  const fromJoined = (at: number, n: number, days: string, missions: string[], coded: string): boolean => {
+    if (missions.length !== n || coded.length !== 7 * n || coded.includes(uncoded)) return false;
+    for (let i = 0; i < n; i++) if (nationalityOf(coded, 7 * i) < 0) return false;
+    let pos = 0;
+    for (let i = 0; i < n; i++) {
+      let day = 0;
+      for (let ch = days.charCodeAt(pos); ch >= 48 && ch <= 57; ch = days.charCodeAt(++pos)) day = day * 10 + ch - 48;
+      pos++;
+      time.push(day);
+      const name = missions[i];
+      let m = missionCode.get(name);
+      if (m === undefined) missionCode.set(name, (m = missionCode.size));
+      const k = 7 * i;
+      const nat = nationalityOf(coded, k);
+      const [p, sv, inc, g] = [coded.charCodeAt(k + 3) - 48, coded.charCodeAt(k + 4) - 48, coded.charCodeAt(k + 5) - 48, coded.charCodeAt(k + 6) - 48];
+      const key = ((((m * NATIONALITIES + nat) * FATALITY_PERSONNEL_TYPES.length + p) * SERVICES.length + sv) * INCIDENT_TYPES.length + inc) * GENDERS.length + g;
+      comboOf[at + i] = combos.codeOf(key, () => [name, nat === NATIONALITIES - 1 ? '' : coded.slice(k, k + 3), FATALITY_PERSONNEL_TYPES[p], SERVICES[sv], INCIDENT_TYPES[inc], GENDERS[g]]);
+      uniformed[at + i] = sv <= 1 ? RATE_UNIFORMED : 0;
     }
+    return true;
+  };
+
+  for (let after = -Infinity; r < rows; ) {
+    const [count, last, days, missions, coded] = slice.get(after) as [number, number, string, string, string];
+    if (count === 0) break;
+    const n = Math.min(count, rows - r);
+    if (!fromJoined(r, n, days, missions.split('\u001e'), coded)) {
+      const rowsOfSlice = rowWise.all(after, last) as [number, string, number][];
+      for (let i = 0; i < n; i++) {
+        time.push(rowsOfSlice[i][0]);
+        comboOf[r + i] = combos.code(rowsOfSlice[i][1]);
+        uniformed[r + i] = rowsOfSlice[i][2] ? RATE_UNIFORMED : 0;
+      }
+    }
+    r += n;
+    after = last;
   }
   combos.finish(comboOf, r);
   const dims = { ...time.finish(), mission: column(mission) };
