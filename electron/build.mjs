@@ -75,6 +75,15 @@ export function workers() {
     .sort();
 }
 
+/**
+ * Bundles one more Node entry next to the others (so its workers are found as siblings, as in the app).
+ * @param {string} entry a path from the repository root
+ * @param {string} outfile
+ */
+export async function bundleNodeEntry(entry, outfile) {
+  await esbuild.build({ ...nodeEsm, entryPoints: [entry], outfile, external: [...nodeEsm.external, '@duckdb/node-api'] });
+}
+
 /** @param {{ outDir?: string }} [options] outDir defaults to dist/electron (tests build elsewhere). */
 export async function build({ outDir = OUT } = {}) {
   const started = Date.now();

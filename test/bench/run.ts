@@ -92,6 +92,7 @@ async function benchSize(rows: number) {
   // (3), (4) projection memory and build time, on this thread.
   const ws = openWorkspace(db, { readonly: true });
   const builds = await timed(() => buildProjections(ws), 3);
+  const oneThread = await timed(() => buildProjections(ws, { parallel: false }), 3);
   const projections = buildProjections(ws);
   const factRows = projections.deployments.rows + projections.fatalities.rows + projections.ied.rows;
   const bytes = Object.values(projections).reduce((n, p) => n + projectionBytes(p), 0);
@@ -128,7 +129,7 @@ async function benchSize(rows: number) {
   rw.close();
   duck.closeSync();
   fs.rmSync(dir, { recursive: true, force: true });
-  return { rows, fatalityRows, factRows, importMs, sqliteImportMs, buildMs: median(builds), bytes, results };
+  return { rows, fatalityRows, factRows, importMs, sqliteImportMs, buildMs: median(builds), buildOneThreadMs: median(oneThread), bytes, results };
 }
 
 type SizeResult = Awaited<ReturnType<typeof benchSize>>;
@@ -170,7 +171,8 @@ function table(r: SizeResult): string {
     `| Import, \`bluehelm import\` (validation on, WAL, synchronous=FULL) | ${s.import_rows_per_s.toLocaleString('en')} rows/s | ≥ 0.5 × sqlite3 | ${ratio(s.import_rows_per_s, s.sqlite_import_rows_per_s)} ${s.import_rows_per_s >= 0.5 * s.sqlite_import_rows_per_s ? '✓' : '✗ miss'} |`,
     `| Import, \`sqlite3 :memory: .import\` | ${s.sqlite_import_rows_per_s.toLocaleString('en')} rows/s | | |`,
     `| Projection memory | ${f1(s.projection_mb_per_million)} MB per million rows | ≤ 40 | ${s.projection_mb_per_million <= 40 ? '✓' : '✗ miss'} |`,
-    `| Projection build (all tables, ${(r.factRows / 1e6).toFixed(2)}M rows) | ${s.projection_build_ms.toFixed(0)} ms (${(s.projection_build_ms / (r.factRows / 1e6)).toFixed(0)} ms per million) | ≤ 1,500 ms per million | ${s.projection_build_ms / (r.factRows / 1e6) <= 1500 ? '✓' : '✗ miss'} |`,
+    `| Projection build (all tables, ${(r.factRows / 1e6).toFixed(2)}M rows; deployments read by two threads) | ${s.projection_build_ms.toFixed(0)} ms (${(s.projection_build_ms / (r.factRows / 1e6)).toFixed(0)} ms per million) | ≤ 1,500 ms per million | ${s.projection_build_ms / (r.factRows / 1e6) <= 1500 ? '✓' : '✗ miss'} |`,
+    `| Projection build, one thread (for comparison) | ${r.buildOneThreadMs.toFixed(0)} ms (${(r.buildOneThreadMs / (r.factRows / 1e6)).toFixed(0)} ms per million) | | |`,
   ];
   return lines.join('\n');
 }

@@ -84,6 +84,13 @@ describe('columnar engine gives exactly the SQL engine answers', () => {
     }
   });
 
+  it('a projection read by two threads (a helper reading the later months) is exactly the one read by one', () => {
+    const one = buildProjections(ws.db, { parallel: false });
+    const two = buildProjections(ws.db, { parallel: true });
+    expect(two.deployments.rows).toBe(48_109 + 44_054);
+    expect(two).toEqual(one);
+  });
+
   it('the workspace answers through its worker, and sees a new import after a refresh', async () => {
     const spec = { measure: 'fatalities', rows: ['year'], cols: 'service' } as const;
     expect(comparable(await ws.crossTabAsync(spec))).toEqual(comparable(ws.crossTab(spec)));

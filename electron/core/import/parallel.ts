@@ -1,5 +1,5 @@
-import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
-import { startWorker } from '../threads';
+import type { MessagePort, Worker } from 'node:worker_threads';
+import { BlockingChannel, startWorker } from '../threads';
 import { CsvSyntaxError } from './csv';
 import { LAYOUTS } from './layouts';
 import { ImportRefused, type RecordSink, type RecordTotals } from './records';
@@ -12,6 +12,7 @@ export interface CsvReaderData {
   source: { path: string } | { bytes: Uint8Array };
   /** [0]: messages posted by the reader; [1]: row batches taken by the importing thread. */
   signal: Int32Array;
+  port: MessagePort;
   batchRows: number;
   /** Row batches the reader may be ahead of the importing thread. */
   ahead: number;
@@ -27,7 +28,6 @@ export type CsvReaderMessage =
 
 const BATCH_ROWS = 8192;
 const AHEAD = 16;
-/** A reader silent this long has died (a worker that cannot load never says so to a blocked thread). */
 const SILENT_MS = 60_000;
 
 /**
@@ -37,28 +37,21 @@ const SILENT_MS = 60_000;
  */
 export class CsvReader {
   private readonly worker: Worker;
-  private readonly port: MessagePort;
-  private readonly signal = new Int32Array(new SharedArrayBuffer(8));
+  private readonly channel = new BlockingChannel(2);
 
   constructor(
     private readonly file: string,
     kind: Kind | 'auto' | undefined,
     source: { path: string } | { bytes: Uint8Array },
   ) {
-    const { port1, port2 } = new MessageChannel();
-    this.port = port1;
-    const data: CsvReaderData & { port: MessagePort } = { file, kind, source, signal: this.signal, batchRows: BATCH_ROWS, ahead: AHEAD, port: port2 };
-    this.worker = startWorker('csv-reader', { workerData: data, transferList: [port2] });
+    const { remote, signal } = this.channel;
+    const data: CsvReaderData = { file, kind, source, signal, port: remote, batchRows: BATCH_ROWS, ahead: AHEAD };
+    this.worker = startWorker('csv-reader', { workerData: data, transferList: [remote] });
     this.worker.unref();
   }
 
   private next(): CsvReaderMessage {
-    for (;;) {
-      const posted = Atomics.load(this.signal, 0);
-      const m = receiveMessageOnPort(this.port);
-      if (m) return m.message as CsvReaderMessage;
-      if (Atomics.wait(this.signal, 0, posted, SILENT_MS) === 'timed-out') throw new Error(`${this.file}: the CSV reader thread stopped answering`);
-    }
+    return this.channel.receive<CsvReaderMessage>(SILENT_MS, `${this.file}: the CSV reader thread`);
   }
 
   /**
@@ -76,8 +69,8 @@ export class CsvReader {
         case 'rows':
           decoder.decode(m.batch, sink.row);
           for (const r of m.rejects) sink.reject(r.line, r.field, r.reason, r.raw);
-          Atomics.add(this.signal, 1, 1);
-          Atomics.notify(this.signal, 1);
+          Atomics.add(this.channel.signal, 1, 1);
+          Atomics.notify(this.channel.signal, 1);
           onBatch(m.doneBytes, m.totalBytes);
           break;
         case 'end':
@@ -93,7 +86,7 @@ export class CsvReader {
   }
 
   stop(): void {
-    this.port.close();
+    this.channel.close();
     void this.worker.terminate();
   }
 }

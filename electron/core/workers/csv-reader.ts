@@ -1,18 +1,15 @@
-import { workerData, type MessagePort } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
 import { readCsv, CsvSyntaxError } from '../import/csv';
 import { fileRecords, ImportRefused } from '../import/records';
 import { RowEncoder } from '../import/row-codec';
 import type { CsvReaderData, CsvReaderMessage } from '../import/parallel';
+import { postCounted } from '../threads';
 
-const data = workerData as CsvReaderData & { port: MessagePort };
+const data = workerData as CsvReaderData;
 const { port, signal } = data;
 
 /** Posts a message and counts it, so the importing thread, blocked on the count, wakes to take it. */
-function post(message: CsvReaderMessage, transfer: ArrayBuffer[] = []): void {
-  port.postMessage(message, transfer);
-  Atomics.add(signal, 0, 1);
-  Atomics.notify(signal, 0);
-}
+const post = (message: CsvReaderMessage, transfer: ArrayBuffer[] = []) => postCounted(port, signal, message, transfer);
 
 /** Waits while the importing thread is far behind, so a large file is never held in memory whole. */
 function keepPace(): void {

@@ -1,8 +1,10 @@
 import type { Dimension, Subject } from '../../../../shared/catalogue';
+import type { MessagePort, Worker } from 'node:worker_threads';
 import type { Db } from '../../db/open';
+import { BlockingChannel, startWorker } from '../../threads';
 import { CodeColumn, Dictionary, type Codes } from './dictionary';
 import { SERVICES } from '../../../../shared/catalogue';
-import { DEPLOYMENT_PERSONNEL_TYPES } from '../../import/deployments';
+import { digitOf, readDeploymentMonths, deploymentMonths, SEP, type DeploymentPart } from './deployment-months';
 import { FATALITY_PERSONNEL_TYPES, INCIDENT_TYPES } from '../../import/fatalities';
 
 /** Gender as stored: M, F or blank. */
@@ -150,9 +152,6 @@ function* slices<R extends unknown[]>(db: Db, table: string, columns: string): G
   }
 }
 
-/** Separates the parts of a combination string: a control character no validated field holds. */
-const SEP = '\u001f';
-
 /**
  * Dictionary codes for rows read as one string per row (several low-cardinality columns joined by SEP):
  * one string and one map lookup per row instead of one string per cell. Only the first part may be free
@@ -211,107 +210,35 @@ function monthEndDay(ym: number): number {
   return ym * 100 + new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
-/** Women and men of a row in one integer: both below 2^26, so the sum stays exact in a double. */
-const PACK = 67108864;
 
-/** A column holding one of a few values the importer allows (spelled exactly so), as one digit; x for anything else. */
-function digitOf(column: string, values: readonly string[]): string {
-  return `CASE ${column} ${values.map((v, i) => `WHEN '${v}' THEN '${i}'`).join(' ')} ELSE 'x' END`;
-}
-
-const TYPE_DIGIT = digitOf('personnel_type', DEPLOYMENT_PERSONNEL_TYPES);
-/** A combination's number: mission (by its code), country (three letters A–Z) and type digit. */
-const COUNTRIES = 26 * 26 * 26;
-const TYPES = DEPLOYMENT_PERSONNEL_TYPES.length;
 
 /**
- * Deployments, read a month at a time in key order (month, mission, country, personnel type), so the
- * projection comes out sorted by date and a date range is a contiguous run of rows. No string is made
- * per row: SQLite gives the month's missions with their row counts (a run each, in key order), then
- * the whole month in three joined strings: countries three letters a row, personnel types one digit a
- * row, and women and men packed in one integer a row. A (mission, country, type) combination is then
- * a number, dictionary-encoded through a map. A month the importer could not have written (a country
- * code that is not three capitals, another personnel type, counts too large to pack) is read row by
- * row instead. The month is the query's own; service is read once per personnel type.
+ * Deployments from parts read in month order (by this thread, or some by a helper thread): the parts'
+ * combinations become one dictionary, and the projection comes out sorted by date, so a date range is
+ * a contiguous run of rows. Service is read once per personnel type, as the table derives it.
  */
-function deployments(db: Db, ref: Reference): FactProjection {
-  const rows = countRows(db, 'deployment');
+function deployments(db: Db, ref: Reference, parts: DeploymentPart[]): FactProjection {
+  const rows = parts.reduce((n, p) => n + p.rows, 0);
   const time = new TimeColumns(rows);
   const [mission, country, personnel] = [0, 1, 2].map(() => new CodeColumn(rows));
   const combos = new Combinations([mission, country, personnel]);
   const comboOf = new Int32Array(rows);
   const strength = new Int32Array(rows);
   const female = new Int32Array(rows);
-  const order = 'ORDER BY mission, country_iso3, personnel_type';
-  const combo = `mission || char(31) || country_iso3 || char(31) || personnel_type`;
-  const packed = `CASE WHEN female < ${PACK} AND male < ${PACK} THEN female * ${PACK} + male ELSE -1 END`;
-  const nextMonth = db.prepare(`SELECT min(month) FROM deployment WHERE month > ?`).pluck();
-  const missionRuns = db.prepare(`SELECT mission, count(*) FROM deployment WHERE month = ? GROUP BY mission ORDER BY mission`).raw();
-  const wholeMonth = db.prepare(`SELECT group_concat(c, ''), group_concat(t, ''), group_concat(p) FROM (SELECT country_iso3 AS c, ${TYPE_DIGIT} AS t, ${packed} AS p FROM deployment WHERE month = ? ${order})`).raw();
-  const comboPage = db.prepare(`SELECT ${combo} FROM deployment WHERE month = ? ${order}`).pluck();
-  const wide = db.prepare(`SELECT female, male FROM deployment WHERE month = ? ${order}`).raw();
-  const missionCode = new Map<string, number>();
   const monthOfCombo: string[] = [];
-
-  /** Reads one month from the joined strings; false (having written nothing) when the month needs reading row by row. */
-  const fromJoined = (month: string, runs: [string, number][], at: number, n: number): boolean => {
-    const [countries, types, counts] = wholeMonth.get(month) as [string, string, string];
-    if (countries.length !== 3 * n || types.length !== n || types.includes('x') || counts.includes('-')) return false;
-    for (let i = 0; i < countries.length; i++) {
-      const c = countries.charCodeAt(i);
-      if (c < 65 || c > 90) return false;
-    }
-    let i = 0;
-    let pos = 0;
-    for (const [name, count] of runs) {
-      let m = missionCode.get(name);
-      if (m === undefined) missionCode.set(name, (m = missionCode.size));
-      const base = m * COUNTRIES * TYPES;
-      for (let k = 0; k < count && i < n; k++, i++) {
-        const c3 = 3 * i;
-        const type = types.charCodeAt(i) - 48;
-        const key = base + ((countries.charCodeAt(c3) - 65) * 676 + (countries.charCodeAt(c3 + 1) - 65) * 26 + countries.charCodeAt(c3 + 2) - 65) * TYPES + type;
-        const before = combos.size;
-        const c = combos.codeOf(key, () => [name, countries.slice(c3, c3 + 3), DEPLOYMENT_PERSONNEL_TYPES[type]]);
-        if (c === before) monthOfCombo.push(month);
-        comboOf[at + i] = c;
-        // The packed counts, read digit by digit (no string per row).
-        let both = 0;
-        for (let ch = counts.charCodeAt(pos); ch >= 48 && ch <= 57; ch = counts.charCodeAt(++pos)) both = both * 10 + ch - 48;
-        pos++;
-        const f = Math.trunc(both / PACK);
-        female[at + i] = f;
-        strength[at + i] = f + (both - f * PACK);
-      }
-    }
-    return true;
-  };
-
-  /** Reads one month a row at a time: the combination as a string, the counts as they are. */
-  const rowByRow = (month: string, at: number, n: number): void => {
-    const keys = comboPage.all(month) as string[];
-    const all = wide.all(month) as [number, number][];
-    for (let i = 0; i < n; i++) {
-      const before = combos.size;
-      const c = combos.code(keys[i]);
-      if (c === before) monthOfCombo.push(month);
-      comboOf[at + i] = c;
-      female[at + i] = all[i][0];
-      strength[at + i] = all[i][0] + all[i][1];
-    }
-  };
-
   let r = 0;
-  for (let month = nextMonth.get('') as string | null; month !== null && r < rows; month = nextMonth.get(month) as string | null) {
-    const runs = missionRuns.all(month) as [string, number][];
-    const n = Math.min(
-      runs.reduce((sum, [, count]) => sum + count, 0),
-      rows - r,
-    );
-    const ym = Number(month.slice(0, 4)) * 100 + Number(month.slice(5, 7));
-    time.pushRun(monthEndDay(ym), n);
-    if (!fromJoined(month, runs, r, n)) rowByRow(month, r, n);
-    r += n;
+  for (const part of parts) {
+    const global = Int32Array.from(part.combos, (values, c) => {
+      const before = combos.size;
+      const code = combos.code(values.join(SEP));
+      if (code === before) monthOfCombo.push(part.firstMonth[c]);
+      return code;
+    });
+    part.months.forEach((month, i) => time.pushRun(monthEndDay(Number(month.slice(0, 4)) * 100 + Number(month.slice(5, 7))), part.monthRows[i]));
+    for (let i = 0; i < part.rows; i++) comboOf[r + i] = global[part.comboOf[i]];
+    female.set(part.female, r);
+    strength.set(part.strength, r);
+    r += part.rows;
   }
   combos.finish(comboOf, r);
   // The service column, as the table derives it, once per personnel type (from a row that has it).
@@ -357,7 +284,8 @@ function reportedMonths(p: FactProjection): Set<string> {
   return pairs;
 }
 
-function fatalities(db: Db, ref: Reference, reported: Set<string>): FactProjection {
+/** Fatalities, with rateFlags saying only which deaths are of uniformed personnel (withCoverage adds the rest). */
+function fatalities(db: Db, ref: Reference): FactProjection {
   const rows = countRows(db, 'fatality');
   const time = new TimeColumns(rows);
   const [mission, country, personnel, service, incident, gender] = [0, 1, 2, 3, 4, 5].map(() => new CodeColumn(rows));
@@ -436,18 +364,6 @@ function fatalities(db: Db, ref: Reference, reported: Set<string>): FactProjecti
   }
   combos.finish(comboOf, r);
   const dims = { ...time.finish(), mission: column(mission) };
-  const months = dims.month;
-  // Coverage is decided once per distinct (mission, month) pair, then looked up per row.
-  const covered = new Uint8Array(dims.mission.values.length * months.values.length);
-  dims.mission.values.forEach((m, i) =>
-    months.values.forEach((mo, j) => {
-      covered[i * months.values.length + j] = reported.has(`${m}\u001f${mo}`) ? RATE_COVERED : 0;
-    }),
-  );
-  const rateFlags = uniformed;
-  for (let i = 0; i < r; i++) {
-    if (rateFlags[i]) rateFlags[i] |= covered[dims.mission.codes[i] * months.values.length + months.codes[i]];
-  }
   return {
     subject: 'fatalities',
     rows: r,
@@ -461,8 +377,26 @@ function fatalities(db: Db, ref: Reference, reported: Set<string>): FactProjecti
       incident_type: column(incident),
       gender: column(gender),
     },
-    rateFlags,
+    rateFlags: uniformed,
   };
+}
+
+/** Marks the uniformed deaths whose mission reported deployments that month (fatality_rate counts only those). */
+function withCoverage(p: FactProjection, reported: Set<string>): FactProjection {
+  const mission = p.dims.mission!;
+  const months = p.dims.month!;
+  // Coverage is decided once per distinct (mission, month) pair, then looked up per row.
+  const covered = new Uint8Array(mission.values.length * months.values.length);
+  mission.values.forEach((m, i) =>
+    months.values.forEach((mo, j) => {
+      covered[i * months.values.length + j] = reported.has(`${m}\u001f${mo}`) ? RATE_COVERED : 0;
+    }),
+  );
+  const rateFlags = p.rateFlags!;
+  for (let i = 0; i < p.rows; i++) {
+    if (rateFlags[i]) rateFlags[i] |= covered[mission.codes[i] * months.values.length + months.codes[i]];
+  }
+  return p;
 }
 
 function ied(db: Db, ref: Reference): FactProjection {
@@ -526,13 +460,68 @@ function withBlocks(p: FactProjection): FactProjection {
   return { ...p, blockMin, blockMax };
 }
 
-/** Builds every fact table's projection from one consistent read of the workspace. */
-export function buildProjections(db: Db): Projections {
+export interface ProjectionHelperData {
+  dbPath: string;
+  months: string[];
+  capacity: number;
+}
+
+export type ProjectionHelperMessage = { type: 'part'; part: DeploymentPart } | { type: 'failed'; message: string };
+
+/** Below this many deployment rows a second thread costs more to start than it saves. */
+export const PARALLEL_FROM_ROWS = 300_000;
+
+/**
+ * The later half of the deployment months, read by a helper thread on its own connection while this
+ * thread reads the rest. Both read the same committed state when no other connection commits while
+ * they read: PRAGMA data_version (which changes exactly then) is compared before and after.
+ */
+class DeploymentHelper {
+  private readonly channel = new BlockingChannel();
+  private readonly worker: Worker;
+
+  constructor(dbPath: string, months: string[], capacity: number) {
+    const data: ProjectionHelperData & { port: MessagePort; signal: Int32Array } = { dbPath, months, capacity, port: this.channel.remote, signal: this.channel.signal };
+    this.worker = startWorker('projection-helper', { workerData: data, transferList: [this.channel.remote] });
+    this.worker.unref();
+  }
+
+  part(): DeploymentPart {
+    try {
+      const m = this.channel.receive<ProjectionHelperMessage>(120_000, 'the projection helper thread');
+      if (m.type === 'failed') throw new Error(`the projection helper thread failed: ${m.message}`);
+      return m.part;
+    } finally {
+      this.channel.close();
+      void this.worker.terminate();
+    }
+  }
+}
+
+/**
+ * Builds every fact table's projection from one consistent read of the workspace. A large deployments
+ * table is read by two threads at once (this one and a helper), unless `parallel` says otherwise.
+ */
+export function buildProjections(db: Db, options: { parallel?: boolean } = {}): Projections {
   const ref = reference(db);
-  return db.transaction(() => {
-    const d = deployments(db, ref);
-    return { fatalities: withBlocks(fatalities(db, ref, reportedMonths(d))), deployments: withBlocks(d), ied: withBlocks(ied(db, ref)) };
+  const version = db.pragma('data_version', { simple: true });
+  const built = db.transaction(() => {
+    const months = deploymentMonths(db);
+    const rows = countRows(db, 'deployment');
+    const split = Math.ceil(months.length / 2);
+    const parallel = (options.parallel ?? rows >= PARALLEL_FROM_ROWS) && months.length >= 2 && !db.memory && db.name !== '';
+    const helper = parallel ? new DeploymentHelper(db.name, months.slice(split), rows) : undefined;
+    const parts = [readDeploymentMonths(db, helper ? months.slice(0, split) : months, rows)];
+    const deaths = fatalities(db, ref);
+    const ieds = withBlocks(ied(db, ref));
+    if (helper) parts.push(helper.part());
+    const d = deployments(db, ref, parts);
+    return { fatalities: withBlocks(withCoverage(deaths, reportedMonths(d))), deployments: withBlocks(d), ied: ieds, parallel };
   })();
+  const { parallel, ...projections } = built;
+  // Another connection committed while the helper read: read it all again in this thread alone.
+  if (parallel && db.pragma('data_version', { simple: true }) !== version) return buildProjections(db, { parallel: false });
+  return projections;
 }
 
 /** Bytes held by a projection's typed arrays (dictionaries are a few kilobytes and left out). */
