@@ -16,6 +16,19 @@ export function startWorker(name: string, options: WorkerOptions): Worker {
   return new Worker(boot, { ...options, eval: true });
 }
 
+/**
+ * Whether this thread may block in Atomics.wait: Node's threads may, a browser's main thread may not
+ * (where a host forbids it, work meant for a helper thread is done here instead).
+ */
+export function canBlockHere(): boolean {
+  try {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 1, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** [0]: messages posted to the channel; the rest is the caller's (the CSV reader paces itself on [1]). */
 export type ChannelSignal = Int32Array;
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Db } from '../db/open';
 import { readCsv, CsvSyntaxError } from './csv';
 import { CsvReader } from './parallel';
+import { canBlockHere } from '../threads';
 import { fileRecords, ImportRefused, type RecordSink, type RecordTotals } from './records';
 import type { ImportResult, Kind, Layout, UpsertOutcome } from './types';
 import { workspaceKind } from '../workspace';
@@ -79,7 +80,7 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions 
   }
 
   // The reader starts first: it parses while this thread hashes the file and looks the hash up.
-  const reader = (options.parallel ?? sizeOf(source) >= PARALLEL_FROM) ? new CsvReader(file, options.kind, 'path' in source ? { path: source.path } : { bytes: source.bytes }) : undefined;
+  const reader = (options.parallel ?? sizeOf(source) >= PARALLEL_FROM) && canBlockHere() ? new CsvReader(file, options.kind, 'path' in source ? { path: source.path } : { bytes: source.bytes }) : undefined;
   try {
     return importRecords(db, source, file, synthetic, options, reader);
   } finally {

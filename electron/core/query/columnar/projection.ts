@@ -1,7 +1,7 @@
 import type { Dimension, Subject } from '../../../../shared/catalogue';
 import type { MessagePort, Worker } from 'node:worker_threads';
 import type { Db } from '../../db/open';
-import { BlockingChannel, startWorker } from '../../threads';
+import { BlockingChannel, canBlockHere, startWorker } from '../../threads';
 import { CodeColumn, Dictionary, type Codes } from './dictionary';
 import { SERVICES } from '../../../../shared/catalogue';
 import { digitOf, readDeploymentMonths, deploymentMonths, SEP, type DeploymentPart } from './deployment-months';
@@ -509,7 +509,7 @@ export function buildProjections(db: Db, options: { parallel?: boolean } = {}): 
     const months = deploymentMonths(db);
     const rows = countRows(db, 'deployment');
     const split = Math.ceil(months.length / 2);
-    const parallel = (options.parallel ?? rows >= PARALLEL_FROM_ROWS) && months.length >= 2 && !db.memory && db.name !== '';
+    const parallel = (options.parallel ?? rows >= PARALLEL_FROM_ROWS) && months.length >= 2 && !db.memory && db.name !== '' && canBlockHere();
     const helper = parallel ? new DeploymentHelper(db.name, months.slice(split), rows) : undefined;
     const parts = [readDeploymentMonths(db, helper ? months.slice(0, split) : months, rows)];
     const deaths = fatalities(db, ref);
