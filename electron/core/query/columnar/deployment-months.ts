@@ -83,18 +83,18 @@ export function readDeploymentMonths(db: Db, months: string[], capacity: number)
   const out = new Growing(capacity);
   const combos: string[][] = [];
   const firstMonth: string[] = [];
-  const byNumber = new Map<number, number>();
-  const byString = new Map<string, number>();
+  /** Combinations by number (read from joined strings) or by joined values (read row by row). */
+  const index = new Map<number | string, number>();
   const missionOrder = new Map<string, number>();
   const monthRows: number[] = [];
 
-  const combination = (month: string, index: Map<number, number> | Map<string, number>, key: number | string, values: () => string[]): number => {
-    let c = (index as Map<typeof key, number>).get(key);
+  const combination = (month: string, key: number | string, values: () => string[]): number => {
+    let c = index.get(key);
     if (c === undefined) {
       c = combos.length;
       combos.push(values());
       firstMonth.push(month);
-      (index as Map<typeof key, number>).set(key, c);
+      index.set(key, c);
     }
     return c;
   };
@@ -117,7 +117,7 @@ export function readDeploymentMonths(db: Db, months: string[], capacity: number)
         const c3 = 3 * i;
         const type = types.charCodeAt(i) - 48;
         const key = base + ((countries.charCodeAt(c3) - 65) * 676 + (countries.charCodeAt(c3 + 1) - 65) * 26 + countries.charCodeAt(c3 + 2) - 65) * TYPES + type;
-        out.comboOf[at + i] = combination(month, byNumber, key, () => [name, countries.slice(c3, c3 + 3), DEPLOYMENT_PERSONNEL_TYPES[type]]);
+        out.comboOf[at + i] = combination(month, key, () => [name, countries.slice(c3, c3 + 3), DEPLOYMENT_PERSONNEL_TYPES[type]]);
         // The packed counts, read digit by digit (no string per row).
         let both = 0;
         for (let ch = counts.charCodeAt(pos); ch >= 48 && ch <= 57; ch = counts.charCodeAt(++pos)) both = both * 10 + ch - 48;
@@ -134,7 +134,7 @@ export function readDeploymentMonths(db: Db, months: string[], capacity: number)
   const rowByRow = (month: string, at: number): void => {
     const all = rowWise.all(month) as [string, string, string, number, number][];
     all.forEach(([mission, country, type, female, male], i) => {
-      out.comboOf[at + i] = combination(month, byString, [mission, country, type].join(SEP), () => [mission, country, type]);
+      out.comboOf[at + i] = combination(month, [mission, country, type].join(SEP), () => [mission, country, type]);
       out.female[at + i] = female;
       out.strength[at + i] = female + male;
     });

@@ -1,11 +1,10 @@
-import type { Dimension, Subject } from '../../../../shared/catalogue';
 import type { MessagePort, Worker } from 'node:worker_threads';
+import { SERVICES, type Dimension, type Subject } from '../../../../shared/catalogue';
 import type { Db } from '../../db/open';
-import { BlockingChannel, canBlockHere, startWorker } from '../../threads';
-import { CodeColumn, Dictionary, type Codes } from './dictionary';
-import { SERVICES } from '../../../../shared/catalogue';
-import { digitOf, readDeploymentMonths, deploymentMonths, SEP, type DeploymentPart } from './deployment-months';
 import { FATALITY_PERSONNEL_TYPES, INCIDENT_TYPES } from '../../import/fatalities';
+import { BlockingChannel, canBlockHere, startWorker } from '../../threads';
+import { deploymentMonths, digitOf, readDeploymentMonths, SEP, type DeploymentPart } from './deployment-months';
+import { CodeColumn, Dictionary, type Codes } from './dictionary';
 
 /** Gender as stored: M, F or blank. */
 const GENDERS = ['M', 'F', ''] as const;
@@ -209,8 +208,6 @@ function monthEndDay(ym: number): number {
   const m = ym % 100;
   return ym * 100 + new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
-
-
 
 /**
  * Deployments from parts read in month order (by this thread, or some by a helper thread): the parts'
@@ -507,11 +504,14 @@ export function buildProjections(db: Db, options: { parallel?: boolean } = {}): 
   const version = db.pragma('data_version', { simple: true });
   const built = db.transaction(() => {
     const months = deploymentMonths(db);
-    const rows = countRows(db, 'deployment');
+    // Rows are never deleted, so the rows every deployments import inserted are the table's rows (an
+    // estimate is enough here: it only sizes the arrays and decides on a helper; it spares a full scan).
+    const rows = db.prepare(`SELECT coalesce(sum(inserted), 0) FROM dataset WHERE kind = 'deployments'`).pluck().get() as number;
     const split = Math.ceil(months.length / 2);
     const parallel = (options.parallel ?? rows >= PARALLEL_FROM_ROWS) && months.length >= 2 && !db.memory && db.name !== '' && canBlockHere();
-    const helper = parallel ? new DeploymentHelper(db.name, months.slice(split), rows) : undefined;
-    const parts = [readDeploymentMonths(db, helper ? months.slice(0, split) : months, rows)];
+    const share = parallel ? Math.ceil(rows / 2) : rows;
+    const helper = parallel ? new DeploymentHelper(db.name, months.slice(split), share) : undefined;
+    const parts = [readDeploymentMonths(db, helper ? months.slice(0, split) : months, share)];
     const deaths = fatalities(db, ref);
     const ieds = withBlocks(ied(db, ref));
     if (helper) parts.push(helper.part());
