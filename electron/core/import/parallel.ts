@@ -46,7 +46,7 @@ export class CsvReader {
   ) {
     const { remote, signal } = this.channel;
     const data: CsvReaderData = { file, kind, source, signal, port: remote, batchRows: BATCH_ROWS, ahead: AHEAD };
-    this.worker = startWorker('csv-reader', { workerData: data, transferList: [remote] });
+    this.worker = startWorker('csv-worker', { workerData: data, transferList: [remote] });
     this.worker.unref();
   }
 

@@ -479,7 +479,7 @@ class DeploymentHelper {
 
   constructor(dbPath: string, months: string[], capacity: number) {
     const data: ProjectionHelperData & { port: MessagePort; signal: Int32Array } = { dbPath, months, capacity, port: this.channel.remote, signal: this.channel.signal };
-    this.worker = startWorker('projection-helper', { workerData: data, transferList: [this.channel.remote] });
+    this.worker = startWorker('projection-worker', { workerData: data, transferList: [this.channel.remote] });
     this.worker.unref();
   }
 
