@@ -83,6 +83,8 @@ export interface MeasureInfo {
   dimensions: readonly Dimension[];
   /** Additive measures have totals equal to the sum of their cells. */
   additive: boolean;
+  /** Decimals shown for this measure everywhere (grid, chart, CLI table, exports): counts 0, average strength 1, rates 2, shares 1 (as %). */
+  decimals: 0 | 1 | 2;
   help: Label;
 }
 
@@ -93,6 +95,7 @@ export const measureInfo: Record<Measure, MeasureInfo> = {
     subjects: ['fatalities'],
     dimensions: [...TIME_DIMENSIONS, ...PLACE_AND_PEOPLE, 'incident_type', 'gender'],
     additive: true,
+    decimals: 0,
     help: { en: 'Count of peacekeeper fatalities', zh: '维和人员死亡人数' },
   },
   deployed: {
@@ -101,6 +104,7 @@ export const measureInfo: Record<Measure, MeasureInfo> = {
     subjects: ['deployments'],
     dimensions: DEPLOYMENT_DIMENSIONS,
     additive: false,
+    decimals: 1,
     help: { en: 'Uniformed personnel, averaged over the months with reports in the cell', zh: '军警人员，按单元格内有报告的月份取平均' },
   },
   person_months: {
@@ -109,6 +113,7 @@ export const measureInfo: Record<Measure, MeasureInfo> = {
     subjects: ['deployments'],
     dimensions: DEPLOYMENT_DIMENSIONS,
     additive: true,
+    decimals: 0,
     help: { en: 'Sum of monthly strength', zh: '月度兵力之和' },
   },
   female_share: {
@@ -117,6 +122,7 @@ export const measureInfo: Record<Measure, MeasureInfo> = {
     subjects: ['deployments'],
     dimensions: DEPLOYMENT_DIMENSIONS,
     additive: false,
+    decimals: 1,
     help: { en: 'Women as a percentage of person-months', zh: '女性人月占总人月的百分比' },
   },
   missions: {
@@ -125,6 +131,7 @@ export const measureInfo: Record<Measure, MeasureInfo> = {
     subjects: ['deployments'],
     dimensions: DEPLOYMENT_DIMENSIONS,
     additive: false,
+    decimals: 0,
     help: { en: 'Distinct missions with deployment reports in the cell', zh: '单元格内有部署报告的特派团数' },
   },
   fatality_rate: {
@@ -133,6 +140,7 @@ export const measureInfo: Record<Measure, MeasureInfo> = {
     subjects: ['fatalities', 'deployments'],
     dimensions: DEPLOYMENT_DIMENSIONS,
     additive: false,
+    decimals: 2,
     help: {
       en: 'Uniformed fatalities per 1,000 person-years deployed in the same cell; blank where nothing was deployed',
       zh: '同一单元格内每千人年部署的军警人员死亡数；无部署时留空',
@@ -144,6 +152,7 @@ export const measureInfo: Record<Measure, MeasureInfo> = {
     subjects: ['ied'],
     dimensions: [...TIME_DIMENSIONS, 'mission', 'host_country', 'region'],
     additive: true,
+    decimals: 0,
     help: { en: 'Incidents involving improvised explosive devices', zh: '涉及简易爆炸装置的事件数' },
   },
   ied_killed: {
@@ -152,6 +161,7 @@ export const measureInfo: Record<Measure, MeasureInfo> = {
     subjects: ['ied'],
     dimensions: [...TIME_DIMENSIONS, 'mission', 'host_country', 'region'],
     additive: true,
+    decimals: 0,
     help: { en: 'People killed in IED incidents', zh: '简易爆炸装置事件死亡人数' },
   },
   ied_injured: {
@@ -160,6 +170,7 @@ export const measureInfo: Record<Measure, MeasureInfo> = {
     subjects: ['ied'],
     dimensions: [...TIME_DIMENSIONS, 'mission', 'host_country', 'region'],
     additive: true,
+    decimals: 0,
     help: { en: 'People injured in IED incidents', zh: '简易爆炸装置事件受伤人数' },
   },
   ied_peacekeepers_killed: {
@@ -168,6 +179,7 @@ export const measureInfo: Record<Measure, MeasureInfo> = {
     subjects: ['ied'],
     dimensions: [...TIME_DIMENSIONS, 'mission', 'host_country', 'region'],
     additive: true,
+    decimals: 0,
     help: { en: 'Uniformed peacekeepers killed in IED incidents', zh: '在简易爆炸装置事件中死亡的军警人员' },
   },
   ied_peacekeeper_casualties: {
@@ -176,6 +188,7 @@ export const measureInfo: Record<Measure, MeasureInfo> = {
     subjects: ['ied'],
     dimensions: [...TIME_DIMENSIONS, 'mission', 'host_country', 'region'],
     additive: true,
+    decimals: 0,
     help: { en: 'Peacekeepers killed plus injured', zh: '维和人员死亡与受伤之和' },
   },
   ied_cleared_share: {
@@ -184,6 +197,7 @@ export const measureInfo: Record<Measure, MeasureInfo> = {
     subjects: ['ied'],
     dimensions: [...TIME_DIMENSIONS, 'mission', 'host_country', 'region'],
     additive: false,
+    decimals: 1,
     help: { en: 'Share of IED incidents found and cleared before detonation', zh: '在引爆前被发现并清除的事件比例' },
   },
 };
