@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import en from '../../renderer/src/i18n/en.json';
 import zh from '../../renderer/src/i18n/zh.json';
-import { lookups } from '../../renderer/src/i18n/labels';
+import { lookups } from '../../shared/present/labels';
 import { gridModel, type GridRow } from '../../renderer/src/views/crossTab/gridModel';
 import { describeCell } from '../../renderer/src/views/sourceRows/describeCell';
 import { cellKind, sameView, sourceCellAt } from '../../renderer/src/views/sourceRows/sourceCell';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { lookups } from '../../renderer/src/i18n/labels';
-import type { Draft } from '../../renderer/src/store/viewSlice';
-import { buildTrend, lineLabel, otherSpec, splitSeries, timeline, trendAxes, trendSpec, TOP_SERIES } from '../../renderer/src/views/trends/trendModel';
+import { lookups } from '../../shared/present/labels';
+import { specOf, type Draft } from '../../renderer/src/store/viewSlice';
+import { buildTrend, lineLabel, otherSpec, splitSeries, timeline, trendAxes, trendSpec, TOP_SERIES } from '../../shared/present/trend';
 import { parseViewSpec, type CrossTab, type ViewSpecInput } from '../../shared/spec';
 
 const draft = (change: Partial<Draft>): Draft => ({ measure: 'fatalities', rows: [], cols: null, where: {}, from: '', to: '', ...change });
@@ -49,9 +49,9 @@ describe('the axes of a trend', () => {
 
   it('asks the engine for time down the rows and the series across, keeping filters and dates', () => {
     const d = draft({ rows: ['mission'], cols: 'year', where: { service: ['military'], gender: [] }, from: '2018-01-01', to: '' });
-    expect(trendSpec(d, trendAxes(d))).toEqual({ measure: 'fatalities', rows: ['year'], cols: 'mission', where: { service: ['military'] }, from: '2018-01-01', to: undefined });
+    expect(trendSpec(specOf(d), trendAxes(d))).toEqual({ measure: 'fatalities', rows: ['year'], cols: 'mission', where: { service: ['military'] }, from: '2018-01-01' });
     const single = draft({ rows: ['year'] });
-    expect(trendSpec(single, trendAxes(single))).not.toHaveProperty('cols');
+    expect(trendSpec(specOf(single), trendAxes(single))).not.toHaveProperty('cols');
   });
 });
 
@@ -133,19 +133,19 @@ describe('the names of the lines', () => {
   const trend = buildTrend({ time: 'year', series: 'mission' }, table(spec, ['MINUSMA'], [['2018', [1], 1]]), ['MINUSMA'], null, 0);
 
   it('names a value line by its series value, in the chosen language', () => {
-    expect(lineLabel(trend, trend.lines[0], 'en', ref, 'Other')).toBe('MINUSMA');
-    expect(lineLabel(trend, trend.lines[0], 'zh', ref, '其他')).toBe('马里稳定团 (MINUSMA)');
+    expect(lineLabel(trend, trend.lines[0], 'en', ref)).toBe('MINUSMA');
+    expect(lineLabel(trend, trend.lines[0], 'zh', ref)).toBe('马里稳定团 (MINUSMA)');
   });
 
   it('names "Other" as told, and a single line after the measure', () => {
-    expect(lineLabel(trend, { kind: 'other', values: [] }, 'zh', ref, '其他')).toBe('其他');
-    expect(lineLabel(trend, { kind: 'total', values: [] }, 'en', ref, 'Other')).toBe('Fatalities');
-    expect(lineLabel(trend, { kind: 'total', values: [] }, 'zh', ref, '其他')).toBe('死亡人数');
+    expect(lineLabel(trend, { kind: 'other', values: [] }, 'zh', ref)).toBe('其他');
+    expect(lineLabel(trend, { kind: 'total', values: [] }, 'en', ref)).toBe('Fatalities');
+    expect(lineLabel(trend, { kind: 'total', values: [] }, 'zh', ref)).toBe('死亡人数');
   });
 
   it('shows service values in words', () => {
     const byService = buildTrend({ time: 'year', series: 'service' }, table({ measure: 'fatalities', rows: ['year'], cols: 'service' }, ['police'], [['2018', [1], 1]]), ['police'], null, 0);
-    expect(lineLabel(byService, byService.lines[0], 'en', ref, 'Other')).toBe('Police');
-    expect(lineLabel(byService, byService.lines[0], 'zh', ref, '其他')).toBe('警察');
+    expect(lineLabel(byService, byService.lines[0], 'en', ref)).toBe('Police');
+    expect(lineLabel(byService, byService.lines[0], 'zh', ref)).toBe('警察');
   });
 });

@@ -3,7 +3,8 @@ import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import zh from './zh.json';
 
-export type Lang = 'en' | 'zh';
+export type { Lang } from '../../../shared/present/lang';
+import type { Lang } from '../../../shared/present/lang';
 
 const STORAGE_KEY = 'bluehelm.lang';
 

@@ -1,7 +1,8 @@
 import type { StateCreator } from 'zustand';
 import { api, errorMessage } from '../api/client';
-import { buildTrend, otherSpec, splitSeries, trendAxes, trendSpec, type Trend } from '../views/trends/trendModel';
+import { buildTrend, otherSpec, splitSeries, trendAxes, trendSpec, type Trend } from '../../../shared/present/trend';
 import type { BluehelmState } from './index';
+import { specOf } from './viewSlice';
 
 export interface TrendSlice {
   trend: Trend | null;
@@ -24,7 +25,7 @@ export const createTrendSlice: StateCreator<BluehelmState, [], [], TrendSlice> =
       set({ trendRunning: true });
       try {
         const axes = trendAxes(get().draft);
-        const spec = trendSpec(get().draft, axes);
+        const spec = trendSpec(specOf(get().draft), axes);
         const table = await api.crossTab(spec);
         const { top, rest } = splitSeries(table);
         const other = axes.series && rest.length > 0 ? await api.crossTab(otherSpec(spec, axes.series, rest)) : null;

@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand';
 import { MEASURES, measureInfo, type Measure, type Subject } from '../../../shared/catalogue';
 import type { OperationOutput, ReferenceTables, WorkspaceInfo } from '../../../shared/contract';
 import { api, errorMessage } from '../api/client';
-import { lookups, type Lookups } from '../i18n/labels';
+import { lookups, type Lookups } from '../../../shared/present/labels';
 import type { BluehelmState } from './index';
 
 export type RecentWorkspace = OperationOutput<'workspaceRecent'>[number];

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { measureInfo, type Dimension } from '../../../../shared/catalogue';
-import { dimensionLabel } from '../../i18n/labels';
+import { dimensionLabel } from '../../../../shared/present/labels';
 import { useBluehelm } from '../../store';
 
 export function ColumnPicker() {

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Dimension } from '../../../../shared/catalogue';
-import { dimensionLabel, listOf, valueText } from '../../i18n/labels';
+import { dimensionLabel, listOf, valueText } from '../../../../shared/present/labels';
 import { useBluehelm } from '../../store';
 import { filterKey } from '../../store/viewSlice';
-import { formatNumber } from './format';
+import { formatNumber } from '../../../../shared/present/format';
 
 const NO_VALUES: string[] = [];
 // Short lists are scanned by eye; longer ones (countries, months) get a search box.

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CrossTab } from '../../../../shared/spec';
-import { formatNumber } from './format';
+import { formatNumber } from '../../../../shared/present/format';
 import { useBluehelm } from '../../store';
 
 /** What the analyst needs to trust the numbers: why cells are blank, how fast, and which files. */

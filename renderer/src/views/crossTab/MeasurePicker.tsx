@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { MEASURES, measureInfo, type Measure } from '../../../../shared/catalogue';
-import { measureLabel } from '../../i18n/labels';
+import { measureLabel } from '../../../../shared/present/labels';
 import { useBluehelm } from '../../store';
 import { missingSubjects } from '../../store/workspaceSlice';
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { measureInfo } from '../../../../shared/catalogue';
-import { dimensionLabel } from '../../i18n/labels';
+import { dimensionLabel } from '../../../../shared/present/labels';
 import { useBluehelm } from '../../store';
 import { MAX_ROWS } from '../../store/viewSlice';
 

@@ -1,9 +1,10 @@
 import type { ColDef } from 'ag-grid-community';
 import type { Dimension } from '../../../../shared/catalogue';
 import type { CrossTab } from '../../../../shared/spec';
-import { dimensionLabel, valueText, type Lookups } from '../../i18n/labels';
+import { dimensionLabel, valueText, type Lookups } from '../../../../shared/present/labels';
 import type { Lang } from '../../i18n/setup';
-import { formatNumber } from './format';
+import { formatValue } from '../../../../shared/present/format';
+import type { Measure } from '../../../../shared/catalogue';
 
 /** One grid line: the row's keys, one cell per column key, and the row total. */
 export interface GridRow {
@@ -42,14 +43,14 @@ function keyColumn(dim: Dimension, i: number, lang: Lang, l: Lookups): ColDef<Gr
   };
 }
 
-function numberColumn(colId: string, headerName: string, get: (r: GridRow) => number | null, lang: Lang, extraClass = ''): ColDef<GridRow> {
+function numberColumn(colId: string, headerName: string, get: (r: GridRow) => number | null, measure: Measure, lang: Lang, extraClass = ''): ColDef<GridRow> {
   return {
     colId,
     headerName,
     type: 'rightAligned',
     cellDataType: false,
     valueGetter: (p) => (p.data ? get(p.data) : null),
-    valueFormatter: (p) => formatNumber(p.value as number | null, lang),
+    valueFormatter: (p) => formatValue(measure, p.value as number | null, lang),
     cellClass: (p) => `bh-num ${extraClass} ${p.value === null || p.value === undefined ? 'bh-blank' : ''}`.trim(),
   };
 }
@@ -61,13 +62,13 @@ export function gridModel(t: CrossTab, lang: Lang, l: Lookups, totalLabel: strin
   const valueCols = colDim
     ? t.colKeys.map((key, j) => {
         const label = valueText(colDim, key, lang, l);
-        return { ...numberColumn(valueColId(j), label.text, (r) => r.cells[j] ?? null, lang), headerTooltip: label.title };
+        return { ...numberColumn(valueColId(j), label.text, (r) => r.cells[j] ?? null, t.spec.measure, lang), headerTooltip: label.title };
       })
     : [];
   // Wide tables keep the Total in view while scrolling; narrow ones keep it beside the last column.
   // (null, not undefined: AG Grid keeps a column's old pinning when the new definition omits it.)
   const totalCol: ColDef<GridRow> = {
-    ...numberColumn(TOTAL_COL_ID, totalLabel, (r) => r.total, lang, 'bh-total'),
+    ...numberColumn(TOTAL_COL_ID, totalLabel, (r) => r.total, t.spec.measure, lang, 'bh-total'),
     pinned: valueCols.length > PIN_TOTAL_FROM ? 'right' : null,
   };
   const rowData = t.rows.map((r) => ({ keys: r.key, cells: r.cells, total: r.total }));

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ImportResult } from '../../store/importSlice';
 import { useBluehelm } from '../../store';
-import { formatNumber } from '../crossTab/format';
+import { formatNumber } from '../../../../shared/present/format';
 
 const SHOWN_REJECTS = 10;
 

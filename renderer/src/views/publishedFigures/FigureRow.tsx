@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { explain, type ReconciledFigure } from '../../../../shared/reconcile';
 import { useBluehelm } from '../../store';
-import { describeSpec } from '../crossTab/describeSpec';
+import { describeSpec } from '../../../../shared/present/describe';
 import { figureValue, quoteLang, signedDifference } from './figureFormat';
 import { StatusBadge } from './StatusBadge';
 
@@ -14,7 +14,7 @@ export function FigureRow({ item }: { item: ReconciledFigure }) {
   const { figure, status } = item;
   const doc = figure.document;
   const docTitle = lang === 'zh' && doc.title_zh ? doc.title_zh : doc.title;
-  const spec = describeSpec(figure.spec, lang, lookups, t);
+  const spec = describeSpec(figure.spec, lang, lookups);
   return (
     <tr data-testid="figure-row" data-figure-id={figure.id} data-status={status}>
       <td className="bh-fig-doc">

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { RECONCILE_STATUSES, type Reconciliation } from '../../../../shared/reconcile';
 import { useBluehelm } from '../../store';
 import type { StatusFilter as Filter } from '../../store/figuresSlice';
-import { formatNumber } from '../crossTab/format';
+import { formatNumber } from '../../../../shared/present/format';
 
 /** The counts by status, each a button that shows only the figures with that status. */
 export function StatusFilter({ reconciliation }: { reconciliation: Reconciliation }) {

@@ -1,6 +1,6 @@
 import type { PublishedFigure } from '../../../../shared/reconcile';
 import type { Lang } from '../../i18n/setup';
-import { formatNumber } from '../crossTab/format';
+import { formatNumber } from '../../../../shared/present/format';
 
 /** A figure's value as the document printed it: shares with a per cent sign. */
 export function figureValue(v: number | null, unit: PublishedFigure['unit'], lang: Lang): string {

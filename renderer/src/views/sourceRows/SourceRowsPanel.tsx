@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBluehelm } from '../../store';
-import { describeSpec } from '../crossTab/describeSpec';
+import { describeSpec } from '../../../../shared/present/describe';
 import { SyntheticMark } from '../workspace/SyntheticMark';
 import { describeCell } from './describeCell';
 import { SourceRowsTable } from './SourceRowsTable';
@@ -30,7 +30,7 @@ export function SourceRowsPanel() {
   }, [open, close]);
 
   if (!cell) return null;
-  const view = describeSpec(cell.spec, lang, lookups, t);
+  const view = describeSpec(cell.spec, lang, lookups);
   const { kind, keys } = describeCell(cell, lang, lookups, t);
   const viewNotes = view.dates ? [...view.filters, view.dates] : view.filters;
   return (

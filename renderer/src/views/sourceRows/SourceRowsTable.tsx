@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useBluehelm } from '../../store';
 import type { SourceRowsPart } from '../../store/sourceRowsSlice';
-import { formatNumber } from '../crossTab/format';
+import { formatNumber } from '../../../../shared/present/format';
 
 /** How many rows the number stands on, and how many of them are listed. */
 function CountLine({ part }: { part: SourceRowsPart }) {

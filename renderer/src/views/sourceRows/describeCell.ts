@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { Dimension } from '../../../../shared/catalogue';
-import { dimensionLabel, valueText, type Lookups } from '../../i18n/labels';
+import { dimensionLabel, valueText, type Lookups } from '../../../../shared/present/labels';
 import type { Lang } from '../../i18n/setup';
 import { cellKind, type SourceCell } from './sourceCell';
 

@@ -1,14 +1,14 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import en from '../../i18n/en.json';
-import { dimensionLabel } from '../../i18n/labels';
+import { dimensionLabel } from '../../../../shared/present/labels';
 import { useBluehelm } from '../../store';
 import { GridNotes } from '../crossTab/GridNotes';
-import { describeSpec } from '../crossTab/describeSpec';
+import { describeSpec } from '../../../../shared/present/describe';
 import { SyntheticMark } from '../workspace/SyntheticMark';
-import { chartOption } from './chartOption';
+import { chartOption } from '../../../../shared/present/chart';
+import { phrase } from '../../../../shared/present/phrases';
 import { TrendChart } from './TrendChart';
-import { TOP_SERIES, lineLabel } from './trendModel';
+import { TOP_SERIES, trendLines } from '../../../../shared/present/trend';
 import { useViewRun } from '../useViewRun';
 
 // The chart's own text (SVG) does not inherit the page's font, so it is handed the same stack.
@@ -26,16 +26,12 @@ export function TrendsView() {
 
   const option = useMemo(() => {
     if (!trend) return null;
-    const lines = trend.lines.map((l) => ({
-      name: lineLabel(trend, l, lang, lookups, t('trends.other')),
-      values: l.values,
-      other: l.kind === 'other',
-    }));
-    // In English whatever the language, like the banner: the mark must read the same to everyone.
-    return chartOption({ times: trend.times, lines, lang, fontFamily: fontFamily(), watermark: trend.table.synthetic ? en.synthetic.mark : null });
-  }, [trend, lang, lookups, t]);
+    const lines = trendLines(trend, lang, lookups);
+    const watermark = trend.table.synthetic ? phrase('syntheticMark', lang) : null;
+    return chartOption({ times: trend.times, lines, measure: trend.table.spec.measure, lang, fontFamily: fontFamily(), watermark });
+  }, [trend, lang, lookups]);
 
-  const described = trend && describeSpec(trend.table.spec, lang, lookups, t);
+  const described = trend && describeSpec(trend.table.spec, lang, lookups);
   const series = trend?.axes.series ? dimensionLabel(trend.axes.series, lang) : null;
   return (
     <section className="bh-trends" data-testid="trends-view">

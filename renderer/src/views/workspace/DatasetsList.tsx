@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useBluehelm } from '../../store';
-import { formatNumber } from '../crossTab/format';
+import { formatNumber } from '../../../../shared/present/format';
 import { SyntheticMark } from './SyntheticMark';
 
 /** Every imported file with its fingerprint: what the numbers on screen were computed from. */

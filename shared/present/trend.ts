@@ -1,8 +1,8 @@
-import { TIME_DIMENSIONS, measureInfo, type Dimension, type Measure } from '../../../../shared/catalogue';
-import type { CrossTab, ViewSpecInput } from '../../../../shared/spec';
-import { measureLabel, valueText, type Lookups } from '../../i18n/labels';
-import type { Lang } from '../../i18n/setup';
-import { specOf, type Draft } from '../../store/viewSlice';
+import { TIME_DIMENSIONS, measureInfo, type Dimension, type Measure } from '../catalogue';
+import type { CrossTab, ViewSpecInput } from '../spec';
+import { measureLabel, valueText, type Lookups } from './labels';
+import type { Lang } from './lang';
+import { phrase } from './phrases';
 
 /** More lines than this cannot be told apart; the rest are combined into one "Other" line. */
 export const TOP_SERIES = 8;
@@ -27,17 +27,23 @@ export interface Trend {
 
 const isTime = (d: Dimension) => TIME_DIMENSIONS.includes(d);
 
+/** The dimensions of a view as the builder holds them (no column is null) or as a spec names them. */
+export interface ViewDims {
+  rows: readonly Dimension[];
+  cols?: Dimension | null;
+}
+
 /** Time from the view's rows or column (year if it has none); lines from its column, else its first other row. */
-export function trendAxes(draft: Draft): TrendAxes {
-  const time = [...draft.rows, ...(draft.cols ? [draft.cols] : [])].find(isTime) ?? 'year';
-  const series = draft.cols && !isTime(draft.cols) ? draft.cols : (draft.rows.find((d) => !isTime(d)) ?? null);
+export function trendAxes(view: ViewDims): TrendAxes {
+  const time = [...view.rows, ...(view.cols ? [view.cols] : [])].find(isTime) ?? 'year';
+  const series = view.cols && !isTime(view.cols) ? view.cols : (view.rows.find((d) => !isTime(d)) ?? null);
   return { time, series };
 }
 
 /** The view turned so that time runs down the rows and the series across, with the analyst's filters and dates. */
-export function trendSpec(draft: Draft, axes: TrendAxes): ViewSpecInput {
-  const { measure, where, from, to } = specOf(draft);
-  return { measure, rows: [axes.time], ...(axes.series ? { cols: axes.series } : {}), where, from, to };
+export function trendSpec(spec: ViewSpecInput, axes: TrendAxes): ViewSpecInput {
+  const { measure, where, from, to } = spec;
+  return { measure, rows: [axes.time], ...(axes.series ? { cols: axes.series } : {}), where, ...(from ? { from } : {}), ...(to ? { to } : {}) };
 }
 
 /** The series values ranked by their total; an "Other" of a single value would hide its name, so it is kept. */
@@ -102,7 +108,12 @@ export function buildTrend(axes: TrendAxes, table: CrossTab, top: string[], othe
 }
 
 /** A line's name in the legend: its series value in the analyst's language, "Other", or the measure itself. */
-export function lineLabel(trend: Trend, line: TrendLine, lang: Lang, lookups: Lookups, otherLabel: string): string {
+export function lineLabel(trend: Trend, line: TrendLine, lang: Lang, lookups: Lookups): string {
   if (line.kind === 'value') return valueText(trend.axes.series!, line.key, lang, lookups).text;
-  return line.kind === 'other' ? otherLabel : measureLabel(trend.table.spec.measure, lang);
+  return line.kind === 'other' ? phrase('other', lang) : measureLabel(trend.table.spec.measure, lang);
+}
+
+/** The chart's series, labelled: what the option builder draws and what a slide's native chart holds. */
+export function trendLines(trend: Trend, lang: Lang, lookups: Lookups): { name: string; values: (number | null)[]; other: boolean }[] {
+  return trend.lines.map((l) => ({ name: lineLabel(trend, l, lang, lookups), values: l.values, other: l.kind === 'other' }));
 }

@@ -1,6 +1,6 @@
-import { dimensionInfo, measureInfo, serviceLabel, valueLabel, type Dimension, type Measure, type Service } from '../../../shared/catalogue';
-import type { ReferenceTables } from '../../../shared/contract';
-import type { Lang } from './setup';
+import { dimensionInfo, measureInfo, serviceLabel, valueLabel, type Dimension, type Measure, type Service } from '../catalogue';
+import type { ReferenceTables } from '../contract';
+import type { Lang } from './lang';
 
 /** A value as the analyst reads it, with the full name for a tooltip where the label is short. */
 export interface ValueText {

@@ -1,0 +1,84 @@
+import type { EChartsCoreOption } from 'echarts/core';
+import { measureInfo, type Measure } from '../catalogue';
+import { formatValue } from './format';
+import type { Lang } from './lang';
+
+// One ECharts option builder for the screen (the Trends view) and for exports (server-side SVG in the
+// PDF and the slide preview), so a chart never differs between the app and the deck.
+
+export const CHART_TYPES = ['line', 'bar', 'stacked_bar', 'stacked_area'] as const;
+export type ChartType = (typeof CHART_TYPES)[number];
+
+/** Stacking adds the series up, which only means something for a measure whose values add up. */
+export function chartTypesFor(measure: Measure): readonly ChartType[] {
+  return measureInfo[measure].additive ? CHART_TYPES : ['line', 'bar'];
+}
+
+/** Eight series told apart by colour (colour-blind safe order), and "Other" in grey behind them. */
+export const PALETTE = ['#0072b2', '#e69f00', '#009e73', '#d55e00', '#cc79a7', '#56b4e9', '#8c6d31', '#000000'];
+export const OTHER_COLOUR = '#9aa6b2';
+const SYMBOLS_UP_TO = 40;
+
+export interface ChartLine {
+  name: string;
+  values: (number | null)[];
+  other: boolean;
+}
+
+export interface ChartInput {
+  times: string[];
+  lines: ChartLine[];
+  measure: Measure;
+  lang: Lang;
+  fontFamily: string;
+  /** Drawn inside the chart, so the chart carries the mark wherever it is copied to. */
+  watermark: string | null;
+  type?: ChartType;
+  /** Exports are drawn once, for print: no tooltip, and every label kept readable. */
+  forPrint?: boolean;
+}
+
+function seriesOf(l: ChartLine, type: ChartType, times: number): Record<string, unknown> {
+  const stacked = type === 'stacked_bar' || type === 'stacked_area';
+  const base = { name: l.name, data: l.values, emphasis: { focus: 'series' }, ...(stacked ? { stack: 'total' } : {}) };
+  if (type === 'bar' || type === 'stacked_bar') {
+    return { ...base, type: 'bar', ...(l.other ? { itemStyle: { color: OTHER_COLOUR } } : {}) };
+  }
+  return {
+    ...base,
+    type: 'line',
+    connectNulls: false,
+    showSymbol: times <= SYMBOLS_UP_TO && type === 'line',
+    symbolSize: 5,
+    ...(type === 'stacked_area' ? { areaStyle: { opacity: 0.85 }, lineStyle: { width: 1 } } : {}),
+    ...(l.other ? { itemStyle: { color: OTHER_COLOUR }, lineStyle: { type: 'dashed', color: OTHER_COLOUR }, z: 1 } : { z: 2 }),
+  };
+}
+
+export function chartOption({ times, lines, measure, lang, fontFamily, watermark, type = 'line', forPrint = false }: ChartInput): EChartsCoreOption {
+  const fmt = (v: unknown) => formatValue(measure, typeof v === 'number' ? v : null, lang);
+  const bars = type === 'bar' || type === 'stacked_bar';
+  return {
+    animation: false,
+    textStyle: { fontFamily },
+    color: PALETTE,
+    grid: { left: 16, right: 24, top: lines.length > 1 ? 48 : 20, bottom: 16, containLabel: true },
+    legend: lines.length > 1 ? { type: forPrint ? 'plain' : 'scroll', top: 0, left: 0, right: 0, itemGap: 16 } : undefined,
+    tooltip: forPrint ? undefined : { trigger: 'axis', order: 'valueDesc', valueFormatter: fmt },
+    xAxis: { type: 'category', data: times, boundaryGap: bars, axisTick: { alignWithLabel: true } },
+    yAxis: { type: 'value', axisLabel: { formatter: fmt }, splitLine: { lineStyle: { color: '#e3e9ef' } } },
+    series: lines.map((l) => seriesOf(l, type, times.length)),
+    graphic: watermark
+      ? [
+          {
+            type: 'text',
+            left: 'center',
+            top: 'middle',
+            silent: true,
+            z: 0,
+            style: { text: watermark, fill: 'rgba(180, 83, 9, 0.22)', font: `700 30px ${fontFamily}` },
+          },
+        ]
+      : [],
+  };
+}

@@ -1,0 +1,23 @@
+import type { Lang } from './lang';
+
+// The words a view and an export share (titles, totals, the synthetic mark), so the screen and a
+// slide never word the same thing differently. UI-only text stays in the renderer's i18n files.
+
+export const PHRASES = {
+  viewTitle: { en: '{measure} by {dims}', zh: '{measure}：按{dims}' },
+  viewTitleTotal: { en: '{measure}: total', zh: '{measure}：合计' },
+  total: { en: 'Total', zh: '合计' },
+  other: { en: 'Other', zh: '其他' },
+  // Chinese readers get both: the English mark must read the same to everyone who sees a copy.
+  syntheticMark: { en: 'SYNTHETIC DEMO DATA', zh: 'SYNTHETIC DEMO DATA · 合成演示数据' },
+  syntheticBanner: { en: 'SYNTHETIC DEMO DATA — not UN figures', zh: '合成演示数据——并非联合国数字' },
+  perLine: { en: 'one line per {series}', zh: '每条线代表一个{series}' },
+  blank: { en: '“—” means: {reason}', zh: '“—”表示：{reason}' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type Phrase = keyof typeof PHRASES;
+
+/** A phrase in the language asked for, with {name} placeholders filled in. */
+export function phrase(key: Phrase, lang: Lang, values: Record<string, string | number> = {}): string {
+  return PHRASES[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
+}
