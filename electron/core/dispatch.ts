@@ -1,7 +1,8 @@
 import { operations, isOperationName, type ApiError, type OperationName } from '../../shared/contract';
 import { SpecError } from '../../shared/spec';
 import { ImportRefused } from './import/run';
-import { NotAvailableHere, NotFound, type Impl } from './operations';
+import { NotAvailableHere, NotFound } from './errors';
+import type { Impl } from './operations';
 import { WorkspacePathError } from './session';
 
 export type DispatchResult = { ok: true; value: unknown } | { ok: false; status: number; error: ApiError };

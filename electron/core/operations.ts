@@ -6,6 +6,7 @@ import { sourceRows } from './query/drill';
 import { reconcile } from './reconcile/reconcile';
 import { referenceTables } from './reference/tables';
 import type { Session } from './session';
+import { NotAvailableHere, NotFound } from './errors';
 
 export { Workspace } from './workspace';
 
@@ -13,10 +14,7 @@ export { Workspace } from './workspace';
 type ParsedInput<K extends OperationName> = z.infer<Operations[K]['input']>;
 export type Impl = { [K in OperationName]: (input: ParsedInput<K>) => OperationOutput<K> | Promise<OperationOutput<K>> };
 
-export class NotFound extends Error {}
-
-/** A call this door cannot serve (for example a native dialog in serve mode). */
-export class NotAvailableHere extends Error {}
+export { NotAvailableHere, NotFound } from './errors';
 
 /** What only some doors can do: the desktop app shows native dialogs. */
 export interface DoorCapabilities {

@@ -1,0 +1,319 @@
+import { TIME_DIMENSIONS, measureInfo, type Measure, type Subject } from '../../../shared/catalogue';
+import type { PackDoc, SlideBasis, StaleSlide, ViewSlide } from '../../../shared/pack';
+import { describeScope, describeSpec } from '../../../shared/present/describe';
+import { dimensionLabel, measureLabel, valueText, type Lookups } from '../../../shared/present/labels';
+import type { Lang } from '../../../shared/present/lang';
+import { phrase } from '../../../shared/present/phrases';
+import { publisherOf } from '../../../shared/present/provenance';
+import { tableModel } from '../../../shared/present/table';
+import { buildTrend, otherSpec, splitSeries, trendAxes, trendLines, trendSpec, TOP_SERIES } from '../../../shared/present/trend';
+import { explain, type ReconciledFigure } from '../../../shared/reconcile';
+import { SpecError, type CrossTab, type ViewSpecInput } from '../../../shared/spec';
+import type { DatasetEntry } from '../../../shared/contract';
+import { loadPublishedFigures, reconcile } from '../reconcile/reconcile';
+import type { Workspace } from '../workspace';
+import { PackInvalid } from './store';
+import type { CellValue, RenderedChart, RenderedPack, RenderedSlide, RenderedTable } from './types';
+
+/** What a slide can hold and still be read from the back of a room; the workbook holds everything. */
+const SLIDE_ROWS = 12;
+const SLIDE_VALUE_COLUMNS = 9;
+const CHART_CATEGORIES = 15;
+
+export interface PackContext {
+  ws: Workspace;
+  /** The engine the door uses (the columnar worker): the numbers on a slide are the numbers on screen. */
+  crossTab: (spec: ViewSpecInput) => Promise<CrossTab>;
+  lookups: Lookups;
+  /** The export's language when it overrides the pack's (bluehelm pack export --lang). */
+  lang?: Lang;
+  /** YYYY-MM-DD; today by default. */
+  today?: string;
+}
+
+const isTime = (d: string) => (TIME_DIMENSIONS as readonly string[]).includes(d);
+const subjectsHeld = (datasets: DatasetEntry[]) => new Set<Subject>(datasets.map((d) => d.kind));
+
+/** The dataset versions and grand total behind a view slide's numbers, as remembered in the pack. */
+export function basisOf(t: CrossTab): SlideBasis {
+  return { sources: t.sources.map((s) => ({ fileName: s.fileName, sha256: s.sha256 })), grandTotal: t.grandTotal };
+}
+
+/** Figures a pack names must exist: the message names the slide and the field, like the schema's. */
+export function checkFigureIds(doc: PackDoc, known = new Set(loadPublishedFigures().map((f) => f.id))): void {
+  doc.slides.forEach((s, i) => {
+    if (s.kind !== 'figures') return;
+    const unknown = s.figures.filter((id) => !known.has(id));
+    if (unknown.length) throw new PackInvalid(`slide ${i + 1}, field "figures": no published figure "${unknown[0]}" (see data/published-figures.json for the ids)`);
+  });
+}
+
+function sortedRows(t: CrossTab): CrossTab['rows'] {
+  // Periods read in time order; anything else largest first, as an analyst ranks it (blank last).
+  if (t.rowDims.length === 0 || isTime(t.rowDims[0])) return t.rows;
+  return [...t.rows].sort((a, b) => (b.total ?? -Infinity) - (a.total ?? -Infinity));
+}
+
+function viewTable(t: CrossTab, lang: Lang, lookups: Lookups): RenderedTable {
+  const model = tableModel({ ...t, rows: sortedRows(t) }, lang, lookups);
+  const measure = t.spec.measure;
+  return {
+    columns: [...model.keyHeaders.map((label) => ({ label, format: 'text' as const, weight: 2 })), ...model.valueHeaders.map((label) => ({ label, format: { measure } }))],
+    rows: model.rows.map((r) => [...r.keys, ...r.values]),
+    totals: [...model.totals.keys, ...model.totals.values],
+    keyColumns: model.keyHeaders.length,
+  };
+}
+
+/** The part of a table a slide can show: the first rows, and the latest value columns with the Total. */
+function fitToSlide(full: RenderedTable): { table: RenderedTable; cut: boolean } {
+  const values = full.columns.length - full.keyColumns;
+  const keep = (row: CellValue[]) =>
+    values <= SLIDE_VALUE_COLUMNS ? row : [...row.slice(0, full.keyColumns), ...row.slice(row.length - SLIDE_VALUE_COLUMNS)];
+  const table: RenderedTable = {
+    ...full,
+    columns: keep(full.columns as unknown as CellValue[]) as unknown as RenderedTable['columns'],
+    rows: full.rows.slice(0, SLIDE_ROWS).map(keep),
+    totals: full.totals && keep(full.totals),
+  };
+  return { table, cut: full.rows.length > SLIDE_ROWS || values > SLIDE_VALUE_COLUMNS };
+}
+
+async function viewChart(slide: ViewSlide, t: CrossTab, ctx: PackContext, lang: Lang, notices: string[]): Promise<RenderedChart | null> {
+  const spec = slide.spec;
+  const measure = spec.measure;
+  if ([...spec.rows, ...(spec.cols ? [spec.cols] : [])].some(isTime)) {
+    // Over time: the Trends view's model, so the slide's chart is the chart on screen.
+    const axes = trendAxes(spec);
+    const tspec = trendSpec(spec, axes);
+    const table = await ctx.crossTab(tspec);
+    const { top, rest } = splitSeries(table);
+    const other = axes.series && rest.length > 0 ? await ctx.crossTab(otherSpec(tspec, axes.series, rest)) : null;
+    const trend = buildTrend(axes, table, top, other, rest.length);
+    if (rest.length && axes.series) notices.push(phrase('otherCombined', lang, { top: TOP_SERIES, n: rest.length, series: dimensionLabel(axes.series, lang) }));
+    return { type: slide.chart, measure, categories: trend.times.map((k) => valueText(axes.time, k, lang, ctx.lookups).text), series: trendLines(trend, lang, ctx.lookups) };
+  }
+  if (t.rowDims.length === 0) return null;
+  const rows = [...t.rows].sort((a, b) => (b.total ?? -Infinity) - (a.total ?? -Infinity)).slice(0, CHART_CATEGORIES);
+  if (t.rows.length > CHART_CATEGORIES) notices.push(phrase('largestShown', lang, { top: CHART_CATEGORIES, n: t.rows.length }));
+  const categories = rows.map((r) => r.key.map((k, i) => valueText(t.rowDims[i], k, lang, ctx.lookups).text).join(' · '));
+  const colDim = t.colDim;
+  const series =
+    colDim && t.colKeys.length <= TOP_SERIES + 1
+      ? t.colKeys.map((k, j) => ({ name: valueText(colDim, k, lang, ctx.lookups).text, values: rows.map((r) => r.cells[j]), other: false }))
+      : [{ name: measureLabel(measure, lang), values: rows.map((r) => r.total), other: false }];
+  return { type: slide.chart, measure, categories, series };
+}
+
+interface ViewResult {
+  slide: RenderedSlide;
+  table: CrossTab | null;
+}
+
+async function viewSlide(slide: ViewSlide, ctx: PackContext, lang: Lang, held: Set<Subject>): Promise<ViewResult> {
+  const described = describeSpec(slide.spec, lang, ctx.lookups);
+  const out: RenderedSlide = {
+    kind: 'view',
+    title: slide.title || described.title,
+    subtitle: describeScope(described, lang) || null,
+    message: slide.message || null,
+    notes: slide.notes ?? '',
+    chart: null,
+    table: null,
+    fullTable: null,
+    notices: [],
+    lines: [],
+  };
+  // A slide whose data is not in the workspace says so on the slide; the export goes on.
+  const missing = measureInfo[slide.spec.measure].subjects.find((s) => !held.has(s));
+  if (missing) {
+    out.notices.push(phrase('noData', lang, { reason: explain({ code: 'no_dataset', subject: missing }, lang) }));
+    return { slide: out, table: null };
+  }
+  let t: CrossTab;
+  try {
+    t = await ctx.crossTab(slide.spec);
+  } catch (e) {
+    if (!(e instanceof SpecError) && !(e instanceof Error && /does not apply|unknown/.test(e.message))) throw e;
+    out.notices.push(phrase('noData', lang, { reason: (e as Error).message }));
+    return { slide: out, table: null };
+  }
+  if (t.rows.length === 0 && t.grandTotal === null) {
+    out.notices.push(phrase('noData', lang, { reason: phrase('noRows', lang) }));
+    return { slide: out, table: t };
+  }
+  if (slide.show !== 'chart' || t.rowDims.length === 0) {
+    out.fullTable = viewTable(t, lang, ctx.lookups);
+    const { table, cut } = fitToSlide(out.fullTable);
+    out.table = table;
+    if (cut) out.notices.push(phrase('tableRowsShown', lang, { shown: table.rows.length, n: out.fullTable.rows.length }));
+  } else {
+    out.fullTable = viewTable(t, lang, ctx.lookups);
+  }
+  if (slide.show !== 'table') out.chart = await viewChart(slide, t, ctx, lang, out.notices);
+  if (t.blankReason) out.notices.push(phrase('blank', lang, { reason: t.blankReason }));
+  return { slide: out, table: t };
+}
+
+function figureRow(f: ReconciledFigure, lang: Lang): CellValue[] {
+  const doc = f.figure.document;
+  const title = lang === 'zh' ? (doc.title_zh ?? doc.title) : doc.title;
+  const why = [...f.why, ...f.caveats].map((e) => explain(e, lang)).join(lang === 'zh' ? '；' : '; ');
+  return [
+    `${doc.symbol ?? title}, ${doc.locator} (${doc.date})`,
+    f.figure.quote,
+    f.figure.value,
+    f.recomputed,
+    f.difference,
+    phrase(`status_${f.status}`, lang),
+    why,
+  ];
+}
+
+function figuresSlide(slide: Extract<PackDoc['slides'][number], { kind: 'figures' }>, ctx: PackContext, lang: Lang): RenderedSlide {
+  const wanted = new Set(slide.figures);
+  const r = reconcile(ctx.ws, loadPublishedFigures().filter((f) => wanted.has(f.id)));
+  const byId = new Map(r.figures.map((f) => [f.figure.id, f]));
+  const rows = slide.figures.map((id) => figureRow(byId.get(id)!, lang));
+  const table: RenderedTable = {
+    columns: [
+      { label: phrase('documentColumn', lang), format: 'text', weight: 2.2 },
+      { label: phrase('figureColumn', lang), format: 'text', weight: 3.2 },
+      { label: phrase('publishedColumn', lang), format: 'number' },
+      { label: phrase('recomputedColumn', lang), format: 'number' },
+      { label: phrase('differenceColumn', lang), format: 'number' },
+      { label: phrase('statusColumn', lang), format: 'text' },
+      { label: phrase('whyColumn', lang), format: 'text', weight: 3 },
+    ],
+    rows,
+    totals: null,
+    keyColumns: 2,
+  };
+  return {
+    kind: 'figures',
+    title: slide.title || phrase('figuresTitle', lang),
+    subtitle: null,
+    message: slide.message || null,
+    notes: slide.notes ?? '',
+    chart: null,
+    table,
+    fullTable: table,
+    notices: [],
+    lines: [],
+  };
+}
+
+function sourcesSlide(
+  slide: Extract<PackDoc['slides'][number], { kind: 'sources' }>,
+  ctx: PackContext,
+  lang: Lang,
+  used: { datasets: DatasetEntry[]; measures: Measure[]; scopes: string[] },
+  date: string,
+): RenderedSlide {
+  const table: RenderedTable = {
+    columns: [
+      { label: phrase('fileColumn', lang), format: 'text', weight: 2 },
+      { label: phrase('publisherColumn', lang), format: 'text', weight: 2.2 },
+      { label: phrase('lastUpdateColumn', lang), format: 'text' },
+      { label: 'SHA-256', format: 'text', weight: 3.6 },
+      { label: phrase('rowsColumn', lang), format: 'number' },
+    ],
+    rows: used.datasets.map((d) => [d.file_name, publisherOf(d.layout, d.synthetic, lang), d.last_update ?? '—', d.sha256, d.inserted]),
+    totals: null,
+    keyColumns: 1,
+  };
+  const sep = lang === 'zh' ? '：' : ': ';
+  const lines = [
+    `${phrase('definitions', lang)}${sep}`,
+    ...used.measures.map((m) => `• ${measureLabel(m, lang)}${sep}${measureInfo[m].help[lang]}`),
+    `${phrase('filtersUsed', lang)}${sep}`,
+    ...used.scopes.map((s) => `• ${s}`),
+    phrase('generatedBy', lang, { date, workspace: ctx.ws.path.split(/[\\/]/).pop() ?? ctx.ws.path }),
+  ];
+  return {
+    kind: 'sources',
+    title: slide.title || phrase('sourcesTitle', lang),
+    subtitle: null,
+    message: slide.message || null,
+    notes: slide.notes ?? '',
+    chart: null,
+    table,
+    fullTable: table,
+    notices: [],
+    lines,
+  };
+}
+
+/** Which view slides' numbers would change if the pack were exported now (old and new grand total). */
+export function staleSlides(doc: PackDoc, tables: (CrossTab | null)[], lang: Lang, lookups: Lookups): StaleSlide[] {
+  const out: StaleSlide[] = [];
+  doc.slides.forEach((s, i) => {
+    if (s.kind !== 'view' || !s.basis) return;
+    const t = tables[i];
+    const now = t ? basisOf(t) : { sources: [], grandTotal: null };
+    const shas = (b: SlideBasis) => b.sources.map((x) => x.sha256).sort().join(',');
+    if (shas(now) === shas(s.basis) && now.grandTotal === s.basis.grandTotal) return;
+    out.push({
+      index: i,
+      title: s.title || describeSpec(s.spec, lang, lookups).title,
+      before: { grandTotal: s.basis.grandTotal, sources: s.basis.sources.map((x) => `${x.fileName} (${x.sha256.slice(0, 12)})`) },
+      now: { grandTotal: now.grandTotal, sources: now.sources.map((x) => `${x.fileName} (${x.sha256.slice(0, 12)})`) },
+    });
+  });
+  return out;
+}
+
+/** Every slide of a pack computed from the workspace and worded in the pack's language. */
+export async function buildPack(doc: PackDoc, ctx: PackContext, onSlide: (done: number, total: number) => void = () => undefined): Promise<RenderedPack> {
+  checkFigureIds(doc);
+  const lang = ctx.lang ?? doc.settings.lang;
+  const date = doc.settings.date ?? ctx.today ?? new Date().toISOString().slice(0, 10);
+  const datasets = ctx.ws.datasets();
+  const held = subjectsHeld(datasets);
+  const slides: (RenderedSlide | null)[] = [];
+  const tables: (CrossTab | null)[] = [];
+  const usedShas = new Set<string>();
+  const usedSubjects = new Set<Subject>();
+  const measures: Measure[] = [];
+  const scopes: string[] = [];
+  for (const [i, s] of doc.slides.entries()) {
+    tables.push(null);
+    if (s.kind === 'cover') {
+      const { title, subtitle, author } = doc.settings;
+      const lines = [author ? `${phrase('author', lang)}${lang === 'zh' ? '：' : ': '}${author}` : '', date].filter(Boolean);
+      slides.push({ kind: 'cover', title, subtitle: subtitle || null, message: null, notes: s.notes ?? '', chart: null, table: null, fullTable: null, notices: [], lines });
+    } else if (s.kind === 'view') {
+      const r = await viewSlide(s, ctx, lang, held);
+      tables[i] = r.table;
+      r.table?.sources.forEach((x) => usedShas.add(x.sha256));
+      if (!measures.includes(s.spec.measure)) measures.push(s.spec.measure);
+      scopes.push(`${i + 1}. ${r.slide.title}${r.slide.subtitle ? ` (${r.slide.subtitle})` : ''}`);
+      slides.push(r.slide);
+    } else if (s.kind === 'figures') {
+      const r = figuresSlide(s, ctx, lang);
+      loadPublishedFigures()
+        .filter((f) => s.figures.includes(f.id))
+        .forEach((f) => measureInfo[f.spec.measure].subjects.forEach((x) => usedSubjects.add(x)));
+      slides.push(r);
+    } else slides.push(null); // the sources slide is written last, once every other slide has named its files
+    onSlide(i + 1, doc.slides.length);
+  }
+  const used = {
+    datasets: datasets.filter((d) => usedShas.has(d.sha256) || usedSubjects.has(d.kind)),
+    measures,
+    scopes: scopes.length ? scopes : [phrase('noFilters', lang)],
+  };
+  const rendered = doc.slides.map((s, i) => (s.kind === 'sources' ? sourcesSlide(s, ctx, lang, used, date) : slides[i]!));
+  const info = ctx.ws.info();
+  return {
+    name: doc.name,
+    settings: { ...doc.settings, date },
+    lang,
+    synthetic: info.synthetic,
+    generatedAt: new Date().toISOString(),
+    workspace: ctx.ws.path,
+    slides: rendered,
+    stale: staleSlides(doc, tables, lang, ctx.lookups),
+  };
+}
+

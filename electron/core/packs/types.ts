@@ -1,0 +1,65 @@
+import type { Measure } from '../../../shared/catalogue';
+import type { PackSettings, SlideKind, StaleSlide } from '../../../shared/pack';
+import type { ChartType } from '../../../shared/present/chart';
+import type { Lang } from '../../../shared/present/lang';
+
+// A pack with every number computed and every word in the pack's language: the one input of the
+// three exporters and of the slide preview, so they cannot disagree.
+
+export type CellValue = string | number | null;
+
+/** How a column's numbers are written: in a measure's format, as a plain number, or as text. */
+export type ColumnFormat = { measure: Measure } | 'number' | 'text';
+
+export interface RenderedColumn {
+  label: string;
+  format: ColumnFormat;
+  /** Relative width on a page (text columns that hold sentences are wider). */
+  weight?: number;
+}
+
+export interface RenderedTable {
+  columns: RenderedColumn[];
+  rows: CellValue[][];
+  /** The totals line, drawn apart. */
+  totals: CellValue[] | null;
+  /** How many leading columns are keys (row labels). */
+  keyColumns: number;
+}
+
+export interface RenderedChart {
+  type: ChartType;
+  measure: Measure;
+  /** What runs along the x axis (periods, or the values of the first row dimension). */
+  categories: string[];
+  series: { name: string; values: (number | null)[]; other: boolean }[];
+}
+
+export interface RenderedSlide {
+  kind: SlideKind;
+  title: string;
+  /** Filters and period of a view, the cover's subtitle. */
+  subtitle: string | null;
+  message: string | null;
+  notes: string;
+  chart: RenderedChart | null;
+  /** What the slide shows as a table (capped to fit a page). */
+  table: RenderedTable | null;
+  /** The whole table, for the workbook. */
+  fullTable: RenderedTable | null;
+  /** Plain-language remarks shown on the slide: missing data, what a blank means, what was left out. */
+  notices: string[];
+  /** Lines of text (the cover's author and date, the sources slide's definitions and generated-by line). */
+  lines: string[];
+}
+
+export interface RenderedPack {
+  name: string;
+  settings: Required<Omit<PackSettings, 'date'>> & { date: string };
+  lang: Lang;
+  synthetic: boolean;
+  generatedAt: string;
+  workspace: string;
+  slides: RenderedSlide[];
+  stale: StaleSlide[];
+}

@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { measureInfo } from './catalogue';
+import { CHART_TYPES, chartTypesFor } from './present/chart';
+import { LANGS } from './present/lang';
+import { viewSpecSchema } from './spec';
+
+// A briefing pack: an ordered list of slides plus settings. The same document is stored in the
+// workspace (table pack), written by hand as a JSON file for `bluehelm pack export --spec`, and
+// edited by the pack builder in the app. docs/PACKS.md documents it field by field.
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+
+export const PAGE_SIZES = ['16:9', 'A4'] as const;
+export type PageSize = (typeof PAGE_SIZES)[number];
+export const EXPORT_FORMATS = ['pptx', 'pdf', 'xlsx'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const packSettingsSchema = z
+  .object({
+    title: z.string().min(1).max(200),
+    subtitle: z.string().max(300).default(''),
+    author: z.string().max(200).default(''),
+    /** The pack's date; left out, the day of export. */
+    date: isoDate.optional(),
+    /** The language of the exported pack, independent of the app's. */
+    lang: z.enum(LANGS).default('en'),
+    /** Printed in the header and footer of every slide, page and sheet. */
+    marking: z.string().max(120).default('UNCLASSIFIED'),
+    pageSize: z.enum(PAGE_SIZES).default('16:9'),
+  })
+  .strict();
+export type PackSettings = z.infer<typeof packSettingsSchema>;
+
+/** What the numbers of a view slide were built from when it was added or last accepted: the stale check compares against it. */
+export const slideBasisSchema = z
+  .object({
+    sources: z.array(z.object({ fileName: z.string(), sha256: z.string() }).strict()).max(50),
+    grandTotal: z.number().nullable(),
+  })
+  .strict();
+export type SlideBasis = z.infer<typeof slideBasisSchema>;
+
+const text = {
+  /** Left out: the view's own title (a view slide) or the built-in title. */
+  title: z.string().max(200).optional(),
+  /** The key message: one sentence shown on the slide. */
+  message: z.string().max(400).optional(),
+  notes: z.string().max(5000).optional(),
+};
+
+export const coverSlideSchema = z.object({ kind: z.literal('cover'), notes: text.notes }).strict();
+export const viewSlideSchema = z
+  .object({
+    kind: z.literal('view'),
+    spec: viewSpecSchema,
+    show: z.enum(['chart', 'table', 'both']).default('both'),
+    chart: z.enum(CHART_TYPES).default('line'),
+    ...text,
+    basis: slideBasisSchema.optional(),
+  })
+  .strict();
+export const figuresSlideSchema = z
+  .object({ kind: z.literal('figures'), figures: z.array(z.string().regex(/^[a-z0-9-]+$/)).min(1).max(40), ...text })
+  .strict();
+export const sourcesSlideSchema = z.object({ kind: z.literal('sources'), ...text }).strict();
+
+export const slideSchema = z.discriminatedUnion('kind', [coverSlideSchema, viewSlideSchema, figuresSlideSchema, sourcesSlideSchema]);
+export type Slide = z.infer<typeof slideSchema>;
+export type SlideInput = z.input<typeof slideSchema>;
+export type ViewSlide = z.infer<typeof viewSlideSchema>;
+export type SlideKind = Slide['kind'];
+
+export const packDocSchema = z
+  .object({
+    name: z.string().trim().min(1).max(120),
+    settings: packSettingsSchema,
+    slides: z.array(slideSchema).min(1).max(100),
+  })
+  .strict()
+  .superRefine((doc, ctx) => {
+    doc.slides.forEach((s, i) => {
+      if (s.kind === 'view' && s.show !== 'table' && !chartTypesFor(s.spec.measure).includes(s.chart)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['slides', i, 'chart'],
+          message: `a ${s.chart.replace('_', ' ')} chart adds values up, and ${measureInfo[s.spec.measure].label.en} does not add up; use line or bar`,
+        });
+      }
+    });
+  });
+export type PackDoc = z.infer<typeof packDocSchema>;
+export type PackDocInput = z.input<typeof packDocSchema>;
+
+export const packSchema = z.object({ id: z.number(), createdAt: z.string(), updatedAt: z.string(), doc: packDocSchema });
+export type Pack = z.infer<typeof packSchema>;
+
+export const packSummarySchema = z.object({ id: z.number(), name: z.string(), slides: z.number(), updatedAt: z.string() });
+export type PackSummary = z.infer<typeof packSummarySchema>;
+
+/** A slide whose numbers would change if exported now. */
+export const staleSlideSchema = z.object({
+  index: z.number(),
+  title: z.string(),
+  before: z.object({ grandTotal: z.number().nullable(), sources: z.array(z.string()) }),
+  now: z.object({ grandTotal: z.number().nullable(), sources: z.array(z.string()) }),
+});
+export type StaleSlide = z.infer<typeof staleSlideSchema>;
+
+/** Where a pack document is wrong, in words that name the slide and the field. */
+export function describePackIssue(issue: { path: PropertyKey[]; message: string }): string {
+  const [head, index, ...rest] = issue.path;
+  if (head === 'slides' && typeof index === 'number') {
+    const field = rest.map(String).join('.');
+    return `slide ${index + 1}${field ? `, field "${field}"` : ''}: ${issue.message}`;
+  }
+  return `${issue.path.map(String).join('.') || 'pack'}: ${issue.message}`;
+}
