@@ -15,7 +15,9 @@ export function GridNotes({ table, hint }: { table: CrossTab; hint?: string }) {
         <span>{t('grid.elapsed', { ms: formatNumber(Math.round(table.elapsedMs * 10) / 10, lang) })}</span>
         {table.sources.map((s) => (
           <span key={s.id} className="bh-source" title={s.sha256}>
-            {t('grid.sources')}: <strong>{s.fileName}</strong> <code>sha256 {s.sha256.slice(0, 12)}</code>
+            {t('grid.sources')}
+            {lang === 'zh' ? '：' : ': '}
+            <strong>{s.fileName}</strong> {t('grid.sha')} <code>{s.sha256.slice(0, 12)}</code>
             {s.synthetic && <span className="bh-flag">{t('synthetic.flag')}</span>}
           </span>
         ))}
