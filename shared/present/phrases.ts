@@ -13,6 +13,11 @@ export const PHRASES = {
   syntheticBanner: { en: 'SYNTHETIC DEMO DATA — not UN figures', zh: '合成演示数据——并非联合国数字' },
   perLine: { en: 'one line per {series}', zh: '每条线代表一个{series}' },
   blank: { en: '“—” means: {reason}', zh: '“—”表示：{reason}' },
+  // The reasons a cell is blank (CrossTab.blankReason), worded here so the grid, the CLI and a slide say the same.
+  blank_no_deployments: {
+    en: 'no deployments reported for this cell: a rate needs person-years deployed, so it is left blank (not 0, not infinite). Deaths in months without a deployment report are not counted in any rate.',
+    zh: '该单元格没有军警派遣报告：死亡率需要以部署的人年数为分母，因此留空(不是0，也不是无穷大)。没有军警派遣报告的月份中的死亡不计入任何死亡率。',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type Phrase = keyof typeof PHRASES;

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CrossTab } from '../../../../shared/spec';
 import { formatNumber } from '../../../../shared/present/format';
+import { phrase } from '../../../../shared/present/phrases';
 import { useBluehelm } from '../../store';
 
 /** What the analyst needs to trust the numbers: why cells are blank, how fast, and which files. */
@@ -9,7 +10,7 @@ export function GridNotes({ table, hint }: { table: CrossTab; hint?: string }) {
   const lang = useBluehelm((s) => s.lang);
   return (
     <footer className="bh-notes" data-testid="grid-notes">
-      {table.blankReason && <p className="bh-note-blank">{t('grid.blank', { reason: table.blankReason })}</p>}
+      {table.blankReason && <p className="bh-note-blank">{phrase('blank', lang, { reason: phrase(`blank_${table.blankReason}`, lang) })}</p>}
       <p>
         {hint && <span>{hint}</span>}
         <span>{t('grid.elapsed', { ms: formatNumber(Math.round(table.elapsedMs * 10) / 10, lang) })}</span>
