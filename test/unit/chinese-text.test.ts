@@ -106,7 +106,7 @@ const ALLOWED_SHAPES = [
 
 function latinWords(text: string): string[] {
   const bare = text.replace(/\{\{?\w+\}?\}/g, ''); // placeholders are filled in with numbers and labels
-  return (bare.match(/[A-Za-z][A-Za-z0-9]*(?:[-./][A-Za-z0-9]+)*/g) ?? []).filter((w) => !ALLOWED.has(w) && !ALLOWED_SHAPES.some((re) => re.test(w)));
+  return (bare.match(/[A-Za-z]\w*(?:[-./]\w+)*/g) ?? []).filter((w) => !ALLOWED.has(w) && !ALLOWED_SHAPES.some((re) => re.test(w)));
 }
 
 /** Words the UN's Chinese documents do not use for these things (see issue 14 for the evidence in the seeds). */
