@@ -108,6 +108,8 @@ describe.skipIf(!hasBrowser)('the Chinese UI on the real UN files (serve mode + 
     const ranking = page.locator('[data-testid="figure-row"][data-figure-id="dpo-ranking-2021-03-bgd"]');
     expect(await ranking.getByTestId('figure-quoted-by').textContent()).toBe('转引自Statista的句子，并非联合国原文');
     expect(await ranking.textContent()).toContain('排名表');
+    await page.locator('[data-testid="figure-row"][data-figure-id="santos-cruz-2017-malicious-since-1948"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'published-figures-english-quotes-zh.png') });
     expect(offences(await chineseText(page, '[data-testid="published-figures"]'))).toEqual([]);
 
     // The imported data files: 军警派遣数据, 未导入行数 (not 拒收), the checksum named in Chinese.
