@@ -18,6 +18,8 @@ export function FigureRow({ item }: { item: ReconciledFigure }) {
   const note = zh ? figure.note_zh : figure.note;
   const quoteIn = quoteLang(figure.quote);
   const spec = describeSpec(figure.spec, lang, lookups);
+  // Chinese separates the parts of a description with a full-width semicolon, as describeScope does.
+  const sep = zh ? '；' : ' · ';
   return (
     <tr data-testid="figure-row" data-figure-id={figure.id} data-status={status}>
       <td className="bh-fig-doc">
@@ -36,10 +38,10 @@ export function FigureRow({ item }: { item: ReconciledFigure }) {
         )}
         <p className="bh-help" title={note}>
           <span className="bh-fig-as">{t('figures.recomputedAs')}</span>
-          {[spec.title, ...spec.filters].join(' · ')}
+          {[spec.title, ...spec.filters].join(sep)}
           {spec.dates && (
             <>
-              {' · '}
+              {sep}
               <span className="bh-nowrap">{spec.dates}</span>
             </>
           )}

@@ -41,7 +41,7 @@ export function TrendsView() {
         {described && (
           <div className="bh-view-title" data-testid="trend-title">
             <h2>{described.title}</h2>
-            <p>{[...(series ? [t('trends.perLine', { series })] : []), ...described.filters, ...(described.dates ? [described.dates] : [])].join(' · ')}</p>
+            <p>{[...(series ? [t('trends.perLine', { series })] : []), ...described.filters, ...(described.dates ? [described.dates] : [])].join(lang === 'zh' ? '；' : ' · ')}</p>
           </div>
         )}
         <SyntheticMark on={trend?.table.synthetic ?? false} />
