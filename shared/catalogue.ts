@@ -52,24 +52,24 @@ export interface DimensionInfo {
 
 export const dimensionInfo: Record<Dimension, DimensionInfo> = {
   year: { label: { en: 'Year', zh: '年份' }, temporal: true, help: { en: 'Calendar year of the incident or report', zh: '事件或报告的日历年' } },
-  quarter: { label: { en: 'Quarter', zh: '季度' }, temporal: true, help: { en: 'Calendar quarter, e.g. 2018-Q3', zh: '日历季度，如 2018-Q3' } },
-  month: { label: { en: 'Month', zh: '月份' }, temporal: true, help: { en: 'Calendar month, e.g. 2018-07', zh: '日历月份，如 2018-07' } },
-  mission: { label: { en: 'Mission', zh: '特派团' }, temporal: false, help: { en: 'UN mission acronym (the join key)', zh: '联合国特派团简称（关联键）' } },
+  quarter: { label: { en: 'Quarter', zh: '季度' }, temporal: true, help: { en: 'Calendar quarter, e.g. 2018-Q3', zh: '日历季度，如2018年第3季度' } },
+  month: { label: { en: 'Month', zh: '月份' }, temporal: true, help: { en: 'Calendar month, e.g. 2018-07', zh: '日历月份，如2018-07' } },
+  mission: { label: { en: 'Mission', zh: '特派团' }, temporal: false, help: { en: 'UN mission acronym (the join key)', zh: '联合国特派团的英文简称(各数据集据此相互关联)' } },
   host_country: { label: { en: 'Host country', zh: '东道国' }, temporal: false, help: { en: "The mission's primary host country", zh: '特派团的主要东道国' } },
   country: {
-    label: { en: 'Country (nationality / contributor)', zh: '国家（国籍/派遣国）' },
+    label: { en: 'Country (nationality / contributor)', zh: '国家(国籍/派遣国)' },
     temporal: false,
     help: { en: 'Nationality of the casualty, or the contributing country', zh: '伤亡人员国籍或派遣国' },
   },
-  region: { label: { en: 'Region (host)', zh: '区域（东道国）' }, temporal: false, help: { en: "UN M49 region of the mission's host country", zh: '特派团东道国所属的联合国 M49 区域' } },
+  region: { label: { en: 'Region (host)', zh: '区域(东道国)' }, temporal: false, help: { en: "UN M49 region of the mission's host country", zh: '特派团东道国所属的联合国M49区域' } },
   personnel_type: { label: { en: 'Personnel type', zh: '人员类别' }, temporal: false, help: { en: 'As published by the UN', zh: '按联合国公布的类别' } },
   service: {
-    label: { en: 'Service', zh: '人员属性' },
+    label: { en: 'Service', zh: '部门(军事/警察/文职)' },
     temporal: false,
-    help: { en: 'Military, police, civilian or other', zh: '军事、警察、文职或其他' },
+    help: { en: 'Military, police, civilian or other', zh: '军事部门、警察部门、文职部门或其他' },
   },
   incident_type: { label: { en: 'Incident type', zh: '事件类型' }, temporal: false, help: { en: 'Cause of death as classified by the UN', zh: '联合国分类的死亡原因' } },
-  gender: { label: { en: 'Gender', zh: '性别' }, temporal: false, help: { en: 'As recorded; blank is "not recorded"', zh: '按记录；空白为“未记录”' } },
+  gender: { label: { en: 'Gender', zh: '性别' }, temporal: false, help: { en: 'As recorded; blank is "not recorded"', zh: '按原始记录；空白表示“未记录”' } },
 };
 
 export const TIME_DIMENSIONS: readonly Dimension[] = ['year', 'quarter', 'month'];
@@ -99,13 +99,13 @@ export const measureInfo: Record<Measure, MeasureInfo> = {
     help: { en: 'Count of peacekeeper fatalities', zh: '维和人员死亡人数' },
   },
   deployed: {
-    label: { en: 'Deployed (avg. monthly strength)', zh: '部署人数（月均）' },
+    label: { en: 'Deployed (avg. monthly strength)', zh: '部署人数(月均)' },
     unit: 'persons',
     subjects: ['deployments'],
     dimensions: DEPLOYMENT_DIMENSIONS,
     additive: false,
     decimals: 1,
-    help: { en: 'Uniformed personnel, averaged over the months with reports in the cell', zh: '军警人员，按单元格内有报告的月份取平均' },
+    help: { en: 'Uniformed personnel, averaged over the months with reports in the cell', zh: '军警人员人数，按单元格内有报告的月份取平均值' },
   },
   person_months: {
     label: { en: 'Person-months', zh: '人月' },
@@ -114,10 +114,10 @@ export const measureInfo: Record<Measure, MeasureInfo> = {
     dimensions: DEPLOYMENT_DIMENSIONS,
     additive: true,
     decimals: 0,
-    help: { en: 'Sum of monthly strength', zh: '月度兵力之和' },
+    help: { en: 'Sum of monthly strength', zh: '月度部署人数之和' },
   },
   female_share: {
-    label: { en: 'Women (% of deployed)', zh: '女性占比（%）' },
+    label: { en: 'Women (% of deployed)', zh: '女性占比(%)' },
     unit: 'percent',
     subjects: ['deployments'],
     dimensions: DEPLOYMENT_DIMENSIONS,
@@ -135,7 +135,7 @@ export const measureInfo: Record<Measure, MeasureInfo> = {
     help: { en: 'Distinct missions with deployment reports in the cell', zh: '单元格内有部署报告的特派团数' },
   },
   fatality_rate: {
-    label: { en: 'Fatality rate (per 1,000 person-years)', zh: '死亡率（每千人年）' },
+    label: { en: 'Fatality rate (per 1,000 person-years)', zh: '死亡率(每千人年)' },
     unit: 'rate_per_1000_person_years',
     subjects: ['fatalities', 'deployments'],
     dimensions: DEPLOYMENT_DIMENSIONS,
@@ -143,11 +143,11 @@ export const measureInfo: Record<Measure, MeasureInfo> = {
     decimals: 2,
     help: {
       en: 'Uniformed fatalities per 1,000 person-years deployed in the same cell; blank where nothing was deployed',
-      zh: '同一单元格内每千人年部署的军警人员死亡数；无部署时留空',
+      zh: '同一单元格内每千人年部署的军警人员死亡人数；无部署时留空',
     },
   },
   ied_incidents: {
-    label: { en: 'IED incidents', zh: '简易爆炸装置事件' },
+    label: { en: 'IED incidents', zh: '简易爆炸装置事件数' },
     unit: 'incidents',
     subjects: ['ied'],
     dimensions: [...TIME_DIMENSIONS, 'mission', 'host_country', 'region'],
@@ -156,7 +156,7 @@ export const measureInfo: Record<Measure, MeasureInfo> = {
     help: { en: 'Incidents involving improvised explosive devices', zh: '涉及简易爆炸装置的事件数' },
   },
   ied_killed: {
-    label: { en: 'IED deaths', zh: '简易爆炸装置致死' },
+    label: { en: 'IED deaths', zh: '简易爆炸装置致死人数' },
     unit: 'persons',
     subjects: ['ied'],
     dimensions: [...TIME_DIMENSIONS, 'mission', 'host_country', 'region'],
@@ -165,7 +165,7 @@ export const measureInfo: Record<Measure, MeasureInfo> = {
     help: { en: 'People killed in IED incidents', zh: '简易爆炸装置事件死亡人数' },
   },
   ied_injured: {
-    label: { en: 'IED injuries', zh: '简易爆炸装置致伤' },
+    label: { en: 'IED injuries', zh: '简易爆炸装置致伤人数' },
     unit: 'persons',
     subjects: ['ied'],
     dimensions: [...TIME_DIMENSIONS, 'mission', 'host_country', 'region'],
@@ -174,7 +174,7 @@ export const measureInfo: Record<Measure, MeasureInfo> = {
     help: { en: 'People injured in IED incidents', zh: '简易爆炸装置事件受伤人数' },
   },
   ied_peacekeepers_killed: {
-    label: { en: 'Peacekeepers killed by IEDs', zh: '死于简易爆炸装置的维和人员' },
+    label: { en: 'Peacekeepers killed by IEDs', zh: '死于简易爆炸装置的军警人数' },
     unit: 'persons',
     subjects: ['ied'],
     dimensions: [...TIME_DIMENSIONS, 'mission', 'host_country', 'region'],
@@ -183,7 +183,7 @@ export const measureInfo: Record<Measure, MeasureInfo> = {
     help: { en: 'Uniformed peacekeepers killed in IED incidents', zh: '在简易爆炸装置事件中死亡的军警人员' },
   },
   ied_peacekeeper_casualties: {
-    label: { en: 'Peacekeepers killed or injured by IEDs', zh: '简易爆炸装置造成的维和人员伤亡' },
+    label: { en: 'Peacekeepers killed or injured by IEDs', zh: '简易爆炸装置造成的维和人员伤亡人数' },
     unit: 'persons',
     subjects: ['ied'],
     dimensions: [...TIME_DIMENSIONS, 'mission', 'host_country', 'region'],
@@ -192,13 +192,13 @@ export const measureInfo: Record<Measure, MeasureInfo> = {
     help: { en: 'Peacekeepers killed plus injured', zh: '维和人员死亡与受伤之和' },
   },
   ied_cleared_share: {
-    label: { en: 'IEDs found and cleared (%)', zh: '爆炸前发现并清除（%）' },
+    label: { en: 'IEDs found and cleared (%)', zh: '引爆前发现并清除的简易爆炸装置(%)' },
     unit: 'percent',
     subjects: ['ied'],
     dimensions: [...TIME_DIMENSIONS, 'mission', 'host_country', 'region'],
     additive: false,
     decimals: 1,
-    help: { en: 'Share of IED incidents found and cleared before detonation', zh: '在引爆前被发现并清除的事件比例' },
+    help: { en: 'Share of IED incidents found and cleared before detonation', zh: '简易爆炸装置事件中，装置在引爆前被发现并清除的百分比' },
   },
 };
 
@@ -221,16 +221,16 @@ export const valueLabel: Record<string, Label> = {
   'Staff Officer': { en: 'Staff Officer', zh: '参谋' },
   'Experts on Mission': { en: 'Experts on Mission', zh: '执行任务专家' },
   'Formed Police Units': { en: 'Formed Police Units', zh: '建制警察部队' },
-  'Individual Police': { en: 'Individual Police', zh: '单独警察' },
+  'Individual Police': { en: 'Individual Police', zh: '单派警察' },
   Illness: { en: 'Illness', zh: '疾病' },
   Accident: { en: 'Accident', zh: '事故' },
   'Malicious Act': { en: 'Malicious Act', zh: '恶意行为' },
-  'Self-Inflicted': { en: 'Self-Inflicted', zh: '自残' },
+  'Self-Inflicted': { en: 'Self-Inflicted', zh: '自杀' },
   'To Be Determined': { en: 'To Be Determined', zh: '待确定' },
   Unknown: { en: 'Unknown', zh: '不明' },
   M: { en: 'Male', zh: '男' },
   F: { en: 'Female', zh: '女' },
-  '': { en: '(not recorded)', zh: '（未记录）' },
+  '': { en: '(not recorded)', zh: '(未记录)' },
 };
 
 export function isMeasure(name: string): name is Measure {

@@ -81,8 +81,8 @@ export const crossTabSchema = z.object({
   ),
   colTotals: z.array(z.number().nullable()),
   grandTotal: z.number().nullable(),
-  /** Why some cells are blank (for example a rate where nothing was deployed). */
-  blankReason: z.string().nullable(),
+  /** Why some cells are blank (a rate where nothing was deployed): a code, worded per language by shared/present/phrases. */
+  blankReason: z.enum(['no_deployments']).nullable(),
   synthetic: z.boolean(),
   sources: z.array(z.object({ id: z.number(), fileName: z.string(), sha256: z.string(), synthetic: z.boolean() })),
   elapsedMs: z.number(),

@@ -1,4 +1,5 @@
 import { explain, type Reconciliation } from '../../shared/reconcile';
+import { phrase } from '../../shared/present/phrases';
 import type { SourceRows } from '../core/query/drill';
 import type { CrossTab } from '../../shared/spec';
 
@@ -34,7 +35,7 @@ export function crossTabTable(t: CrossTab): string {
   const line = (r: string[]) => r.map((c, i) => (i < keyCols ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
   const out = [line(rows[0]), rule, ...rows.slice(1, -1).map(line), rule, line(rows[rows.length - 1])];
-  if (t.blankReason) out.push('', `— blank: ${t.blankReason}`);
+  if (t.blankReason) out.push('', `— blank: ${phrase(`blank_${t.blankReason}`, 'en')}`);
   out.push('', `sources: ${t.sources.map((s) => `${s.fileName} (sha256 ${s.sha256.slice(0, 12)}…)`).join('; ') || 'none'}`);
   if (t.synthetic) out.unshift(SYNTHETIC_BANNER, '');
   return out.join('\n') + '\n';

@@ -34,7 +34,8 @@ export function lookups(ref: ReferenceTables | null): Lookups {
 function missionText(key: string, lang: Lang, l: Lookups): ValueText {
   const m = l.missions.get(key);
   if (!m) return { text: key };
-  if (lang === 'zh') return { text: `${m.short_zh || m.name_zh} (${m.acronym})`, title: m.name_zh };
+  // Half-width brackets without a space, as UN Chinese documents write 联合国南苏丹特派团(南苏丹特派团).
+  if (lang === 'zh') return { text: `${m.short_zh || m.name_zh}(${m.acronym})`, title: m.name_zh };
   return { text: m.acronym, title: m.name_en };
 }
 
@@ -42,6 +43,12 @@ function countryText(key: string, lang: Lang, l: Lookups): ValueText {
   const c = l.countries.get(key);
   if (!c) return { text: key };
   return { text: lang === 'zh' ? c.name_zh : c.name_en, title: key };
+}
+
+/** 2018-Q3 is the query's key; Chinese readers get 2018年第3季度, as UN Chinese text writes dates. */
+function quarterText(key: string, lang: Lang): ValueText {
+  const q = /^(\d{4})-Q([1-4])$/.exec(key);
+  return { text: q && lang === 'zh' ? `${q[1]}年第${q[2]}季度` : key };
 }
 
 /** The label of one value of a dimension in the chosen language; unknown codes are shown as they are. */
@@ -53,6 +60,8 @@ export function valueText(dim: Dimension, key: string, lang: Lang, l: Lookups): 
     case 'country':
     case 'host_country':
       return countryText(key, lang, l);
+    case 'quarter':
+      return quarterText(key, lang);
     case 'region':
       return { text: lang === 'zh' ? (l.regions[key] ?? key) : key };
     case 'service':

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { importFile } from '../../electron/core/import/run';
 import { Workspace } from '../../electron/core/operations';
+import { phrase } from '../../shared/present/phrases';
 import { tempDb, writeTemp } from '../helpers';
 
 const DEPLOYMENTS = [
@@ -46,13 +47,16 @@ describe('fatality_rate: uniformed deaths per 1,000 person-years deployed, on th
     expect(byMonth['2018-03']).toBeCloseTo((2 / 100) * 1000, 12); // 1,200 person-months = 100 person-years
     expect(byMonth['2018-01']).toBe(0);
     expect(byMonth['2018-07']).toBeNull();
-    expect(t.blankReason).toMatch(/no deployments reported/);
+    expect(t.blankReason).toBe('no_deployments');
+    expect(phrase('blank_no_deployments', 'en')).toMatch(/no deployments reported/);
+    expect(phrase('blank_no_deployments', 'zh')).toMatch(/^该单元格没有军警派遣报告/);
   });
 
   it('a mission with no deployments gives a blank rate with the reason', () => {
     const t = ws.crossTab({ measure: 'fatality_rate', rows: ['mission'] });
     expect(t.rows.find((r) => r.key[0] === 'UNMISS')?.total).toBeNull();
-    expect(t.blankReason).toMatch(/left blank \(not 0, not infinite\)/);
+    expect(t.blankReason).toBe('no_deployments');
+    expect(phrase(`blank_${t.blankReason!}`, 'en')).toMatch(/left blank \(not 0, not infinite\)/);
     const noBlank = ws.crossTab({ measure: 'fatality_rate', rows: ['mission'], where: { mission: ['MINUSMA'] } });
     expect(noBlank.blankReason).toBeNull();
   });

@@ -28,9 +28,18 @@ describe('explanations of a reconciliation', () => {
     const zh = explain(e, 'zh');
     expect(en).toMatch(/^[\x20-\x7e…—]+$/);
     expect(zh).toMatch(/[\u4e00-\u9fff]/);
-    for (const v of Object.values(e).filter((v) => typeof v === 'string' && /\d/.test(v as string))) {
+    for (const v of Object.values(e).filter((v): v is string => typeof v === 'string' && /\d/.test(v))) {
       expect(en).toContain(v);
-      expect(zh).toContain(v);
+      // Chinese writes a span of months 2009-11至2014-02, so each date is looked for on its own.
+      for (const date of v.match(/\d{4}(-\d{2}){0,2}/g)!) expect(zh).toContain(date);
     }
+  });
+
+  it('give a figure\'s own note in the reader\'s language, and say when it is a guess', () => {
+    const note = { code: 'figure_note', text: 'the dataset has 34 from April 2011', text_zh: '数据集记录2011年4月起34人' } as const;
+    expect(explain({ ...note, guess: false }, 'en')).toBe('the dataset has 34 from April 2011');
+    expect(explain({ ...note, guess: false }, 'zh')).toBe('数据集记录2011年4月起34人');
+    expect(explain({ ...note, guess: true }, 'en')).toBe('A guess, not confirmed: the dataset has 34 from April 2011');
+    expect(explain({ ...note, guess: true }, 'zh')).toBe('推测(未经证实)：数据集记录2011年4月起34人');
   });
 });

@@ -71,7 +71,7 @@ describe('a cell in words', () => {
       regions: {},
     });
     expect(describeCell(sourceCellAt(table, minusma, colIdOf('2018'))!, 'en', l, translate(en))).toEqual({ kind: 'Cell', keys: ['Mission: MINUSMA', 'Year: 2018'] });
-    expect(describeCell(sourceCellAt(table, minusma, colIdOf('Total'))!, 'zh', l, translate(zh))).toEqual({ kind: '行合计', keys: ['特派团：马里稳定团 (MINUSMA)', '年份：全部'] });
+    expect(describeCell(sourceCellAt(table, minusma, colIdOf('Total'))!, 'zh', l, translate(zh))).toEqual({ kind: '行合计', keys: ['特派团：马里稳定团(MINUSMA)', '年份：全部'] });
     expect(describeCell(sourceCellAt(table, totals, colIdOf('Total'))!, 'en', l, translate(en))).toEqual({ kind: 'Grand total', keys: ['Mission: all', 'Year: all'] });
   });
 });

@@ -134,7 +134,7 @@ describe('the names of the lines', () => {
 
   it('names a value line by its series value, in the chosen language', () => {
     expect(lineLabel(trend, trend.lines[0], 'en', ref)).toBe('MINUSMA');
-    expect(lineLabel(trend, trend.lines[0], 'zh', ref)).toBe('马里稳定团 (MINUSMA)');
+    expect(lineLabel(trend, trend.lines[0], 'zh', ref)).toBe('马里稳定团(MINUSMA)');
   });
 
   it('names "Other" as told, and a single line after the measure', () => {

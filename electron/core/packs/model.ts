@@ -151,7 +151,7 @@ async function viewSlide(slide: ViewSlide, ctx: PackContext, lang: Lang, held: S
     out.fullTable = viewTable(t, lang, ctx.lookups);
   }
   if (slide.show !== 'table') out.chart = await viewChart(slide, t, ctx, lang, out.notices);
-  if (t.blankReason) out.notices.push(phrase('blank', lang, { reason: t.blankReason }));
+  if (t.blankReason) out.notices.push(phrase('blank', lang, { reason: phrase(`blank_${t.blankReason}`, lang) }));
   return { slide: out, table: t };
 }
 

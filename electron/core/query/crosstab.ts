@@ -13,7 +13,7 @@ export function sqlAggregator(db: Db): Aggregator {
 
 interface Grouped {
   value(groupBy: Dimension[]): Map<string, number | null>;
-  blankReason: string | null;
+  blankReason: CrossTab['blankReason'];
 }
 
 function grouped(spec: ViewSpec, run: Aggregator): Grouped {
@@ -37,8 +37,7 @@ function grouped(spec: ViewSpec, run: Aggregator): Grouped {
         } else out.set(key, ((deaths.get(key) ?? 0) * 12000) / pm);
       }
       if (blanks > 0) {
-        result.blankReason =
-          'no deployments reported for this cell: a rate needs person-years deployed, so it is left blank (not 0, not infinite). Deaths in months without a deployment report are not counted in any rate.';
+        result.blankReason = 'no_deployments';
       }
       return out;
     },

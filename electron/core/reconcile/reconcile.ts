@@ -108,7 +108,9 @@ export function reconcileFigure(ws: Workspace, fig: PublishedFigure, cov: Covera
   const why: Explanation[] = [];
   const lastUpdate = fig.subject === 'fatalities' ? cov.fatalityRange.lastUpdate : null;
   if (lastUpdate && lastUpdate > fig.document.date) why.push({ code: 'dataset_updated_after', lastUpdate, documentDate: fig.document.date });
-  if (fig.likely_reason) why.push({ code: 'figure_note', text: fig.likely_reason });
+  if (fig.likely_reason) {
+    why.push({ code: 'figure_note', text: fig.likely_reason, text_zh: fig.likely_reason_zh ?? fig.likely_reason, guess: fig.likely_reason_is_guess ?? false });
+  }
   return result('differs', recomputed, why.length ? why : [{ code: 'unknown' }]);
 }
 

@@ -1,19 +1,17 @@
-import { useTranslation } from 'react-i18next';
 import type { ViewSpec } from '../../../../shared/spec';
 import { useBluehelm } from '../../store';
-import { describeSpec } from '../../../../shared/present/describe';
+import { describeScope, describeSpec } from '../../../../shared/present/describe';
 
 /** States the computed view in words, filters included, so a screenshot of the grid explains itself. */
 export function ViewTitle({ spec }: { spec: ViewSpec }) {
-  const { t } = useTranslation();
   const lang = useBluehelm((s) => s.lang);
   const lookups = useBluehelm((s) => s.lookups);
-  const { title, filters, dates } = describeSpec(spec, lang, lookups);
-  const said = dates ? [...filters, dates] : filters;
+  const described = describeSpec(spec, lang, lookups);
+  const scope = describeScope(described, lang);
   return (
     <div className="bh-view-title" data-testid="view-title">
-      <h2>{title}</h2>
-      {said.length > 0 && <p>{said.join(' · ')}</p>}
+      <h2>{described.title}</h2>
+      {scope && <p>{scope}</p>}
     </div>
   );
 }

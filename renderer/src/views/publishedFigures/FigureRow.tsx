@@ -13,23 +13,35 @@ export function FigureRow({ item }: { item: ReconciledFigure }) {
   const openFigure = useBluehelm((s) => s.openFigure);
   const { figure, status } = item;
   const doc = figure.document;
-  const docTitle = lang === 'zh' && doc.title_zh ? doc.title_zh : doc.title;
+  const zh = lang === 'zh';
+  const docTitle = zh ? doc.title_zh : doc.title;
+  const note = zh ? figure.note_zh : figure.note;
+  const quoteIn = quoteLang(figure.quote);
   const spec = describeSpec(figure.spec, lang, lookups);
+  // Chinese separates the parts of a description with a full-width semicolon, as describeScope does.
+  const sep = zh ? '；' : ' · ';
   return (
     <tr data-testid="figure-row" data-figure-id={figure.id} data-status={status}>
       <td className="bh-fig-doc">
         <strong title={docTitle}>{doc.symbol ?? docTitle}</strong>
-        <span>{doc.locator}</span>
+        <span>{zh ? doc.locator_zh : doc.locator}</span>
         <span>{doc.date}</span>
       </td>
       <td className="bh-fig-quote">
-        <q lang={quoteLang(figure.quote)}>{figure.quote}</q>
-        <p className="bh-help" title={figure.note}>
+        <q lang={quoteIn}>{figure.quote}</q>
+        {/* The quote stays in the document's language; the reader is told so, and told when it is not the UN's own sentence. */}
+        {(quoteIn === 'en') === zh && <span className="bh-fig-quote-lang">{t('figures.quoteLanguage')}</span>}
+        {figure.quoted_by && (
+          <p className="bh-fig-secondary" data-testid="figure-quoted-by">
+            {t('figures.quotedBy', { source: figure.quoted_by })}
+          </p>
+        )}
+        <p className="bh-help" title={note}>
           <span className="bh-fig-as">{t('figures.recomputedAs')}</span>
-          {[spec.title, ...spec.filters].join(' · ')}
+          {[spec.title, ...spec.filters].join(sep)}
           {spec.dates && (
             <>
-              {' · '}
+              {sep}
               <span className="bh-nowrap">{spec.dates}</span>
             </>
           )}

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dimensionLabel } from '../../../../shared/present/labels';
+import { dimensionLabel, valueText } from '../../../../shared/present/labels';
 import { useBluehelm } from '../../store';
 import { GridNotes } from '../crossTab/GridNotes';
 import { describeSpec } from '../../../../shared/present/describe';
@@ -28,7 +28,9 @@ export function TrendsView() {
     if (!trend) return null;
     const lines = trendLines(trend, lang, lookups);
     const watermark = trend.table.synthetic ? phrase('syntheticMark', lang) : null;
-    return chartOption({ times: trend.times, lines, measure: trend.table.spec.measure, lang, fontFamily: fontFamily(), watermark });
+    // The axis reads as the grid's row labels do (2018年第3季度 in Chinese), not as the query's keys.
+    const times = trend.times.map((k) => valueText(trend.axes.time, k, lang, lookups).text);
+    return chartOption({ times, lines, measure: trend.table.spec.measure, lang, fontFamily: fontFamily(), watermark });
   }, [trend, lang, lookups]);
 
   const described = trend && describeSpec(trend.table.spec, lang, lookups);
@@ -39,7 +41,7 @@ export function TrendsView() {
         {described && (
           <div className="bh-view-title" data-testid="trend-title">
             <h2>{described.title}</h2>
-            <p>{[...(series ? [t('trends.perLine', { series })] : []), ...described.filters, ...(described.dates ? [described.dates] : [])].join(' · ')}</p>
+            <p>{[...(series ? [t('trends.perLine', { series })] : []), ...described.filters, ...(described.dates ? [described.dates] : [])].join(lang === 'zh' ? '；' : ' · ')}</p>
           </div>
         )}
         <SyntheticMark on={trend?.table.synthetic ?? false} />

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import en from '../../i18n/en.json';
-import zh from '../../i18n/zh.json';
+import { phrase } from '../../../../shared/present/phrases';
 import { useBluehelm } from '../../store';
 import { NewWorkspaceButton } from './NewWorkspaceButton';
 
@@ -13,8 +12,8 @@ export function SyntheticBanner() {
   const switchError = useBluehelm((s) => s.switchError);
   return (
     <div className="bh-synthetic" role="status" data-testid="synthetic-banner">
-      <strong>{en.synthetic.banner}</strong>
-      <span lang="zh-CN">{zh.synthetic.banner}</span>
+      <strong>{phrase('syntheticBanner', 'en')}</strong>
+      <span lang="zh-CN">{phrase('syntheticBanner', 'zh')}</span>
       <span className="bh-synthetic-invite">{t('synthetic.invite')}</span>
       <NewWorkspaceButton />
       {switchError && (

@@ -1,0 +1,126 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { importFile } from '../../electron/core/import/run';
+import { Workspace } from '../../electron/core/operations';
+import { serve, type Server } from '../../electron/server/serve';
+import { CONTRIBUTIONS_OPENDATA, CONTRIBUTIONS_PSDH, FATALITIES_CSV, REPO, tempDir } from '../helpers';
+import { SCREENSHOTS, assertRendererBuilt, cellText, failureShot, hasBrowser, launchChromium, openPage, parseCell, setRows } from './ui';
+
+// The Chinese UI on the real UN files, read as a Chinese-speaking analyst reads it: the page's own text
+// (quotes kept in English are marked lang="en" and left out) holds no English word and none of the terms
+// the UN's Chinese documents do not use. The unit test walks the strings; this one walks what is drawn.
+
+const FAILURE_SHOT = failureShot('chinese');
+const WAIT = { timeout: 20_000 };
+
+const missions = JSON.parse(fs.readFileSync(path.join(REPO, 'data', 'reference', 'missions.json'), 'utf8')) as { acronym: string }[];
+const ALLOWED = new Set(['Bluehelm', 'CSV', 'ACLED', 'M49', 'SHA-256', 'Statista', 'English', ...missions.map((m) => m.acronym)]);
+const ALLOWED_SHAPES = [/^[\w-]+\.(csv|json)$/i, /^[AS]\/\d+(\/\w+)*$/, /^[0-9a-f]{6,64}$/];
+const FORBIDDEN = ['拒收', '规格', '单独警察', '人员属性', '自残', '兵力', '联合国数据中心', '（', '）'];
+
+/** The words of the page a Chinese reader is shown, without the parts deliberately kept in English (lang="en"). */
+async function chineseText(page: Page, selector: string): Promise<string> {
+  // innerText of the live element, so only rendered text counts; the English parts are hidden for the reading.
+  return page.locator(selector).evaluate((el: HTMLElement) => {
+    const english = [...el.querySelectorAll<HTMLElement>('[lang="en"]')];
+    const before = english.map((n) => n.style.display);
+    english.forEach((n) => (n.style.display = 'none'));
+    const text = el.innerText;
+    english.forEach((n, i) => (n.style.display = before[i]));
+    return text;
+  });
+}
+
+function offences(text: string): string[] {
+  const latin = (text.match(/[A-Za-z]\w*(?:[-./]\w+)*/g) ?? []).filter((w) => !ALLOWED.has(w) && !ALLOWED_SHAPES.some((re) => re.test(w)));
+  return [...new Set([...latin, ...FORBIDDEN.filter((t) => text.includes(t))])];
+}
+
+describe.skipIf(!hasBrowser)('the Chinese UI on the real UN files (serve mode + Chromium, 1366×768)', () => {
+  let server: Server;
+  let browser: Browser;
+  let page: Page;
+  let consoleErrors: string[];
+  let failedRequests: string[];
+
+  beforeAll(async () => {
+    assertRendererBuilt();
+    const dataDir = tempDir('bluehelm-zh-');
+    const dbPath = path.join(dataDir, 'workspace.sqlite');
+    const ws = new Workspace(dbPath);
+    for (const file of [FATALITIES_CSV, CONTRIBUTIONS_PSDH, CONTRIBUTIONS_OPENDATA]) importFile(ws.db, { path: file });
+    ws.close();
+    server = await serve({ dbPath, dataDir, port: 0 });
+    browser = await launchChromium();
+    ({ page, consoleErrors, failedRequests } = await openPage(browser));
+    await page.setViewportSize({ width: 1366, height: 768 });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows deployments by personnel type, the published figures and the datasets in the UN’s Chinese terms only', async () => {
+    onTestFailed(async () => {
+      await page.screenshot({ path: FAILURE_SHOT, fullPage: true });
+      console.warn(`screenshot of the failure: ${FAILURE_SHOT}\nconsole errors: ${JSON.stringify(consoleErrors)}`);
+    });
+    await page.goto(server.url);
+    await page.getByTestId('crosstab-grid').waitFor();
+    await page.getByTestId('lang-switch').getByRole('button', { name: '中文' }).click();
+
+    // Average deployed strength by personnel type and year, 2021 on: 单派警察 as the UN writes it.
+    await page.getByTestId('measure-select').selectOption('deployed');
+    await page.getByTestId('date-from').fill('2021-01-01');
+    await page.getByTestId('date-to').fill('2024-12-31');
+    await setRows(page, ['personnel_type']);
+    await page.getByTestId('cols-select').selectOption('year');
+    await expect.poll(() => page.getByTestId('view-title').textContent(), WAIT).toContain('部署人数(月均)：按人员类别 × 年份');
+    await expect.poll(() => page.getByTestId('crosstab-grid').textContent(), WAIT).toContain('单派警察');
+    expect(parseCell(await cellText(page, '单派警察', '2022'))).toBeGreaterThan(1000);
+    expect(await page.getByTestId('grid-notes').textContent()).toContain('SHA-256校验值');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'crosstab-personnel-types-zh.png') });
+    expect(offences(await chineseText(page, '.bh-workbench'))).toEqual([]);
+
+    // Quarters read as UN Chinese text writes dates, in the grid's headers as in its filters.
+    await page.getByTestId('cols-select').selectOption('quarter');
+    const headers = () => page.getByTestId('crosstab-grid').locator('.ag-header-cell').allTextContents();
+    await expect.poll(async () => (await headers()).map((h) => h.trim()), WAIT).toContain('2022年第3季度');
+    expect(await page.getByTestId('crosstab-grid').textContent()).not.toContain('-Q');
+
+    // The published figures that differ: locators, reasons and guesses in Chinese; English quotes marked as such.
+    await page.getByTestId('tab-published').click();
+    await page.getByTestId('status-filter-differs').click();
+    const pakistan = page.locator('[data-testid="figure-row"][data-figure-id="wg-pko-2021-p26-pakistan-decade"]');
+    await expect.poll(() => pakistan.textContent(), WAIT).toContain('推测(未经证实)：会员国发言的范围与数据不符');
+    expect(await pakistan.textContent()).toContain('附件第26段');
+    const santosCruz = page.locator('[data-testid="figure-row"][data-figure-id="santos-cruz-2017-malicious-since-1948"]');
+    expect(await santosCruz.textContent()).toContain('英文原文');
+    expect(await santosCruz.textContent()).toContain('卡洛斯·阿尔贝托·多斯桑托斯·克鲁斯关于改善联合国维和人员安全的报告');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'published-figures-differs-zh.png') });
+    expect(offences(await chineseText(page, '[data-testid="published-figures"]'))).toEqual([]);
+
+    // A quote that is Statista's sentence says so.
+    await page.getByTestId('status-filter-all').click();
+    const ranking = page.locator('[data-testid="figure-row"][data-figure-id="dpo-ranking-2021-03-bgd"]');
+    expect(await ranking.getByTestId('figure-quoted-by').textContent()).toBe('转引自Statista的句子，并非联合国原文');
+    expect(await ranking.textContent()).toContain('排名表');
+    await page.locator('[data-testid="figure-row"][data-figure-id="santos-cruz-2017-malicious-since-1948"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'published-figures-english-quotes-zh.png') });
+    expect(offences(await chineseText(page, '[data-testid="published-figures"]'))).toEqual([]);
+
+    // The imported data files: 军警派遣数据, 未导入行数 (not 拒收), the checksum named in Chinese.
+    await page.getByTestId('tab-datasets').click();
+    const datasets = page.getByTestId('datasets-list');
+    await expect.poll(() => datasets.textContent(), WAIT).toContain('军警派遣数据');
+    expect(await datasets.locator('th').allTextContents()).toEqual(['数据文件', '类型', '行数', '未导入行数', '导入时间', 'SHA-256校验值', '']);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'datasets-zh.png') });
+    expect(offences(await chineseText(page, '.bh-workbench'))).toEqual([]);
+
+    expect(consoleErrors).toEqual([]);
+    expect(failedRequests).toEqual([]);
+  });
+});
