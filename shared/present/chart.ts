@@ -34,8 +34,26 @@ export interface ChartInput {
   /** Drawn inside the chart, so the chart carries the mark wherever it is copied to. */
   watermark: string | null;
   type?: ChartType;
-  /** Exports are drawn once, for print: no tooltip, and every label kept readable. */
+  /** Exports are drawn once, for print: no tooltip, no scrolling legend. */
   forPrint?: boolean;
+  /** The drawing's width, where known: a legend that wraps gets the room it needs above the plot. */
+  width?: number;
+}
+
+/** How many rows a plain legend takes at this width (about 7 px a character, plus the key and the gap). */
+function legendRows(names: string[], width: number | undefined): number {
+  if (!width) return 1;
+  let rows = 1;
+  let x = 0;
+  for (const n of names) {
+    const w = 25 + 16 + [...n].reduce((a, ch) => a + (ch.charCodeAt(0) > 0x2e80 ? 12 : 7), 0);
+    if (x > 0 && x + w > width) {
+      rows++;
+      x = 0;
+    }
+    x += w;
+  }
+  return rows;
 }
 
 function seriesOf(l: ChartLine, type: ChartType, times: number): Record<string, unknown> {
@@ -55,16 +73,16 @@ function seriesOf(l: ChartLine, type: ChartType, times: number): Record<string, 
   };
 }
 
-export function chartOption({ times, lines, measure, lang, fontFamily, watermark, type = 'line', forPrint = false }: ChartInput): EChartsCoreOption {
+export function chartOption({ times, lines, measure, lang, fontFamily, watermark, type = 'line', forPrint = false, width }: ChartInput): EChartsCoreOption {
   const fmt = (v: unknown) => formatValue(measure, typeof v === 'number' ? v : null, lang);
   const bars = type === 'bar' || type === 'stacked_bar';
   return {
     animation: false,
     textStyle: { fontFamily },
     color: PALETTE,
-    grid: { left: 16, right: 24, top: lines.length > 1 ? 48 : 20, bottom: 16, containLabel: true },
+    grid: { left: 16, right: 24, top: lines.length > 1 ? 24 + 24 * (forPrint ? legendRows(lines.map((l) => l.name), width) : 1) : 20, bottom: 16 },
     legend: lines.length > 1 ? { type: forPrint ? 'plain' : 'scroll', top: 0, left: 0, right: 0, itemGap: 16 } : undefined,
-    tooltip: forPrint ? undefined : { trigger: 'axis', order: 'valueDesc', valueFormatter: fmt },
+    ...(forPrint ? {} : { tooltip: { trigger: 'axis', order: 'valueDesc', valueFormatter: fmt } }),
     xAxis: { type: 'category', data: times, boundaryGap: bars, axisTick: { alignWithLabel: true } },
     yAxis: { type: 'value', axisLabel: { formatter: fmt }, splitLine: { lineStyle: { color: '#e3e9ef' } } },
     series: lines.map((l) => seriesOf(l, type, times.length)),

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { TIME_DIMENSIONS, measureInfo, type Measure, type Subject } from '../../../shared/catalogue';
 import type { PackDoc, SlideBasis, StaleSlide, ViewSlide } from '../../../shared/pack';
 import { describeScope, describeSpec } from '../../../shared/present/describe';
@@ -13,11 +14,12 @@ import type { DatasetEntry } from '../../../shared/contract';
 import { loadPublishedFigures, reconcile } from '../reconcile/reconcile';
 import type { Workspace } from '../workspace';
 import { PackInvalid } from './store';
-import type { CellValue, RenderedChart, RenderedPack, RenderedSlide, RenderedTable } from './types';
+import type { CellValue, Provenance, RenderedChart, RenderedPack, RenderedSlide, RenderedTable } from './types';
 
 /** What a slide can hold and still be read from the back of a room; the workbook holds everything. */
 const SLIDE_ROWS = 12;
-const SLIDE_VALUE_COLUMNS = 9;
+/** Value columns a table may keep: alone on a slide, or beside a chart (the chart shows the whole span). */
+const SLIDE_VALUE_COLUMNS = { table: 9, both: 4 } as const;
 const CHART_CATEGORIES = 15;
 
 export interface PackContext {
@@ -66,17 +68,16 @@ function viewTable(t: CrossTab, lang: Lang, lookups: Lookups): RenderedTable {
 }
 
 /** The part of a table a slide can show: the first rows, and the latest value columns with the Total. */
-function fitToSlide(full: RenderedTable): { table: RenderedTable; cut: boolean } {
+function fitToSlide(full: RenderedTable, maxValues: number): { table: RenderedTable; cut: boolean } {
   const values = full.columns.length - full.keyColumns;
-  const keep = (row: CellValue[]) =>
-    values <= SLIDE_VALUE_COLUMNS ? row : [...row.slice(0, full.keyColumns), ...row.slice(row.length - SLIDE_VALUE_COLUMNS)];
+  const keep = (row: CellValue[]) => (values <= maxValues ? row : [...row.slice(0, full.keyColumns), ...row.slice(row.length - maxValues)]);
   const table: RenderedTable = {
     ...full,
     columns: keep(full.columns as unknown as CellValue[]) as unknown as RenderedTable['columns'],
     rows: full.rows.slice(0, SLIDE_ROWS).map(keep),
     totals: full.totals && keep(full.totals),
   };
-  return { table, cut: full.rows.length > SLIDE_ROWS || values > SLIDE_VALUE_COLUMNS };
+  return { table, cut: full.rows.length > SLIDE_ROWS || values > maxValues };
 }
 
 async function viewChart(slide: ViewSlide, t: CrossTab, ctx: PackContext, lang: Lang, notices: string[]): Promise<RenderedChart | null> {
@@ -142,26 +143,25 @@ async function viewSlide(slide: ViewSlide, ctx: PackContext, lang: Lang, held: S
     out.notices.push(phrase('noData', lang, { reason: phrase('noRows', lang) }));
     return { slide: out, table: t };
   }
+  out.fullTable = viewTable(t, lang, ctx.lookups);
   if (slide.show !== 'chart' || t.rowDims.length === 0) {
-    out.fullTable = viewTable(t, lang, ctx.lookups);
-    const { table, cut } = fitToSlide(out.fullTable);
+    const { table, cut } = fitToSlide(out.fullTable, SLIDE_VALUE_COLUMNS[slide.show === 'both' ? 'both' : 'table']);
     out.table = table;
     if (cut) out.notices.push(phrase('tableRowsShown', lang, { shown: table.rows.length, n: out.fullTable.rows.length }));
-  } else {
-    out.fullTable = viewTable(t, lang, ctx.lookups);
   }
   if (slide.show !== 'table') out.chart = await viewChart(slide, t, ctx, lang, out.notices);
   if (t.blankReason) out.notices.push(phrase('blank', lang, { reason: phrase(`blank_${t.blankReason}`, lang) }));
   return { slide: out, table: t };
 }
 
-function figureRow(f: ReconciledFigure, lang: Lang): CellValue[] {
+function figureRow(f: ReconciledFigure, lang: Lang, lookups: Lookups): CellValue[] {
   const doc = f.figure.document;
   const title = lang === 'zh' ? (doc.title_zh ?? doc.title) : doc.title;
   const why = [...f.why, ...f.caveats].map((e) => explain(e, lang)).join(lang === 'zh' ? '；' : '; ');
   return [
-    `${doc.symbol ?? title}, ${doc.locator} (${doc.date})`,
-    f.figure.quote,
+    `${doc.symbol ?? title}, ${lang === 'zh' ? (doc.locator_zh ?? doc.locator) : doc.locator} (${doc.date})`,
+    // What was counted, in the pack's language (the quote itself is in the document's).
+    [describeSpec(f.figure.spec, lang, lookups)].map((d) => [d.title, describeScope(d, lang)].filter(Boolean).join(lang === 'zh' ? '；' : ' · '))[0],
     f.figure.value,
     f.recomputed,
     f.difference,
@@ -174,7 +174,7 @@ function figuresSlide(slide: Extract<PackDoc['slides'][number], { kind: 'figures
   const wanted = new Set(slide.figures);
   const r = reconcile(ctx.ws, loadPublishedFigures().filter((f) => wanted.has(f.id)));
   const byId = new Map(r.figures.map((f) => [f.figure.id, f]));
-  const rows = slide.figures.map((id) => figureRow(byId.get(id)!, lang));
+  const rows = slide.figures.map((id) => figureRow(byId.get(id)!, lang, ctx.lookups));
   const table: RenderedTable = {
     columns: [
       { label: phrase('documentColumn', lang), format: 'text', weight: 2.2 },
@@ -203,32 +203,26 @@ function figuresSlide(slide: Extract<PackDoc['slides'][number], { kind: 'figures
   };
 }
 
-function sourcesSlide(
-  slide: Extract<PackDoc['slides'][number], { kind: 'sources' }>,
-  ctx: PackContext,
-  lang: Lang,
-  used: { datasets: DatasetEntry[]; measures: Measure[]; scopes: string[] },
-  date: string,
-): RenderedSlide {
+function sourcesSlide(slide: Extract<PackDoc['slides'][number], { kind: 'sources' }>, lang: Lang, prov: Provenance): RenderedSlide {
   const table: RenderedTable = {
     columns: [
       { label: phrase('fileColumn', lang), format: 'text', weight: 2 },
       { label: phrase('publisherColumn', lang), format: 'text', weight: 2.2 },
       { label: phrase('lastUpdateColumn', lang), format: 'text' },
-      { label: 'SHA-256', format: 'text', weight: 3.6 },
-      { label: phrase('rowsColumn', lang), format: 'number' },
+      { label: 'SHA-256', format: 'text', weight: 4.2, whole: true },
+      { label: phrase('rowsColumn', lang), format: 'number', weight: 0.8 },
     ],
-    rows: used.datasets.map((d) => [d.file_name, publisherOf(d.layout, d.synthetic, lang), d.last_update ?? '—', d.sha256, d.inserted]),
+    rows: prov.datasets.map((d) => [d.fileName, d.publisher, d.lastUpdate ?? '—', d.sha256, d.rows]),
     totals: null,
     keyColumns: 1,
   };
   const sep = lang === 'zh' ? '：' : ': ';
   const lines = [
     `${phrase('definitions', lang)}${sep}`,
-    ...used.measures.map((m) => `• ${measureLabel(m, lang)}${sep}${measureInfo[m].help[lang]}`),
+    ...prov.definitions.map((d) => `• ${d.label}${sep}${d.text}`),
     `${phrase('filtersUsed', lang)}${sep}`,
-    ...used.scopes.map((s) => `• ${s}`),
-    phrase('generatedBy', lang, { date, workspace: ctx.ws.path.split(/[\\/]/).pop() ?? ctx.ws.path }),
+    ...prov.scopes.map((s) => `• ${s}`),
+    prov.generatedBy,
   ];
   return {
     kind: 'sources',
@@ -298,12 +292,24 @@ export async function buildPack(doc: PackDoc, ctx: PackContext, onSlide: (done: 
     } else slides.push(null); // the sources slide is written last, once every other slide has named its files
     onSlide(i + 1, doc.slides.length);
   }
-  const used = {
-    datasets: datasets.filter((d) => usedShas.has(d.sha256) || usedSubjects.has(d.kind)),
-    measures,
+  const provenance: Provenance = {
+    datasets: datasets
+      .filter((d) => usedShas.has(d.sha256) || usedSubjects.has(d.kind))
+      .map((d) => ({
+        fileName: d.file_name,
+        kind: d.kind,
+        publisher: publisherOf(d.layout, d.synthetic, lang),
+        lastUpdate: d.last_update,
+        sha256: d.sha256,
+        rows: d.inserted,
+        importedAt: d.imported_at,
+        synthetic: d.synthetic,
+      })),
+    definitions: measures.map((m) => ({ measure: m, label: measureLabel(m, lang), text: measureInfo[m].help[lang] })),
     scopes: scopes.length ? scopes : [phrase('noFilters', lang)],
+    generatedBy: phrase('generatedBy', lang, { date, workspace: path.basename(ctx.ws.path) }),
   };
-  const rendered = doc.slides.map((s, i) => (s.kind === 'sources' ? sourcesSlide(s, ctx, lang, used, date) : slides[i]!));
+  const rendered = doc.slides.map((s, i) => (s.kind === 'sources' ? sourcesSlide(s, lang, provenance) : slides[i]!));
   const info = ctx.ws.info();
   return {
     name: doc.name,
@@ -313,6 +319,8 @@ export async function buildPack(doc: PackDoc, ctx: PackContext, onSlide: (done: 
     generatedAt: new Date().toISOString(),
     workspace: ctx.ws.path,
     slides: rendered,
+    specs: doc.slides.map((s) => (s.kind === 'view' ? s.spec : null)),
+    provenance,
     stale: staleSlides(doc, tables, lang, ctx.lookups),
   };
 }

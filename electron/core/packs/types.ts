@@ -2,6 +2,7 @@ import type { Measure } from '../../../shared/catalogue';
 import type { PackSettings, SlideKind, StaleSlide } from '../../../shared/pack';
 import type { ChartType } from '../../../shared/present/chart';
 import type { Lang } from '../../../shared/present/lang';
+import type { ViewSpec } from '../../../shared/spec';
 
 // A pack with every number computed and every word in the pack's language: the one input of the
 // three exporters and of the slide preview, so they cannot disagree.
@@ -16,6 +17,8 @@ export interface RenderedColumn {
   format: ColumnFormat;
   /** Relative width on a page (text columns that hold sentences are wider). */
   weight?: number;
+  /** Never cut (a sha256): the table's font shrinks until the longest value fits. */
+  whole?: boolean;
 }
 
 export interface RenderedTable {
@@ -53,6 +56,16 @@ export interface RenderedSlide {
   lines: string[];
 }
 
+/** Everything the pack's numbers came from: the sources slide and the workbook's provenance sheet. */
+export interface Provenance {
+  datasets: { fileName: string; kind: string; publisher: string; lastUpdate: string | null; sha256: string; rows: number; importedAt: string; synthetic: boolean }[];
+  /** Each measure used, with its definition, in the pack's language. */
+  definitions: { measure: Measure; label: string; text: string }[];
+  /** Each view slide's title with its filters and period. */
+  scopes: string[];
+  generatedBy: string;
+}
+
 export interface RenderedPack {
   name: string;
   settings: Required<Omit<PackSettings, 'date'>> & { date: string };
@@ -61,5 +74,8 @@ export interface RenderedPack {
   generatedAt: string;
   workspace: string;
   slides: RenderedSlide[];
+  /** The specs behind the view slides (null for other slides), for the workbook's provenance sheet. */
+  specs: (ViewSpec | null)[];
+  provenance: Provenance;
   stale: StaleSlide[];
 }
