@@ -2,7 +2,8 @@
 // Bundles the Electron side into dist/electron/ (the renderer is vite's job):
 //   main.mjs          the main process (ESM), from electron/main/app.ts
 //   preload.cjs       the preload (CommonJS: a sandboxed preload cannot be ESM)
-//   <name>.mjs        each worker of electron/core/workers/<name>.ts (import-worker, crosstab-worker…),
+//   <name>.mjs        each worker of electron/core/workers/<name>.ts (core-worker, the core host the
+//                     main process starts as a utility process; import-worker, crosstab-worker…),
 //                     a sibling of main.mjs as electron/core/threads.ts expects
 // electron and better-sqlite3 stay external: one is the runtime, the other is native and is loaded
 // with the binding from native/electron-<version>/.
@@ -25,10 +26,12 @@ const ESM_BANNER = [
   'const __dirname = __bluehelmDirname(__filename);',
 ].join('\n');
 
+// No source maps in what the app ships (main, preload, workers): electron-builder leaves .map files
+// out, and a sourceMappingURL pointing at a missing file is noise. Only the CLI, never packaged, has one.
 const common = {
   absWorkingDir: ROOT,
   bundle: true,
-  sourcemap: 'linked',
+  sourcemap: false,
   target: 'node20',
   logLevel: 'warning',
   legalComments: 'none',
@@ -91,7 +94,7 @@ export async function build({ outDir = OUT } = {}) {
   await Promise.all([
     esbuild.build({ ...nodeEsm, entryPoints: ['electron/main/app.ts'], outfile: path.join(outDir, 'main.mjs') }),
     // The bluehelm command, so it starts without transpiling (electron/cli/bluehelm.mjs uses it while it is fresh).
-    esbuild.build({ ...nodeEsm, entryPoints: ['electron/cli/main.ts'], outfile: path.join(outDir, 'cli.mjs') }),
+    esbuild.build({ ...nodeEsm, sourcemap: 'linked', entryPoints: ['electron/cli/main.ts'], outfile: path.join(outDir, 'cli.mjs') }),
     ...workers().map((name) =>
       esbuild.build({ ...nodeEsm, entryPoints: [`electron/core/workers/${name}.ts`], outfile: path.join(outDir, `${name}.mjs`) }),
     ),
