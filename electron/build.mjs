@@ -5,8 +5,10 @@
 //   <name>.mjs        each worker of electron/core/workers/<name>.ts (core-worker, the core host the
 //                     main process starts as a utility process; import-worker, crosstab-worker…),
 //                     a sibling of main.mjs as electron/core/threads.ts expects
-// electron and better-sqlite3 stay external: one is the runtime, the other is native and is loaded
-// with the binding from native/electron-<version>/.
+// What stays external is package.json's "dependencies", and only that: the packaged app carries
+// those in its node_modules (better-sqlite3, native; the export libraries, which read their own data
+// files at run time). Everything else is bundled and is a devDependency, so electron-builder packs
+// no second copy of it. electron itself is the runtime.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,11 +39,13 @@ const common = {
   legalComments: 'none',
 };
 
+const RUNTIME_DEPENDENCIES = Object.keys(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).dependencies ?? {});
+
 const nodeEsm = {
   ...common,
   platform: 'node',
   format: 'esm',
-  external: ['electron', 'better-sqlite3'],
+  external: ['electron', ...RUNTIME_DEPENDENCIES],
   banner: { js: ESM_BANNER },
   define: { 'process.env.BLUEHELM_BUNDLED': '"1"' },
 };

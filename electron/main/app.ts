@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { app, dialog, Menu, type BrowserWindow } from 'electron';
 import { startCoreProcess } from './core-process';
 import { registerIpc } from './ipc';
-import { menuTemplate } from './policy';
+import { browserProfileDir, menuTemplate } from './policy';
 import { guardAllWebContents, guardSession, registerAppScheme, serveRenderer } from './security';
 import { createMainWindow } from './window';
 
@@ -24,6 +24,7 @@ const CORE_HOST = path.join(here, 'core-worker.mjs');
 const RENDERER_DIR = path.join(appPath, 'dist', 'renderer');
 
 app.enableSandbox();
+app.setPath('userData', browserProfileDir(app.getPath('appData')));
 registerAppScheme();
 
 let mainWindow: BrowserWindow | null = null;

@@ -170,6 +170,15 @@ export async function callFromFrame(
   return call(name, input);
 }
 
+/**
+ * Chromium's own profile (caches, local storage), in a folder of its own under the app-data folder:
+ * on Windows and macOS the workspaces live in <appData>/Bluehelm itself (electron/core/paths.ts), and
+ * Chromium's files should never sit among them.
+ */
+export function browserProfileDir(appData: string): string {
+  return path.join(appData, 'Bluehelm', 'browser-profile');
+}
+
 /** One entry of Electron's menu template (the subset Bluehelm uses). */
 export type MenuEntry = { role: string } | { type: 'separator' } | { label: string; role?: string; submenu: MenuEntry[] };
 

@@ -47,7 +47,7 @@ export function bindingProblem(bytes, platform, arch) {
   if (!want) return `no native library format is known for platform "${platform}"`;
   const got = nativeFormat(bytes);
   if (!got) return `it is not a native library (no ELF, PE or Mach-O header); ${platform} needs ${want}`;
-  if (got.format !== want) return `it is a ${got.format} library; ${platform} needs ${want}`;
+  if (got.format !== want) return `it is ${got.format === 'ELF' ? 'an' : 'a'} ${got.format} library; ${platform} needs ${want}`;
   const wantArch = arch === 'armv7l' ? 'arm' : arch;
   if (got.arch !== wantArch) return `it is built for ${got.arch ?? 'an unknown architecture'}; the package is for ${arch}`;
   return null;

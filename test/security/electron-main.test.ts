@@ -218,6 +218,8 @@ describe('the built bundles', () => {
     // A reduced menu (no developer tools once packaged: the stub app is not), the spell checker off.
     expect(JSON.stringify(r.menu)).not.toMatch(/https?:|electronjs/);
     expect(r.spellChecker).toBe(false);
+    // Chromium's profile in a folder of its own, never among the workspaces.
+    expect(r.paths).toEqual({ userData: path.join('/home/analyst/.config', 'Bluehelm', 'browser-profile') });
     // Quitting closed the workspace in the core first, then quit.
     expect(r.quit).toEqual({ deferred: true, quit: true });
   });
@@ -239,6 +241,8 @@ export const app = Object.assign(new Emitter(), {
   getAppPath: () => process.env.STUB_APP_PATH,
   isPackaged: false,
   enableSandbox() { s.sandbox = true; },
+  getPath(name) { if (name !== 'appData') throw new Error('unexpected getPath ' + name); return '/home/analyst/.config'; },
+  setPath(name, value) { (s.paths ??= {})[name] = value; },
   requestSingleInstanceLock: () => true,
   whenReady: () => whenReady,
   quit() { s.quit = true; },
@@ -423,6 +427,7 @@ out.dialogs = s.dialogs;
 out.menu = s.menu;
 out.spellChecker = s.session.spellChecker;
 out.forks = s.forks;
+out.paths = s.paths;
 // Quitting waits for the core to close the workspace, then quits for real.
 let deferred = false;
 app.emit('will-quit', { preventDefault: () => (deferred = true) });
