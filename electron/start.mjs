@@ -4,7 +4,8 @@
 //   node electron/start.mjs [args…]       start (extra args go to Electron, or to `bluehelm serve`)
 //   node electron/start.mjs --native-only build native/electron-<version>/<platform>-<arch>/better_sqlite3.node if missing
 //                                          (`npm run native:electron`; needs only the network, not the
-//                                          Electron binary), --force to rebuild it
+//                                          Electron binary), --force to rebuild it, --arch=arm64 for
+//                                          another architecture of this platform
 //
 // What to do is decided by planStart(), a pure function of the facts gathered here (tested in
 // test/unit/electron-policy.test.ts); the rest of this file only carries the plan out.
@@ -174,11 +175,14 @@ async function main(argv) {
       console.error('The electron package is not installed (npm install).');
       return 1;
     }
-    if (facts.bindingPresent && !argv.includes('--force')) {
-      console.log(`${path.relative(ROOT, electronBindingFile(ROOT, facts.electronVersion))} is already built.`);
+    // --arch=arm64 (or ia32…) fetches a prebuilt binding for another architecture of this platform.
+    const arch = argv.find((a) => a.startsWith('--arch='))?.slice('--arch='.length) || process.arch;
+    const file = electronBindingFile(ROOT, facts.electronVersion, process.platform, arch);
+    if (fs.existsSync(file) && !argv.includes('--force')) {
+      console.log(`${path.relative(ROOT, file)} is already built.`);
       return 0;
     }
-    buildElectronBinding({ version: facts.electronVersion });
+    buildElectronBinding({ version: facts.electronVersion, arch });
     return 0;
   }
 
