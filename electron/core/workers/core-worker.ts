@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { dispatch } from '../dispatch';
 import { operationsFor } from '../operations';
@@ -10,6 +11,15 @@ import type { DoorCapabilities } from '../operations';
  * Two hosts run this same file: an Electron utility process (the desktop app; its port arrives on
  * process.parentPort) and a Node worker thread (tests; its port arrives in workerData).
  */
+
+// The core gives way to the window: below normal priority, for the utility process on Windows and
+// macOS, and on Linux for this thread and every helper thread it starts (they inherit it), so an
+// import or a projection build never takes a core from the thread that answers the analyst.
+try {
+  os.setPriority(0, os.constants.priority.PRIORITY_BELOW_NORMAL);
+} catch {
+  // Not permitted here (some sandboxes): normal priority still works, only less politely.
+}
 
 export interface CoreWorkerData {
   port: MessagePort;
