@@ -250,6 +250,8 @@ describe("start.mjs's plan", () => {
 
   it('falls back to serve mode when the Electron binary is missing, whatever else is true', () => {
     expect(planStart(facts({ electronBinary: null }))).toMatchObject({ mode: 'serve', reason: expect.stringContaining('41.7.1') });
+    // npm runs no Electron download script (allowScripts denies it): the reason says how to fetch the binary.
+    expect(planStart(facts({ electronBinary: null }))).toMatchObject({ reason: expect.stringContaining('node node_modules/electron/install.js') });
     expect(planStart(facts({ electronBinary: null, mainBuilt: false, bindingPresent: false, packageMain: 'x' })).mode).toBe('serve');
     expect(planStart(facts({ electronBinary: null, electronVersion: null })).mode).toBe('serve');
     expect(FALLBACK_MESSAGE).toMatch(/^Electron is not installed on this machine \(its binary could not be downloaded\)\. Starting Bluehelm in serve mode instead/);
