@@ -131,6 +131,22 @@ describe('the packaged app (electron-builder --linux dir, stand-in Electron)', (
     ]);
   });
 
+  it('packs every package the runtime dependencies load (all but the install-time prebuild-install and what only it needs)', () => {
+    const tree = JSON.parse(spawnSync('npm', ['ls', '--omit', 'dev', '--all', '--json'], { cwd: REPO, encoding: 'utf8' }).stdout) as NpmTree;
+    const needed = new Set<string>();
+    const walk = (deps: NpmTree['dependencies']) => {
+      for (const [name, dep] of Object.entries(deps ?? {})) {
+        if (name === 'prebuild-install') continue;
+        needed.add(name);
+        walk(dep.dependencies);
+      }
+    };
+    walk(tree.dependencies);
+    expect(needed.size).toBeGreaterThan(50);
+    const packedManifests = new Set(entries.filter((e) => e.endsWith('/package.json')).map((e) => e.replace(/\/package\.json$/, '').replace(/^.*node_modules\//, '')));
+    expect([...needed].filter((name) => !packedManifests.has(name)).sort()).toEqual([]);
+  });
+
   it('unpacks only the native binding beside app.asar', () => {
     expect(filesUnder(path.join(resources, 'app.asar.unpacked'))).toEqual([BINDING]);
     expect(fs.readFileSync(path.join(resources, 'app.asar.unpacked', BINDING)).equals(fs.readFileSync(NODE_BINDING))).toBe(true);
@@ -158,6 +174,10 @@ describe('the packaged app (electron-builder --linux dir, stand-in Electron)', (
     expect(wrong.output).toContain('cannot be loaded there: it is a PE library; linux needs ELF');
   }, 120_000);
 });
+
+interface NpmTree {
+  dependencies?: Record<string, NpmTree>;
+}
 
 interface AsarDir {
   files: Record<string, AsarDir | { size: number; unpacked?: boolean }>;
