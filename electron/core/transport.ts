@@ -201,6 +201,8 @@ export function connectCore(endpoint: Endpoint, open: Omit<CoreOpen, 'doors'>, d
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([closed, new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
       clearTimeout(timer);
+      // A call made from now on is answered at once instead of waiting on a closed port.
+      stopped('the Bluehelm core is closed');
       endpoint.close();
     },
     stopped,

@@ -58,7 +58,7 @@ async function start(): Promise<void> {
   try {
     await core.ready;
   } catch (e) {
-    fail(`Bluehelm cannot open its workspace${named ? ` (${named})` : ''}`, e);
+    fail(named ? `Bluehelm cannot open ${named}` : 'Bluehelm cannot start', e);
     return;
   }
   registerIpc((name, input) => core.call(name, input));
