@@ -2,10 +2,13 @@
 // Bundles the Electron side into dist/electron/ (the renderer is vite's job):
 //   main.mjs          the main process (ESM), from electron/main/app.ts
 //   preload.cjs       the preload (CommonJS: a sandboxed preload cannot be ESM)
-//   <name>.mjs        each worker of electron/core/workers/<name>.ts (import-worker, crosstab-worker…),
+//   <name>.mjs        each worker of electron/core/workers/<name>.ts (core-worker, the core host the
+//                     main process starts as a utility process; import-worker, crosstab-worker…),
 //                     a sibling of main.mjs as electron/core/threads.ts expects
-// electron and better-sqlite3 stay external: one is the runtime, the other is native and is loaded
-// with the binding from native/electron-<version>/.
+// What stays external is package.json's "dependencies", and only that: the packaged app carries
+// those in its node_modules (better-sqlite3, native; the export libraries, which read their own data
+// files at run time). Everything else is bundled and is a devDependency, so electron-builder packs
+// no second copy of it. electron itself is the runtime.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,20 +28,24 @@ const ESM_BANNER = [
   'const __dirname = __bluehelmDirname(__filename);',
 ].join('\n');
 
+// No source maps in what the app ships (main, preload, workers): electron-builder leaves .map files
+// out, and a sourceMappingURL pointing at a missing file is noise. Only the CLI, never packaged, has one.
 const common = {
   absWorkingDir: ROOT,
   bundle: true,
-  sourcemap: 'linked',
+  sourcemap: false,
   target: 'node20',
   logLevel: 'warning',
   legalComments: 'none',
 };
 
+const RUNTIME_DEPENDENCIES = Object.keys(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).dependencies ?? {});
+
 const nodeEsm = {
   ...common,
   platform: 'node',
   format: 'esm',
-  external: ['electron', 'better-sqlite3'],
+  external: ['electron', ...RUNTIME_DEPENDENCIES],
   banner: { js: ESM_BANNER },
   define: { 'process.env.BLUEHELM_BUNDLED': '"1"' },
 };
@@ -91,7 +98,7 @@ export async function build({ outDir = OUT } = {}) {
   await Promise.all([
     esbuild.build({ ...nodeEsm, entryPoints: ['electron/main/app.ts'], outfile: path.join(outDir, 'main.mjs') }),
     // The bluehelm command, so it starts without transpiling (electron/cli/bluehelm.mjs uses it while it is fresh).
-    esbuild.build({ ...nodeEsm, entryPoints: ['electron/cli/main.ts'], outfile: path.join(outDir, 'cli.mjs') }),
+    esbuild.build({ ...nodeEsm, sourcemap: 'linked', entryPoints: ['electron/cli/main.ts'], outfile: path.join(outDir, 'cli.mjs') }),
     ...workers().map((name) =>
       esbuild.build({ ...nodeEsm, entryPoints: [`electron/core/workers/${name}.ts`], outfile: path.join(outDir, `${name}.mjs`) }),
     ),

@@ -18,5 +18,5 @@ export type StartPlan =
 
 export declare function planStart(facts: StartFacts): StartPlan;
 export declare function gatherFacts(root?: string): StartFacts;
-export declare function electronBindingFile(root: string, version: string): string;
+export declare function electronBindingFile(root: string, version: string, platform?: string, arch?: string): string;
 export declare function buildElectronBinding(options: { root?: string; version: string; arch?: string }): string;

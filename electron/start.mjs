@@ -2,9 +2,10 @@
 // `npm start`: the desktop app when Electron is installed, serve mode when it is not.
 //
 //   node electron/start.mjs [args…]       start (extra args go to Electron, or to `bluehelm serve`)
-//   node electron/start.mjs --native-only build native/electron-<version>/better_sqlite3.node if missing
+//   node electron/start.mjs --native-only build native/electron-<version>/<platform>-<arch>/better_sqlite3.node if missing
 //                                          (`npm run native:electron`; needs only the network, not the
-//                                          Electron binary), --force to rebuild it
+//                                          Electron binary), --force to rebuild it, --arch=arm64 for
+//                                          another architecture of this platform
 //
 // What to do is decided by planStart(), a pure function of the facts gathered here (tested in
 // test/unit/electron-policy.test.ts); the rest of this file only carries the plan out.
@@ -14,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { electronBindingFile } from './packaging/binding.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(path.join(ROOT, 'package.json'));
@@ -23,10 +25,7 @@ export const MAIN_ENTRY = 'dist/electron/main.mjs';
 export const FALLBACK_MESSAGE =
   'Electron is not installed on this machine (its binary could not be downloaded). Starting Bluehelm in serve mode instead: open the address below in a browser.';
 
-/** Where the Electron build of better-sqlite3 lives (the same rule as electron/core/db/native-binding.ts). */
-export function electronBindingFile(root, version) {
-  return path.join(root, 'native', `electron-${version}`, 'better_sqlite3.node');
-}
+export { electronBindingFile };
 
 /**
  * @typedef {object} StartFacts
@@ -34,7 +33,7 @@ export function electronBindingFile(root, version) {
  * @property {string | null} electronVersion the installed electron package's version
  * @property {boolean} mainBuilt     dist/electron/main.mjs exists
  * @property {boolean} rendererBuilt dist/renderer/index.html exists
- * @property {boolean} bindingPresent native/electron-<version>/better_sqlite3.node exists
+ * @property {boolean} bindingPresent native/electron-<version>/<platform>-<arch>/better_sqlite3.node exists
  * @property {string | undefined} packageMain package.json's "main"
  *
  * @typedef {{ mode: 'serve', reason: string }
@@ -45,7 +44,14 @@ export function electronBindingFile(root, version) {
 /** @param {StartFacts} f @returns {StartPlan} */
 export function planStart(f) {
   if (!f.electronBinary || !f.electronVersion) {
-    return { mode: 'serve', reason: f.electronVersion ? `the Electron ${f.electronVersion} binary is missing` : 'the electron package is not installed' };
+    // npm does not run Electron's download script (package.json "allowScripts" denies it: nothing but the
+    // database driver and esbuild runs code at install), so a developer fetches the binary on purpose.
+    return {
+      mode: 'serve',
+      reason: f.electronVersion
+        ? `the Electron ${f.electronVersion} binary is missing; on a connected machine, download it with: node node_modules/electron/install.js`
+        : 'the electron package is not installed',
+    };
   }
   if (f.packageMain !== MAIN_ENTRY) {
     return { mode: 'error', message: `package.json "main" is ${JSON.stringify(f.packageMain)}; Electron needs "${MAIN_ENTRY}".` };
@@ -95,13 +101,13 @@ function run(command, args, cwd) {
 }
 
 /**
- * Builds better-sqlite3 for Electron's ABI into native/electron-<version>/, in a temporary copy of
+ * Builds better-sqlite3 for Electron's ABI into native/electron-<version>/<platform>-<arch>/, in a temporary copy of
  * the package: node_modules/better-sqlite3/build (the Node binding the tests and the CLI load) is
  * never touched. A prebuilt binary is tried first (prebuild-install), then a compile (node-gyp
  * against Electron's headers). Needs the network; not the Electron binary.
  */
 export function buildElectronBinding({ root = ROOT, version, arch = process.arch }) {
-  const dest = electronBindingFile(root, version);
+  const dest = electronBindingFile(root, version, process.platform, arch);
   const src = path.dirname(require.resolve('better-sqlite3/package.json'));
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bluehelm-native-'));
   const work = path.join(tmp, 'better-sqlite3');
@@ -169,11 +175,14 @@ async function main(argv) {
       console.error('The electron package is not installed (npm install).');
       return 1;
     }
-    if (facts.bindingPresent && !argv.includes('--force')) {
-      console.log(`${path.relative(ROOT, electronBindingFile(ROOT, facts.electronVersion))} is already built.`);
+    // --arch=arm64 (or ia32…) fetches a prebuilt binding for another architecture of this platform.
+    const arch = argv.find((a) => a.startsWith('--arch='))?.slice('--arch='.length) || process.arch;
+    const file = electronBindingFile(ROOT, facts.electronVersion, process.platform, arch);
+    if (fs.existsSync(file) && !argv.includes('--force')) {
+      console.log(`${path.relative(ROOT, file)} is already built.`);
       return 0;
     }
-    buildElectronBinding({ version: facts.electronVersion });
+    buildElectronBinding({ version: facts.electronVersion, arch });
     return 0;
   }
 

@@ -1,26 +1,30 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, dialog, type BrowserWindow } from 'electron';
+import { app, dialog, Menu, type BrowserWindow } from 'electron';
+import { startCoreProcess } from './core-process';
 import { registerIpc } from './ipc';
-import { appRootFor } from './policy';
+import { browserProfileDir, menuTemplate } from './policy';
 import { guardAllWebContents, guardSession, registerAppScheme, serveRenderer } from './security';
 import { createMainWindow } from './window';
 
-// The Electron entry (bundled to dist/electron/main.mjs). The order matters:
-// 1. the environment the core reads (BLUEHELM_ROOT: where data/, migrations and native/ are;
-//    BLUEHELM_BUNDLED: workers are .mjs siblings of this bundle) is set first;
-// 2. the custom scheme is registered synchronously, before the app is ready;
-// 3. the core is loaded with dynamic import() only after that.
+// The Electron entry (bundled to dist/electron/main.mjs). The main process owns the window, the
+// menu, the dialogs and the security hooks; the core (session, engines, imports) runs in a utility
+// process (core-process.ts), so nothing the core does can freeze a window.
 const appPath = app.getAppPath();
+// The core's environment, inherited by its process: BLUEHELM_ROOT is where data/ and the migrations
+// are (the app path, app.asar itself in a packaged app: Electron reads inside it; only native/ is
+// unpacked, see electron/core/db/native-binding.ts), BLUEHELM_BUNDLED says workers are .mjs siblings.
 // (Object.assign, not `process.env.BLUEHELM_BUNDLED = …`: the build defines that expression as a constant.)
-Object.assign(process.env, { BLUEHELM_ROOT: appRootFor(appPath, app.isPackaged), BLUEHELM_BUNDLED: '1' });
+Object.assign(process.env, { BLUEHELM_ROOT: appPath, BLUEHELM_BUNDLED: '1' });
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PRELOAD = path.join(here, 'preload.cjs');
+const CORE_HOST = path.join(here, 'core-worker.mjs');
 // Read through Electron's asar support in a packaged app; the repo's dist/renderer in development.
 const RENDERER_DIR = path.join(appPath, 'dist', 'renderer');
 
 app.enableSandbox();
+app.setPath('userData', browserProfileDir(app.getPath('appData')));
 registerAppScheme();
 
 let mainWindow: BrowserWindow | null = null;
@@ -32,37 +36,44 @@ function fail(title: string, e: unknown): void {
   app.exit(1);
 }
 
+async function chooseWorkspaceFile(): Promise<string | undefined> {
+  const options = { title: 'Open a Bluehelm workspace', properties: ['openFile' as const], filters: [{ name: 'Bluehelm workspace', extensions: ['sqlite', 'bluehelm', 'db'] }] };
+  const r = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  return r.canceled ? undefined : r.filePaths[0];
+}
+
 async function start(): Promise<void> {
   guardAllWebContents();
   await app.whenReady();
   guardSession();
   serveRenderer(RENDERER_DIR);
-
-  const { Session, startupWorkspace } = await import('../core/session');
-  const { operationsFor } = await import('../core/operations');
-  const { dispatch } = await import('../core/dispatch');
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, app.isPackaged) as Parameters<typeof Menu.buildFromTemplate>[0]));
 
   // The same workspace as the CLI's: $BLUEHELM_DB, else workspace.sqlite in the per-user app-data
   // folder, else (first start) the synthetic demo workspace.
-  let session: InstanceType<typeof Session>;
   const named = process.env.BLUEHELM_DB || undefined;
+  const core = startCoreProcess(CORE_HOST, named, { chooseWorkspaceFile }, (reason) =>
+    fail('Bluehelm stopped', `${reason} Nothing half-imported was kept: an import is saved whole or not at all. Start Bluehelm again.`),
+  );
   try {
-    session = new Session(startupWorkspace(named).path);
+    await core.ready;
   } catch (e) {
-    fail(`Bluehelm cannot open its workspace${named ? ` (${named})` : ''}`, e);
+    fail(named ? `Bluehelm cannot open ${named}` : 'Bluehelm cannot start', e);
     return;
   }
-  const ops = operationsFor(session, {
-    async chooseWorkspaceFile() {
-      const options = { title: 'Open a Bluehelm workspace', properties: ['openFile' as const], filters: [{ name: 'Bluehelm workspace', extensions: ['sqlite', 'bluehelm', 'db'] }] };
-      const r = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
-      return r.canceled ? undefined : r.filePaths[0];
-    },
+  registerIpc((name, input) => core.call(name, input));
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (closed) return;
+    // The workspace is closed cleanly (WAL checkpoint) before the app goes.
+    event.preventDefault();
+    void core.close().finally(() => {
+      closed = true;
+      app.quit();
+    });
   });
-  registerIpc((name, input) => dispatch(ops, name, input));
-  app.on('will-quit', () => session.close());
 
-  mainWindow = createMainWindow(PRELOAD);
+  mainWindow = createMainWindow(PRELOAD, app.isPackaged);
   mainWindow.on('closed', () => (mainWindow = null));
 }
 

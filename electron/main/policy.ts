@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { Envelope } from '../core/transport';
 
 /**
  * The Electron main process's security decisions as pure functions, so they run (and are tested)
@@ -27,9 +28,11 @@ export interface HardenedWebPreferences {
   experimentalFeatures: false;
   navigateOnDragDrop: false;
   safeDialogs: true;
+  devTools: boolean;
 }
 
-export function webPreferences(preload: string): HardenedWebPreferences {
+/** devTools only in a development run (`npm start`): a packaged app cannot open them. */
+export function webPreferences(preload: string, packaged = true): HardenedWebPreferences {
   return {
     preload,
     contextIsolation: true,
@@ -44,6 +47,7 @@ export function webPreferences(preload: string): HardenedWebPreferences {
     experimentalFeatures: false,
     navigateOnDragDrop: false,
     safeDialogs: true,
+    devTools: !packaged,
   };
 }
 
@@ -151,32 +155,46 @@ export function contentType(file: string): string {
 }
 
 /**
- * BLUEHELM_ROOT for the main process: the app path in development (the repo root, as
- * `electron .` runs it); in a packaged app the asar's unpacked twin, where electron-builder.yml
- * unpacks data/, the migrations and native/ so worker threads and dlopen read real files.
- */
-export function appRootFor(appPath: string, packaged: boolean): string {
-  return packaged && appPath.endsWith('.asar') ? `${appPath}.unpacked` : appPath;
-}
-
-
-/** What a call returns when it crosses the core's one boundary (electron/core/dispatch.ts). */
-export type CallResult = { ok: true; value: unknown } | { ok: false; status: number; error: { code: string; message: string } };
-
-/**
- * The IPC handler's logic: refuse a call unless it comes from a frame of our own origin, pass it
- * to dispatch (which validates the name and the input against shared/contract.ts), and turn a
- * refusal into an Error carrying the ApiError's message.
+ * The IPC handler's logic: refuse a call unless it comes from a frame of our own origin, and pass it
+ * to the core (whose dispatch validates the name and the input against shared/contract.ts). Always an
+ * envelope, never a throw: Electron would turn a thrown error into a bare message and lose its code.
  */
 export async function callFromFrame(
-  call: (name: string, rawInput: unknown) => Promise<CallResult>,
+  call: (name: string, rawInput: unknown) => Promise<Envelope>,
   frameUrl: string | null | undefined,
   name: unknown,
   input: unknown,
-): Promise<unknown> {
-  if (!ipcSenderAllowed(frameUrl)) throw new Error(`refused: call from ${frameUrl ?? 'an unknown frame'}`);
-  if (typeof name !== 'string') throw new Error('operation name must be a string');
-  const result = await call(name, input);
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
+): Promise<Envelope> {
+  if (!ipcSenderAllowed(frameUrl)) return { ok: false, error: { code: 'refused', message: `refused: call from ${frameUrl ?? 'an unknown frame'}` } };
+  if (typeof name !== 'string') return { ok: false, error: { code: 'invalid_input', message: 'operation name must be a string' } };
+  return call(name, input);
+}
+
+/**
+ * Chromium's own profile (caches, local storage), in a folder of its own under the app-data folder:
+ * on Windows and macOS the workspaces live in <appData>/Bluehelm itself (electron/core/paths.ts), and
+ * Chromium's files should never sit among them.
+ */
+export function browserProfileDir(appData: string): string {
+  return path.join(appData, 'Bluehelm', 'browser-profile');
+}
+
+/** One entry of Electron's menu template (the subset Bluehelm uses). */
+export type MenuEntry = { role: string } | { type: 'separator' } | { label: string; role?: string; submenu: MenuEntry[] };
+
+/**
+ * The application menu: what an analyst needs (quit, clipboard, zoom, full screen, window) and
+ * nothing that leads out of the app: no Help links to electronjs.org, and no developer tools or
+ * reload in a packaged app.
+ */
+export function menuTemplate(platform: NodeJS.Platform, packaged: boolean): MenuEntry[] {
+  const mac = platform === 'darwin';
+  const developer: MenuEntry[] = packaged ? [] : [{ type: 'separator' }, { role: 'reload' }, { role: 'toggleDevTools' }];
+  return [
+    ...(mac ? [{ label: 'Bluehelm', role: 'appMenu', submenu: [{ role: 'about' }, { type: 'separator' as const }, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, { type: 'separator' as const }, { role: 'quit' }] }] : []),
+    { label: 'File', submenu: [mac ? { role: 'close' } : { role: 'quit' }] },
+    { label: 'Edit', submenu: [{ role: 'undo' }, { role: 'redo' }, { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }] },
+    { label: 'View', submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }, ...developer] },
+    { label: 'Window', submenu: [{ role: 'minimize' }, ...(mac ? [{ role: 'zoom' }] : []), { role: 'close' }] },
+  ];
 }

@@ -48,6 +48,8 @@ export function guardSession(ses: Session = session.defaultSession): void {
   ses.setPermissionRequestHandler((_wc, permission, callback) => callback(permissionAllowed(permission)));
   ses.setPermissionCheckHandler((_wc, permission) => permissionAllowed(permission));
   ses.setDevicePermissionHandler(() => false);
+  // Chromium's spell checker fetches dictionaries from a Google CDN: off, on an offline machine.
+  ses.setSpellCheckerEnabled(false);
   ses.on('will-download', (event, item) => {
     // Saving a file the page built itself (a blob: of our origin) is allowed; anything else is not.
     if (!requestAllowed(item.getURL())) event.preventDefault();

@@ -2,7 +2,7 @@ import { BrowserWindow } from 'electron';
 import { APP_START_URL, webPreferences } from './policy';
 
 /** The one Bluehelm window: sandboxed, context-isolated, no Node, our preload, our page. */
-export function createMainWindow(preload: string): BrowserWindow {
+export function createMainWindow(preload: string, packaged: boolean): BrowserWindow {
   const win = new BrowserWindow({
     width: 1440,
     height: 900,
@@ -11,7 +11,7 @@ export function createMainWindow(preload: string): BrowserWindow {
     show: false,
     title: 'Bluehelm',
     backgroundColor: '#ffffff',
-    webPreferences: webPreferences(preload),
+    webPreferences: webPreferences(preload, packaged),
   });
   win.once('ready-to-show', () => win.show());
   void win.loadURL(APP_START_URL);

@@ -86,7 +86,7 @@ describe('the built bundles', () => {
     const invoked: unknown[][] = [];
     const electron = {
       contextBridge: { exposeInMainWorld: (key: string, api: unknown) => exposed.push({ key, api }) },
-      ipcRenderer: { invoke: async (...args: unknown[]) => (invoked.push(args), 'ok'), send: () => undefined, on: () => undefined },
+      ipcRenderer: { invoke: async (...args: unknown[]) => (invoked.push(args), { ok: true, value: 'ok' }), send: () => undefined, on: () => undefined },
     };
     // A sandboxed preload's require knows 'electron' and a few others; no fs, no path, no child_process.
     const required: string[] = [];
@@ -103,11 +103,12 @@ describe('the built bundles', () => {
     const api = exposed[0].api as { call: (n: string, i?: unknown) => Promise<unknown> };
     expect(Object.keys(api)).toEqual(['call']);
     expect(api).not.toHaveProperty('invoke');
-    await expect(api.call('workspaceInfo', {})).resolves.toBe('ok');
-    await expect(api.call('require', 'child_process')).rejects.toThrow(/no operation/);
+    // Every call answers an envelope, so the page gets an error's code as well as its message.
+    await expect(api.call('workspaceInfo', {})).resolves.toEqual({ ok: true, value: 'ok' });
+    await expect(api.call('require', 'child_process')).resolves.toEqual({ ok: false, error: { code: 'not_found', message: 'no operation "require"' } });
     expect(invoked).toEqual([['bluehelm:call', 'workspaceInfo', {}]]);
     // The list the preload checks is the contract's own: every operation passes.
-    for (const name of OPERATION_NAMES) await expect(api.call(name, {}), name).resolves.toBe('ok');
+    for (const name of OPERATION_NAMES) await expect(api.call(name, {}), name).resolves.toEqual({ ok: true, value: 'ok' });
     expect(code.length).toBeLessThan(20_000);
   });
 
@@ -191,10 +192,10 @@ describe('the built bundles', () => {
     expect(r.ipcChannels).toEqual(['bluehelm:call']);
     expect(r.ipc.info.ok).toBe(true);
     expect(r.ipc.info.value.path).toBe(dbPath);
-    expect(r.ipc.evil).toEqual({ ok: false, message: 'refused: call from https://evil.example/' });
-    expect(r.ipc.destroyed).toMatchObject({ ok: false });
-    expect(r.ipc.unknown).toEqual({ ok: false, message: 'no operation "dropEverything"' });
-    expect(r.ipc.invalid.ok).toBe(false);
+    expect(r.ipc.evil).toEqual({ ok: false, code: 'refused', message: 'refused: call from https://evil.example/' });
+    expect(r.ipc.destroyed).toMatchObject({ ok: false, code: 'refused' });
+    expect(r.ipc.unknown).toEqual({ ok: false, code: 'not_found', message: 'no operation "dropEverything"' });
+    expect(r.ipc.invalid).toMatchObject({ ok: false, code: 'invalid_input' });
     expect(r.ipc.invalid.message).toContain('datasetId');
     // An import runs in the bundled worker (dist/electron/import-worker.mjs) and lands in the workspace.
     expect(r.ipc.imported).toMatchObject({ state: 'done', error: null });
@@ -208,10 +209,24 @@ describe('the built bundles', () => {
     expect(r.ipc.crossTab).toMatchObject({ ok: true, value: { grandTotal: 2 } });
     expect(r.ipc.injection.ok).toBe(true);
     expect(r.ipc.injection.value.rows).toEqual([]);
+
+    // The core ran in its own (utility) process, from the bundled host beside main.mjs; the main
+    // process holds no database: its bundle has neither better-sqlite3 nor a blocking wait.
+    expect(r.forks).toEqual([{ entry: path.join(out, 'core-worker.mjs'), serviceName: 'Bluehelm core', root: appDir }]);
+    const main = fs.readFileSync(path.join(out, 'main.mjs'), 'utf8');
+    expect(main).not.toMatch(/better-sqlite3|Atomics\.wait/);
+    // A reduced menu (no developer tools once packaged: the stub app is not), the spell checker off.
+    expect(JSON.stringify(r.menu)).not.toMatch(/https?:|electronjs/);
+    expect(r.spellChecker).toBe(false);
+    // Chromium's profile in a folder of its own, never among the workspaces.
+    expect(r.paths).toEqual({ userData: path.join('/home/analyst/.config', 'Bluehelm', 'browser-profile') });
+    // Quitting closed the workspace in the core first, then quit.
+    expect(r.quit).toEqual({ deferred: true, quit: true });
   });
 });
 
 const STUB_ELECTRON = String.raw`
+import { MessageChannel, Worker } from 'node:worker_threads';
 class Emitter {
   constructor() { this.listeners = {}; }
   on(e, f) { (this.listeners[e] ??= []).push(f); return this; }
@@ -226,6 +241,8 @@ export const app = Object.assign(new Emitter(), {
   getAppPath: () => process.env.STUB_APP_PATH,
   isPackaged: false,
   enableSandbox() { s.sandbox = true; },
+  getPath(name) { if (name !== 'appData') throw new Error('unexpected getPath ' + name); return '/home/analyst/.config'; },
+  setPath(name, value) { (s.paths ??= {})[name] = value; },
   requestSingleInstanceLock: () => true,
   whenReady: () => whenReady,
   quit() { s.quit = true; },
@@ -240,6 +257,7 @@ const ses = Object.assign(new Emitter(), {
   setPermissionRequestHandler(fn) { s.session.permissionRequest = fn; },
   setPermissionCheckHandler(fn) { s.session.permissionCheck = fn; },
   setDevicePermissionHandler(fn) { s.session.device = fn; },
+  setSpellCheckerEnabled(on) { s.session.spellChecker = on; },
 });
 s.session.emitter = ses;
 export const session = { defaultSession: ses };
@@ -264,7 +282,43 @@ export class BrowserWindow extends Emitter {
   isMinimized() { return false; }
   focus() {}
 }
-export default { app, protocol, session, ipcMain, dialog, BrowserWindow };
+export const Menu = {
+  buildFromTemplate: (template) => ({ template }),
+  setApplicationMenu(menu) { s.menu = menu.template; },
+};
+// Electron's MessagePortMain delivers { data } events and waits for start(); a Node port, so wrapped.
+const wrapPort = (port) => ({
+  __port: port,
+  on(event, fn) { port.on(event, (data) => fn({ data, ports: [] })); return this; },
+  postMessage(m) { port.postMessage(m); },
+  start() {},
+  close() { port.close(); },
+});
+export class MessageChannelMain {
+  constructor() { const c = new MessageChannel(); this.port1 = wrapPort(c.port1); this.port2 = wrapPort(c.port2); }
+}
+// A utility process stood in for by a worker thread running the same entry, with the utility process's
+// process.parentPort (messages as { data, ports } with MessagePortMain ports) installed first.
+const UTILITY_SHIM = [
+  "const wt = require('node:worker_threads');",
+  'const wrapPort = ' + wrapPort.toString() + ';',
+  "process.parentPort = { once(event, fn) { wt.parentPort.once('message', (m) => fn({ data: m.data, ports: m.port ? [wrapPort(m.port)] : [] })); } };",
+  "import(require('node:url').pathToFileURL(wt.workerData.entry).href);",
+].join('\n');
+s.forks = [];
+export const utilityProcess = {
+  fork(entry, args, options) {
+    s.forks.push({ entry, serviceName: options.serviceName, root: options.env.BLUEHELM_ROOT });
+    const worker = new Worker(UTILITY_SHIM, { eval: true, workerData: { entry }, env: options.env });
+    const child = new Emitter();
+    worker.on('exit', (code) => { s.coreExit = code; child.emit('exit', code); });
+    worker.on('error', (e) => s.errors.push('core: ' + e.stack));
+    child.postMessage = (data, ports = []) => worker.postMessage({ data, port: ports[0]?.__port }, ports.map((p) => p.__port));
+    child.kill = () => { void worker.terminate(); return true; };
+    return child;
+  },
+};
+export default { app, protocol, session, ipcMain, dialog, BrowserWindow, Menu, MessageChannelMain, utilityProcess };
 `;
 
 const DRIVER = String.raw`
@@ -336,12 +390,10 @@ out.contents.windowOpen = contents.openHandler({ url: 'https://evil.example/' })
 
 out.ipcChannels = Object.keys(s.ipc);
 const ipc = s.ipc['bluehelm:call'];
+// The handler answers an envelope; a refusal keeps its code.
 const call = async (frame, name, input) => {
-  try {
-    return { ok: true, value: await ipc({ senderFrame: frame === null ? null : { url: frame } }, name, input) };
-  } catch (e) {
-    return { ok: false, message: e.message };
-  }
+  const r = await ipc({ senderFrame: frame === null ? null : { url: frame } }, name, input);
+  return r.ok ? { ok: true, value: r.value } : { ok: false, code: r.error.code, message: r.error.message };
 };
 const APP = 'app://bluehelm/index.html';
 out.ipc = {
@@ -372,7 +424,15 @@ s.dialogAnswers.push(process.env.CHOSEN_DB);
 out.ipc.chosen = await call(APP, 'workspaceChooseFile', {});
 out.ipc.cancelled = await call(APP, 'workspaceChooseFile', {});
 out.dialogs = s.dialogs;
-app.emit('will-quit');
+out.menu = s.menu;
+out.spellChecker = s.session.spellChecker;
+out.forks = s.forks;
+out.paths = s.paths;
+// Quitting waits for the core to close the workspace, then quits for real.
+let deferred = false;
+app.emit('will-quit', { preventDefault: () => (deferred = true) });
+for (let i = 0; i < 200 && !s.quit; i++) await sleep(25);
+out.quit = { deferred, quit: s.quit === true };
 console.log(JSON.stringify(out));
 process.exit(0);
 `;

@@ -3,12 +3,13 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import {
   APP_START_URL,
-  appRootFor,
   appUrlToFile,
   callFromFrame,
   contentType,
   ipcSenderAllowed,
   isAppUrl,
+  menuTemplate,
+  type MenuEntry,
   navigationAllowed,
   permissionAllowed,
   requestAllowed,
@@ -37,6 +38,32 @@ describe('webPreferences', () => {
     // Nothing that re-opens a door.
     expect(prefs).not.toHaveProperty('enableRemoteModule');
     expect(prefs).not.toHaveProperty('nodeIntegration', true);
+  });
+
+  it('allows developer tools only in a development run, never in a packaged app', () => {
+    expect(webPreferences('/p').devTools).toBe(false);
+    expect(webPreferences('/p', true).devTools).toBe(false);
+    expect(webPreferences('/p', false).devTools).toBe(true);
+  });
+});
+
+describe('the application menu', () => {
+  const roles = (entries: MenuEntry[]): string[] =>
+    entries.flatMap((e) => ('submenu' in e ? [...(e.role ? [e.role] : []), ...roles(e.submenu)] : 'role' in e ? [e.role] : []));
+
+  it('offers what an analyst needs and, packaged, no developer tools, reload or links out', () => {
+    for (const platform of ['linux', 'win32', 'darwin'] as const) {
+      const packaged = roles(menuTemplate(platform, true));
+      expect(packaged, platform).toEqual(expect.arrayContaining(['copy', 'paste', 'selectAll', 'zoomIn', 'zoomOut', 'resetZoom', 'togglefullscreen', 'minimize']));
+      expect(packaged, platform).not.toContain('toggleDevTools');
+      expect(packaged, platform).not.toContain('reload');
+      expect(packaged, platform).not.toContain('forceReload');
+      expect(packaged.some((r) => /help/i.test(r)), platform).toBe(false);
+      expect(JSON.stringify(menuTemplate(platform, true))).not.toMatch(/electronjs|https?:/);
+    }
+    expect(roles(menuTemplate('linux', true))).toContain('quit');
+    expect(roles(menuTemplate('darwin', true))).toEqual(expect.arrayContaining(['appMenu', 'quit', 'hide']));
+    expect(roles(menuTemplate('linux', false))).toEqual(expect.arrayContaining(['toggleDevTools', 'reload']));
   });
 });
 
@@ -150,32 +177,27 @@ describe('app:// URL → file', () => {
     expect(contentType('f.woff2')).toBe('font/woff2');
     expect(contentType('x.exe')).toBe('application/octet-stream');
   });
-
-  it('roots the core at the unpacked asar in a packaged app, at the app path otherwise', () => {
-    expect(appRootFor('/repo', false)).toBe('/repo');
-    expect(appRootFor('/opt/Bluehelm/resources/app.asar', true)).toBe('/opt/Bluehelm/resources/app.asar.unpacked');
-  });
 });
 
 describe('the IPC handler', () => {
   const ok = vi.fn(async (name: string, input: unknown) => ({ ok: true as const, value: { name, input } }));
 
-  it('passes calls from our page to dispatch', async () => {
-    await expect(callFromFrame(ok, 'app://bluehelm/index.html', 'workspaceInfo', {})).resolves.toEqual({ name: 'workspaceInfo', input: {} });
+  it('passes calls from our page to the core', async () => {
+    await expect(callFromFrame(ok, 'app://bluehelm/index.html', 'workspaceInfo', {})).resolves.toEqual({ ok: true, value: { name: 'workspaceInfo', input: {} } });
   });
 
-  it('refuses calls from any other frame without reaching the core', async () => {
+  it('refuses calls from any other frame without reaching the core, with a code', async () => {
     ok.mockClear();
     for (const url of ['https://evil.example/', 'file:///tmp/x.html', 'data:text/html,x', undefined, null]) {
-      await expect(callFromFrame(ok, url, 'workspaceInfo', {})).rejects.toThrow(/refused/);
+      await expect(callFromFrame(ok, url, 'workspaceInfo', {})).resolves.toMatchObject({ ok: false, error: { code: 'refused', message: expect.stringMatching(/^refused/) } });
     }
-    await expect(callFromFrame(ok, 'app://bluehelm/', 42, {})).rejects.toThrow(/string/);
+    await expect(callFromFrame(ok, 'app://bluehelm/', 42, {})).resolves.toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/string/) } });
     expect(ok).not.toHaveBeenCalled();
   });
 
-  it("turns a refusal into an Error carrying the core's message", async () => {
-    const refuse = async () => ({ ok: false as const, status: 400, error: { code: 'invalid_input', message: 'rejects: datasetId: Invalid input' } });
-    await expect(callFromFrame(refuse, 'app://bluehelm/', 'rejects', {})).rejects.toThrow('rejects: datasetId: Invalid input');
+  it("hands the core's refusal back whole: its code and its message", async () => {
+    const refuse = async () => ({ ok: false as const, error: { code: 'invalid_input' as const, message: 'rejects: datasetId: Invalid input' } });
+    await expect(callFromFrame(refuse, 'app://bluehelm/', 'rejects', {})).resolves.toEqual({ ok: false, error: { code: 'invalid_input', message: 'rejects: datasetId: Invalid input' } });
   });
 });
 
@@ -190,25 +212,27 @@ describe('the preload bridge', () => {
     const invoke = vi.fn(async () => 'x');
     const bridge = createBridge(invoke, OPERATION_NAMES);
     for (const name of ['eval', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'bluehelm:call', '', 'workspaceinfo']) {
-      await expect(bridge.call(name, {}), name).rejects.toThrow(/no operation/);
+      await expect(bridge.call(name, {}), name).resolves.toEqual({ ok: false, error: { code: 'not_found', message: `no operation "${name}"` } });
     }
-    await expect(bridge.call(1 as unknown as string)).rejects.toThrow(/no operation/);
+    await expect(bridge.call(1 as unknown as string)).resolves.toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(invoke).not.toHaveBeenCalled();
   });
 
-  it('invokes the one channel for every operation of the contract', async () => {
-    const invoke = vi.fn(async (..._args: unknown[]) => 'value');
+  it('invokes the one channel for every operation of the contract and passes the envelope on', async () => {
+    const invoke = vi.fn(async (..._args: unknown[]) => ({ ok: true, value: 'value' }));
     const bridge = createBridge(invoke, OPERATION_NAMES);
-    for (const name of OPERATION_NAMES) await expect(bridge.call(name, { a: 1 })).resolves.toBe('value');
+    for (const name of OPERATION_NAMES) await expect(bridge.call(name, { a: 1 })).resolves.toEqual({ ok: true, value: 'value' });
     expect(invoke.mock.calls.every((c) => c[0] === IPC_CHANNEL)).toBe(true);
     expect(invoke).toHaveBeenCalledTimes(OPERATION_NAMES.length);
+    const refused = { ok: false, error: { code: 'refused', message: 'importStart: the file is not a known layout' } };
+    await expect(createBridge(async () => refused, OPERATION_NAMES).call('importStart', {})).resolves.toEqual(refused);
   });
 
-  it("gives the page the core's message, without Electron's prefix", async () => {
+  it("turns a failed IPC into an internal error with the message, without Electron's prefix", async () => {
     const bridge = createBridge(async () => {
-      throw new Error("Error invoking remote method 'bluehelm:call': Error: crossTab: from: expected YYYY-MM-DD");
+      throw new Error("Error invoking remote method 'bluehelm:call': Error: reply was never sent");
     }, OPERATION_NAMES);
-    await expect(bridge.call('crossTab', {})).rejects.toThrow(/^crossTab: from: expected YYYY-MM-DD$/);
+    await expect(bridge.call('crossTab', {})).resolves.toEqual({ ok: false, error: { code: 'internal', message: 'reply was never sent' } });
     expect(ipcErrorMessage('plain')).toBe('plain');
   });
 });
@@ -226,6 +250,8 @@ describe("start.mjs's plan", () => {
 
   it('falls back to serve mode when the Electron binary is missing, whatever else is true', () => {
     expect(planStart(facts({ electronBinary: null }))).toMatchObject({ mode: 'serve', reason: expect.stringContaining('41.7.1') });
+    // npm runs no Electron download script (allowScripts denies it): the reason says how to fetch the binary.
+    expect(planStart(facts({ electronBinary: null }))).toMatchObject({ reason: expect.stringContaining('node node_modules/electron/install.js') });
     expect(planStart(facts({ electronBinary: null, mainBuilt: false, bindingPresent: false, packageMain: 'x' })).mode).toBe('serve');
     expect(planStart(facts({ electronBinary: null, electronVersion: null })).mode).toBe('serve');
     expect(FALLBACK_MESSAGE).toMatch(/^Electron is not installed on this machine \(its binary could not be downloaded\)\. Starting Bluehelm in serve mode instead/);

@@ -1,8 +1,8 @@
 import { OPERATION_NAMES, errorSchema, operations, type Api, type OperationName } from '../../../shared/contract';
 
-/** What the Electron preload exposes; absent when the renderer is served over HTTP. */
+/** What the Electron preload exposes (electron/preload/bridge.ts); absent when the renderer is served over HTTP. */
 interface Bridge {
-  call(name: string, input: unknown): Promise<unknown>;
+  call(name: string, input: unknown): Promise<{ ok: true; value: unknown } | { ok: false; error: { code: string; message: string } }>;
 }
 
 declare global {
@@ -44,12 +44,12 @@ async function overHttp(name: OperationName, input: unknown): Promise<unknown> {
   return body;
 }
 
+/** The preload answers an envelope, so a refusal keeps its code as it does over HTTP. */
 async function overBridge(bridge: Bridge, name: OperationName, input: unknown): Promise<unknown> {
-  try {
-    return await bridge.call(name, input);
-  } catch (e) {
-    throw new ApiCallError(e instanceof Error ? e.message : String(e));
-  }
+  const result = await bridge.call(name, input);
+  if (result.ok) return result.value;
+  const error = errorSchema.safeParse(result.error);
+  throw new ApiCallError(result.error.message, error.success ? error.data.code : undefined);
 }
 
 /** True in the desktop app, where the preload bridge (and so native dialogs) exists. */
