@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { DIMENSIONS, MEASURES } from './catalogue';
 import { reconciliationSchema } from './reconcile';
 import { crossTabSchema, viewSpecSchema } from './spec';
+import { EXPORT_FORMATS, exportJobSchema, packDocSchema, packSchema, packSummarySchema, slideSchema, staleSlideSchema } from './pack';
+import { LANGS } from './present/lang';
 
 // The single list of operations the renderer (or any door) may call on the core.
 // The preload bridge, the HTTP server and the renderer's client are all built from this object.
@@ -93,6 +95,7 @@ export const integritySchema = z.object({
 });
 
 const empty = z.object({}).strict();
+const packId = z.number().int().positive();
 const workspacePath = z.string().min(1).max(4096);
 
 export const operations = {
@@ -150,6 +153,31 @@ export const operations = {
   checkWorkspace: { input: empty, output: integritySchema },
   /** Every published figure in data/published-figures.json, recomputed from the open workspace. */
   reconcile: { input: empty, output: reconciliationSchema },
+
+  // Briefing packs (shared/pack.ts): stored in the workspace, exported by the core.
+  packList: { input: empty, output: z.array(packSummarySchema) },
+  packGet: { input: z.object({ id: packId }), output: packSchema },
+  /** Creates a pack (no id) or replaces a pack's whole document. */
+  packSave: { input: z.object({ id: packId.optional(), doc: packDocSchema }), output: packSchema },
+  packRename: { input: z.object({ id: packId, name: z.string().trim().min(1).max(120) }), output: packSchema },
+  packDuplicate: { input: z.object({ id: packId, name: z.string().trim().min(1).max(120).optional() }), output: packSchema },
+  packDelete: { input: z.object({ id: packId }), output: z.object({ deleted: z.number() }) },
+  /** "Add to pack" from a view: appends the slide (a new pack when packId is null), remembering the numbers' basis. */
+  packAddSlide: { input: z.object({ packId: packId.nullable(), slide: slideSchema, lang: z.enum(LANGS).default('en') }), output: packSchema },
+  /** The slides whose numbers would change if the pack were exported now. */
+  packCheck: { input: z.object({ id: packId }), output: z.object({ stale: z.array(staleSlideSchema) }) },
+  /** Takes the workspace's current numbers as the pack's basis. */
+  packAccept: { input: z.object({ id: packId }), output: packSchema },
+  /** Each slide as the SVG the PDF prints. */
+  packPreview: { input: z.object({ id: packId, lang: z.enum(LANGS).optional() }), output: z.object({ svgs: z.array(z.string()), stale: z.array(staleSlideSchema) }) },
+  packExportStart: { input: z.object({ id: packId, format: z.enum(EXPORT_FORMATS), lang: z.enum(LANGS).optional() }), output: exportJobSchema },
+  packExportStatus: { input: z.object({ jobId: z.string().max(64) }), output: exportJobSchema },
+  packExportCancel: { input: z.object({ jobId: z.string().max(64) }), output: exportJobSchema },
+  /**
+   * Saves a finished export where the analyst chooses in the desktop app's Save dialog (shown by the
+   * main process). Refused in serve mode: there the browser downloads GET /download/<jobId>.
+   */
+  packExportSave: { input: z.object({ jobId: z.string().max(64) }), output: z.object({ path: z.string().nullable() }) },
 } as const;
 
 export type Operations = typeof operations;

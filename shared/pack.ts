@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { measureInfo } from './catalogue';
 import { CHART_TYPES, chartTypesFor } from './present/chart';
-import { LANGS } from './present/lang';
+import { LANGS, type Lang } from './present/lang';
 import { viewSpecSchema } from './spec';
 
 // A briefing pack: an ordered list of slides plus settings. The same document is stored in the
@@ -10,6 +10,20 @@ import { viewSpecSchema } from './spec';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 
+/**
+ * Text the analyst writes: one string, or one per language ({"en": …, "zh": …}) so one pack file
+ * exports in either language. A missing language falls back to the other.
+ */
+const localText = (max: number) => z.union([z.string().max(max), z.object({ en: z.string().max(max), zh: z.string().max(max) }).partial().strict()]);
+export type LocalText = z.infer<ReturnType<typeof localText>>;
+
+/** The text in the language asked for (or the other one, or ''). */
+export function textIn(t: LocalText | undefined, lang: Lang): string {
+  if (t === undefined) return '';
+  if (typeof t === 'string') return t;
+  return t[lang] ?? t[lang === 'en' ? 'zh' : 'en'] ?? '';
+}
+
 export const PAGE_SIZES = ['16:9', 'A4'] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
 export const EXPORT_FORMATS = ['pptx', 'pdf', 'xlsx'] as const;
@@ -17,9 +31,9 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const packSettingsSchema = z
   .object({
-    title: z.string().min(1).max(200),
-    subtitle: z.string().max(300).default(''),
-    author: z.string().max(200).default(''),
+    title: localText(200),
+    subtitle: localText(300).default(''),
+    author: localText(200).default(''),
     /** The pack's date; left out, the day of export. */
     date: isoDate.optional(),
     /** The language of the exported pack, independent of the app's. */
@@ -42,10 +56,10 @@ export type SlideBasis = z.infer<typeof slideBasisSchema>;
 
 const text = {
   /** Left out: the view's own title (a view slide) or the built-in title. */
-  title: z.string().max(200).optional(),
+  title: localText(200).optional(),
   /** The key message: one sentence shown on the slide. */
-  message: z.string().max(400).optional(),
-  notes: z.string().max(5000).optional(),
+  message: localText(400).optional(),
+  notes: localText(5000).optional(),
 };
 
 export const coverSlideSchema = z.object({ kind: z.literal('cover'), notes: text.notes }).strict();
@@ -115,3 +129,20 @@ export function describePackIssue(issue: { path: PropertyKey[]; message: string 
   }
   return `${issue.path.map(String).join('.') || 'pack'}: ${issue.message}`;
 }
+
+/** An export under way or finished, as the app polls it. */
+export const exportJobSchema = z.object({
+  id: z.string(),
+  packId: z.number(),
+  format: z.enum(EXPORT_FORMATS),
+  fileName: z.string(),
+  state: z.enum(['running', 'done', 'failed', 'cancelled']),
+  /** 0 to 1: computing the slides, then writing the file. */
+  progress: z.number(),
+  error: z.string().nullable(),
+  /** Slides whose numbers differ from those the pack was made with. */
+  stale: z.array(staleSlideSchema),
+  size: z.number().nullable(),
+  synthetic: z.boolean(),
+});
+export type ExportJob = z.infer<typeof exportJobSchema>;

@@ -9,6 +9,10 @@ import { Workspace } from '../core/operations';
 import { crossTabCsv, crossTabTable, reconciliationCsv, reconciliationTable, sourceRowsText, SYNTHETIC_BANNER } from './format';
 import { reconcile } from '../core/reconcile/reconcile';
 import { serve } from '../server/serve';
+import { PACK_USAGE, packCommand, PackUsageError } from './pack';
+import { PackInvalid } from '../core/packs/store';
+import { OutputRefused } from '../core/packs/write';
+import { NotFound } from '../core/errors';
 import { demoWorkspacePath, startupWorkspace } from '../core/session';
 import { writeDemoWorkspace } from '../core/demo/workspace';
 
@@ -23,6 +27,7 @@ Commands:
   db check
   reconcile [--format table|csv|json]   every published UN figure recomputed from the workspace
   demo [--db PATH]                  write the SYNTHETIC demo workspace (default: the per-user demo file)
+${PACK_USAGE}
   serve [--port N]                  the app in a browser: http://127.0.0.1 with a per-run token
 
 Every command takes --db PATH (default: $BLUEHELM_DB, else workspace.sqlite in the per-user app-data folder;
@@ -264,6 +269,8 @@ export async function main(argv: string[]): Promise<number> {
         return reconcileCommand(rest);
       case 'demo':
         return demoCommand(rest);
+      case 'pack':
+        return await packCommand(rest, (db) => new Workspace(dbPath(db)), out, err);
       case 'serve':
         return await serveCommand(rest);
       case undefined:
@@ -276,11 +283,11 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (e) {
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof PackUsageError || (e instanceof Error && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'))) {
       err(`bluehelm: ${e.message}\n\n${USAGE}\n`);
       return 2;
     }
-    if (e instanceof ImportRefused || e instanceof SpecError) {
+    if (e instanceof ImportRefused || e instanceof SpecError || e instanceof PackInvalid || e instanceof OutputRefused || e instanceof NotFound) {
       err(`bluehelm: ${e.message}\n`);
       return 1;
     }

@@ -2,6 +2,8 @@ import { operations, isOperationName, type ApiError, type OperationName } from '
 import { SpecError } from '../../shared/spec';
 import { ImportRefused } from './import/run';
 import { NotAvailableHere, NotFound } from './errors';
+import { PackInvalid } from './packs/store';
+import { OutputRefused } from './packs/write';
 import type { Impl } from './operations';
 import { WorkspacePathError } from './session';
 
@@ -28,6 +30,8 @@ export async function dispatch(ops: Impl, name: string, rawInput: unknown): Prom
     if (e instanceof WorkspacePathError) return { ok: false, status: 400, error: { code: 'invalid_input', message: e.message } };
     if (e instanceof NotAvailableHere) return { ok: false, status: 422, error: { code: 'refused', message: e.message } };
     if (e instanceof NotFound) return { ok: false, status: 404, error: { code: 'not_found', message: e.message } };
+    if (e instanceof PackInvalid) return { ok: false, status: 400, error: { code: 'invalid_input', message: e.message } };
+    if (e instanceof OutputRefused) return { ok: false, status: 422, error: { code: 'refused', message: e.message } };
     console.error(e);
     return { ok: false, status: 500, error: { code: 'internal', message: e instanceof Error ? e.message : String(e) } };
   }

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { z } from 'zod';
 import type { OperationName, OperationOutput, Operations } from '../../shared/contract';
 import { parseViewSpec, SpecError } from '../../shared/spec';
@@ -7,6 +8,10 @@ import { reconcile } from './reconcile/reconcile';
 import { referenceTables } from './reference/tables';
 import type { Session } from './session';
 import { NotAvailableHere, NotFound } from './errors';
+import { checkFigureIds } from './packs/model';
+import { acceptPackNumbers, addToPack, checkPack, previewPack } from './packs/service';
+import { deletePack, duplicatePack, getPack, listPacks, renamePack, savePack } from './packs/store';
+import { outputPath, writeSafely } from './packs/write';
 
 export { Workspace } from './workspace';
 
@@ -20,6 +25,8 @@ export { NotAvailableHere, NotFound } from './errors';
 export interface DoorCapabilities {
   /** Shows an Open dialog for a workspace file; undefined when the analyst cancels. */
   chooseWorkspaceFile?: () => Promise<string | undefined>;
+  /** Shows a Save dialog for an exported file, proposing a name; undefined when the analyst cancels. */
+  chooseSavePath?: (defaultName: string) => Promise<string | undefined>;
 }
 
 /** Implements every operation of shared/contract.ts over the session's open workspace. */
@@ -62,5 +69,36 @@ export function operationsFor(session: Session, door: DoorCapabilities = {}): Im
       ws().db.prepare(`SELECT line, field, reason, raw FROM reject WHERE dataset_id = ? ORDER BY line LIMIT ?`).all(datasetId, limit) as OperationOutput<'rejects'>,
     checkWorkspace: () => checkWorkspace(ws().db),
     reconcile: () => reconcile(ws()),
+    packList: () => listPacks(ws().db),
+    packGet: ({ id }) => getPack(ws().db, id),
+    packSave: ({ id, doc }) => {
+      checkFigureIds(doc);
+      return savePack(ws().db, { id, doc });
+    },
+    packRename: ({ id, name }) => renamePack(ws().db, id, name),
+    packDuplicate: ({ id, name }) => duplicatePack(ws().db, id, name),
+    packDelete: ({ id }) => {
+      deletePack(ws().db, id);
+      return { deleted: id };
+    },
+    packAddSlide: ({ packId, slide, lang }) => addToPack(ws(), packId, slide, lang),
+    packCheck: async ({ id }) => ({ stale: await checkPack(ws(), id) }),
+    packAccept: ({ id }) => acceptPackNumbers(ws(), id),
+    packPreview: async ({ id, lang }) => {
+      const { svgs, pack } = await previewPack(ws(), id, lang);
+      return { svgs, stale: pack.stale };
+    },
+    packExportStart: ({ id, format, lang }) => ws().exports.start(ws(), id, format, lang),
+    packExportStatus: ({ jobId }) => ws().exports.status(jobId),
+    packExportCancel: ({ jobId }) => ws().exports.cancel(jobId),
+    packExportSave: async ({ jobId }) => {
+      if (!door.chooseSavePath) throw new NotAvailableHere('saving through a dialog needs the desktop app; in a browser the file is downloaded');
+      const file = ws().exports.file(jobId);
+      const chosen = await door.chooseSavePath(file.fileName);
+      if (!chosen) return { path: null };
+      const target = outputPath(path.dirname(chosen), path.basename(chosen));
+      writeSafely(target, file.bytes);
+      return { path: target };
+    },
   };
 }

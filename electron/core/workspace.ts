@@ -2,6 +2,7 @@ import type { DatasetEntry, WorkspaceInfo } from '../../shared/contract';
 import { parseViewSpec, type CrossTab, type ViewSpec } from '../../shared/spec';
 import { openWorkspace, type Db } from './db/open';
 import { ImportJobs } from './import/jobs';
+import { PackExports } from './packs/jobs';
 import { crossTab, sqlAggregator, subjectsOf } from './query/crosstab';
 import { ColumnarEngine } from './query/columnar/engine';
 
@@ -25,6 +26,7 @@ export function isSynthetic(db: Db): boolean {
 export class Workspace {
   readonly db: Db;
   readonly jobs: ImportJobs;
+  readonly exports = new PackExports();
   private readonly engine: ColumnarEngine;
 
   constructor(readonly path: string) {

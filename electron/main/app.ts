@@ -42,6 +42,14 @@ async function chooseWorkspaceFile(): Promise<string | undefined> {
   return r.canceled ? undefined : r.filePaths[0];
 }
 
+/** The Save dialog for an exported briefing pack; the core writes the file (safely) where the analyst chose. */
+async function chooseSavePath(defaultName: string): Promise<string | undefined> {
+  const ext = defaultName.split('.').pop() ?? '';
+  const options = { title: 'Save the briefing pack', defaultPath: defaultName, filters: [{ name: ext.toUpperCase(), extensions: [ext] }] };
+  const r = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+  return r.canceled ? undefined : r.filePath;
+}
+
 async function start(): Promise<void> {
   guardAllWebContents();
   await app.whenReady();
@@ -52,7 +60,7 @@ async function start(): Promise<void> {
   // The same workspace as the CLI's: $BLUEHELM_DB, else workspace.sqlite in the per-user app-data
   // folder, else (first start) the synthetic demo workspace.
   const named = process.env.BLUEHELM_DB || undefined;
-  const core = startCoreProcess(CORE_HOST, named, { chooseWorkspaceFile }, (reason) =>
+  const core = startCoreProcess(CORE_HOST, named, { chooseWorkspaceFile, chooseSavePath }, (reason) =>
     fail('Bluehelm stopped', `${reason} Nothing half-imported was kept: an import is saved whole or not at all. Start Bluehelm again.`),
   );
   try {

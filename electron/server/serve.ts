@@ -91,6 +91,18 @@ export async function serve(options: ServeOptions): Promise<Server> {
       }
 
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed');
+      if (url.pathname.startsWith('/download/')) {
+        // A finished pack export, as a download (the token cookie or header is required, like every route).
+        let file;
+        try {
+          file = session.current.exports.file(decodeURIComponent(url.pathname.slice('/download/'.length)));
+        } catch (e) {
+          return send(res, 404, (e as Error).message);
+        }
+        return send(res, 200, Buffer.from(file.bytes), file.mime, {
+          'Content-Disposition': `attachment; filename="${file.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '')}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        });
+      }
       if (presented.via === 'query') {
         // Keep the token in a cookie and take it out of the address bar and history.
         url.searchParams.delete('token');

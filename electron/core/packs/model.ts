@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { TIME_DIMENSIONS, measureInfo, type Measure, type Subject } from '../../../shared/catalogue';
-import type { PackDoc, SlideBasis, StaleSlide, ViewSlide } from '../../../shared/pack';
+import { textIn, type PackDoc, type SlideBasis, type StaleSlide, type ViewSlide } from '../../../shared/pack';
 import { describeScope, describeSpec } from '../../../shared/present/describe';
 import { dimensionLabel, measureLabel, valueText, type Lookups } from '../../../shared/present/labels';
 import type { Lang } from '../../../shared/present/lang';
@@ -115,10 +115,10 @@ async function viewSlide(slide: ViewSlide, ctx: PackContext, lang: Lang, held: S
   const described = describeSpec(slide.spec, lang, ctx.lookups);
   const out: RenderedSlide = {
     kind: 'view',
-    title: slide.title || described.title,
+    title: textIn(slide.title, lang) || described.title,
     subtitle: describeScope(described, lang) || null,
-    message: slide.message || null,
-    notes: slide.notes ?? '',
+    message: textIn(slide.message, lang) || null,
+    notes: textIn(slide.notes, lang),
     chart: null,
     table: null,
     fullTable: null,
@@ -191,10 +191,10 @@ function figuresSlide(slide: Extract<PackDoc['slides'][number], { kind: 'figures
   };
   return {
     kind: 'figures',
-    title: slide.title || phrase('figuresTitle', lang),
+    title: textIn(slide.title, lang) || phrase('figuresTitle', lang),
     subtitle: null,
-    message: slide.message || null,
-    notes: slide.notes ?? '',
+    message: textIn(slide.message, lang) || null,
+    notes: textIn(slide.notes, lang),
     chart: null,
     table,
     fullTable: table,
@@ -226,10 +226,10 @@ function sourcesSlide(slide: Extract<PackDoc['slides'][number], { kind: 'sources
   ];
   return {
     kind: 'sources',
-    title: slide.title || phrase('sourcesTitle', lang),
+    title: textIn(slide.title, lang) || phrase('sourcesTitle', lang),
     subtitle: null,
-    message: slide.message || null,
-    notes: slide.notes ?? '',
+    message: textIn(slide.message, lang) || null,
+    notes: textIn(slide.notes, lang),
     chart: null,
     table,
     fullTable: table,
@@ -249,7 +249,7 @@ export function staleSlides(doc: PackDoc, tables: (CrossTab | null)[], lang: Lan
     if (shas(now) === shas(s.basis) && now.grandTotal === s.basis.grandTotal) return;
     out.push({
       index: i,
-      title: s.title || describeSpec(s.spec, lang, lookups).title,
+      title: textIn(s.title, lang) || describeSpec(s.spec, lang, lookups).title,
       before: { grandTotal: s.basis.grandTotal, sources: s.basis.sources.map((x) => `${x.fileName} (${x.sha256.slice(0, 12)})`) },
       now: { grandTotal: now.grandTotal, sources: now.sources.map((x) => `${x.fileName} (${x.sha256.slice(0, 12)})`) },
     });
@@ -273,9 +273,9 @@ export async function buildPack(doc: PackDoc, ctx: PackContext, onSlide: (done: 
   for (const [i, s] of doc.slides.entries()) {
     tables.push(null);
     if (s.kind === 'cover') {
-      const { title, subtitle, author } = doc.settings;
+      const [title, subtitle, author] = [doc.settings.title, doc.settings.subtitle, doc.settings.author].map((t) => textIn(t, lang));
       const lines = [author ? `${phrase('author', lang)}${lang === 'zh' ? '：' : ': '}${author}` : '', date].filter(Boolean);
-      slides.push({ kind: 'cover', title, subtitle: subtitle || null, message: null, notes: s.notes ?? '', chart: null, table: null, fullTable: null, notices: [], lines });
+      slides.push({ kind: 'cover', title, subtitle: subtitle || null, message: null, notes: textIn(s.notes, lang), chart: null, table: null, fullTable: null, notices: [], lines });
     } else if (s.kind === 'view') {
       const r = await viewSlide(s, ctx, lang, held);
       tables[i] = r.table;
@@ -313,7 +313,7 @@ export async function buildPack(doc: PackDoc, ctx: PackContext, onSlide: (done: 
   const info = ctx.ws.info();
   return {
     name: doc.name,
-    settings: { ...doc.settings, date },
+    settings: { ...doc.settings, title: textIn(doc.settings.title, lang), subtitle: textIn(doc.settings.subtitle, lang), author: textIn(doc.settings.author, lang), date },
     lang,
     synthetic: info.synthetic,
     generatedAt: new Date().toISOString(),

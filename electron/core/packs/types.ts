@@ -68,7 +68,8 @@ export interface Provenance {
 
 export interface RenderedPack {
   name: string;
-  settings: Required<Omit<PackSettings, 'date'>> & { date: string };
+  /** The settings with every text in the pack's language and the date filled in. */
+  settings: Omit<PackSettings, 'date' | 'title' | 'subtitle' | 'author'> & { title: string; subtitle: string; author: string; date: string };
   lang: Lang;
   synthetic: boolean;
   generatedAt: string;

@@ -1,0 +1,85 @@
+import type { ExportFormat, Pack, PackDoc, Slide, SlideInput, StaleSlide } from '../../../shared/pack';
+import { slideSchema } from '../../../shared/pack';
+import { lookups } from '../../../shared/present/labels';
+import type { Lang } from '../../../shared/present/lang';
+import { referenceTables } from '../reference/tables';
+import type { Workspace } from '../workspace';
+import { basisOf, buildPack, staleSlides, type PackContext } from './model';
+import { getPack, listPacks, savePack } from './store';
+import { TextMeasure } from './fonts';
+import { slideSvg } from './slide-svg';
+import type { RenderedPack } from './types';
+
+// What the doors ask of packs beyond storing them: adding a view, the stale check, the preview.
+
+/** The context every pack computation runs in: the workspace, its engine, the reference labels. */
+export function packContext(ws: Workspace, lang?: Lang): PackContext {
+  return { ws, crossTab: (spec) => ws.crossTabAsync(spec), lookups: lookups(referenceTables().tables), lang };
+}
+
+/** A view slide remembers the dataset versions and grand total it was made from. */
+async function withBasis(ws: Workspace, slide: Slide): Promise<Slide> {
+  if (slide.kind !== 'view') return slide;
+  try {
+    return { ...slide, basis: basisOf(await ws.crossTabAsync(slide.spec)) };
+  } catch {
+    // A view that cannot be computed now (its data is missing) has no basis; the slide says so at export.
+    return slide;
+  }
+}
+
+function nextFreeName(ws: Workspace, base: string): string {
+  const taken = new Set(listPacks(ws.db).map((p) => p.name));
+  let name = base;
+  for (let i = 2; taken.has(name); i++) name = `${base} ${i}`;
+  return name;
+}
+
+/**
+ * "Add to pack" from a view: the slide goes at the end of the pack, before its sources slide. With no
+ * pack named, a new pack is made: a cover, the slide, and the sources slide.
+ */
+export async function addToPack(ws: Workspace, packId: number | null, input: SlideInput, lang: Lang): Promise<Pack> {
+  const slide = await withBasis(ws, slideSchema.parse(input));
+  if (packId === null) {
+    const doc: PackDoc = {
+      name: nextFreeName(ws, lang === 'zh' ? '简报' : 'Briefing pack'),
+      settings: { title: lang === 'zh' ? '简报' : 'Briefing', subtitle: '', author: '', lang, marking: 'UNCLASSIFIED', pageSize: '16:9' },
+      slides: [{ kind: 'cover' }, slide, { kind: 'sources' }],
+    };
+    return savePack(ws.db, { doc });
+  }
+  const pack = getPack(ws.db, packId);
+  const slides = [...pack.doc.slides];
+  const sources = slides.findIndex((s) => s.kind === 'sources');
+  slides.splice(sources === -1 ? slides.length : sources, 0, slide);
+  return savePack(ws.db, { id: packId, doc: { ...pack.doc, slides } });
+}
+
+/** Which slides' numbers would change if the pack were exported now. */
+export async function checkPack(ws: Workspace, id: number): Promise<StaleSlide[]> {
+  const pack = getPack(ws.db, id);
+  const ctx = packContext(ws);
+  const tables = await Promise.all(pack.doc.slides.map((s) => (s.kind === 'view' && s.basis ? ctx.crossTab(s.spec).catch(() => null) : Promise.resolve(null))));
+  return staleSlides(pack.doc, tables, pack.doc.settings.lang, ctx.lookups);
+}
+
+/** Takes the workspace's current numbers as the pack's new basis (after the analyst has seen what changed). */
+export async function acceptPackNumbers(ws: Workspace, id: number): Promise<Pack> {
+  const pack = getPack(ws.db, id);
+  const slides = await Promise.all(pack.doc.slides.map((s) => withBasis(ws, s)));
+  return savePack(ws.db, { id, doc: { ...pack.doc, slides } });
+}
+
+/** Every slide of a pack as the SVG the PDF prints, for the builder's preview. */
+export async function previewPack(ws: Workspace, id: number, lang?: Lang): Promise<{ svgs: string[]; pack: RenderedPack }> {
+  const pack = await buildPack(getPack(ws.db, id).doc, packContext(ws, lang));
+  const m = new TextMeasure();
+  return { svgs: pack.slides.map((_, i) => slideSvg(pack, i, m)), pack };
+}
+
+export const EXPORT_MIME: Record<ExportFormat, string> = {
+  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  pdf: 'application/pdf',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
