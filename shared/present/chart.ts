@@ -14,6 +14,11 @@ export function chartTypesFor(measure: Measure): readonly ChartType[] {
   return measureInfo[measure].additive ? CHART_TYPES : ['line', 'bar'];
 }
 
+/** The chart a view gets on a slide unless the analyst picks another: lines over time, bars otherwise. */
+export function defaultChart(spec: { rows: readonly string[]; cols?: string | null }): ChartType {
+  return [...spec.rows, ...(spec.cols ? [spec.cols] : [])].some((d) => d === 'year' || d === 'quarter' || d === 'month') ? 'line' : 'bar';
+}
+
 /** Eight series told apart by colour (colour-blind safe order), and "Other" in grey behind them. */
 export const PALETTE = ['#0072b2', '#e69f00', '#009e73', '#d55e00', '#cc79a7', '#56b4e9', '#8c6d31', '#000000'];
 export const OTHER_COLOUR = '#9aa6b2';

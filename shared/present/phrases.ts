@@ -39,7 +39,7 @@ export const PHRASES = {
   noRows: { en: 'no rows match these filters in this workspace', zh: '本工作区内没有符合这些筛选条件的行' },
   largestShown: { en: 'The chart shows the {top} largest of {n} values; the table lists all.', zh: '图表显示 {n} 个值中最大的 {top} 个；表格列出全部。' },
   otherCombined: { en: 'The {top} largest by total are drawn; the other {n} values of {series} are combined as “Other”.', zh: '图中显示合计最大的 {top} 个；{series}的其余 {n} 个值合并为“其他”。' },
-  tableRowsShown: { en: 'The table shows part of the view (the first rows, the latest columns); the workbook holds all {n} rows.', zh: '表格只显示部分内容(前几行和最近几列)；工作簿包含全部 {n} 行。' },
+  tableRowsShown: { en: 'The table shows part of the view (the largest or latest rows, the latest columns); the workbook holds all {n} rows.', zh: '表格只显示部分内容(最大或最近的几行，最近几列)；工作簿包含全部 {n} 行。' },
   author: { en: 'Author', zh: '作者' },
   provenanceSheet: { en: 'Provenance', zh: '数据来源' },
   // The reasons a cell is blank (CrossTab.blankReason), worded here so the grid, the CLI and a slide say the same.

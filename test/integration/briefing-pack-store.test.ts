@@ -120,7 +120,7 @@ describe('packs through the contract', () => {
 
     importFile(session.db, { path: writeTemp('fatalities-2018-revised.csv', fatalities('2024-01-15', true)) });
     session.current.refreshEngine();
-    const { stale } = await call<{ stale: { index: number; before: { grandTotal: number }; now: { grandTotal: number; sources: string[] } }[] }>(ops, 'packCheck', { id: pack.id });
+    const { stale } = await call<{ stale: { index: number; before: { grandTotal: number; sources: string[] }; now: { grandTotal: number; sources: string[] } }[] }>(ops, 'packCheck', { id: pack.id });
     // One death reclassified from malicious act to accident: both slides' totals move.
     expect(stale.map((s) => [s.index, s.before.grandTotal, s.now.grandTotal])).toEqual([
       [1, 27, 26],

@@ -91,6 +91,9 @@ const SHOWN: Shown[] = [
 const ALLOWED = new Set([
   'Bluehelm',
   'CSV',
+  'PPTX', // export formats, like CSV
+  'PDF',
+  'XLSX',
   'ACLED',
   'M49',
   'SHA-256',

@@ -68,13 +68,14 @@ function viewTable(t: CrossTab, lang: Lang, lookups: Lookups): RenderedTable {
 }
 
 /** The part of a table a slide can show: the first rows, and the latest value columns with the Total. */
-function fitToSlide(full: RenderedTable, maxValues: number): { table: RenderedTable; cut: boolean } {
+function fitToSlide(full: RenderedTable, maxValues: number, latestRows: boolean): { table: RenderedTable; cut: boolean } {
   const values = full.columns.length - full.keyColumns;
   const keep = (row: CellValue[]) => (values <= maxValues ? row : [...row.slice(0, full.keyColumns), ...row.slice(row.length - maxValues)]);
   const table: RenderedTable = {
     ...full,
     columns: keep(full.columns as unknown as CellValue[]) as unknown as RenderedTable['columns'],
-    rows: full.rows.slice(0, SLIDE_ROWS).map(keep),
+    // Periods: the latest ones; anything else: the largest (the rows come ranked).
+    rows: (latestRows ? full.rows.slice(-SLIDE_ROWS) : full.rows.slice(0, SLIDE_ROWS)).map(keep),
     totals: full.totals && keep(full.totals),
   };
   return { table, cut: full.rows.length > SLIDE_ROWS || values > maxValues };
@@ -145,7 +146,7 @@ async function viewSlide(slide: ViewSlide, ctx: PackContext, lang: Lang, held: S
   }
   out.fullTable = viewTable(t, lang, ctx.lookups);
   if (slide.show !== 'chart' || t.rowDims.length === 0) {
-    const { table, cut } = fitToSlide(out.fullTable, SLIDE_VALUE_COLUMNS[slide.show === 'both' ? 'both' : 'table']);
+    const { table, cut } = fitToSlide(out.fullTable, SLIDE_VALUE_COLUMNS[slide.show === 'both' ? 'both' : 'table'], t.rowDims.length > 0 && isTime(t.rowDims[0]));
     out.table = table;
     if (cut) out.notices.push(phrase('tableRowsShown', lang, { shown: table.rows.length, n: out.fullTable.rows.length }));
   }

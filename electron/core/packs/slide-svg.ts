@@ -22,6 +22,8 @@ const RULE = '#d5dde5';
 const MARKING = '#a4161a';
 const SYNTHETIC = '#b45309';
 const MARGIN = 40;
+// The PDF maps every family to the embedded font; a browser showing the preview takes the first it has.
+const FONT_STACK = `${FONT_FAMILY}, Noto Sans CJK SC, Microsoft YaHei, sans-serif`;
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -37,7 +39,7 @@ function text(x: number, y: number, s: string, st: TextStyle): string {
   const weight = st.weight === 'bold' ? ' font-weight="bold"' : '';
   const anchor = st.anchor && st.anchor !== 'start' ? ` text-anchor="${st.anchor}"` : '';
   const opacity = st.opacity !== undefined ? ` fill-opacity="${st.opacity}"` : '';
-  return `<text x="${x.toFixed(1)}" y="${y.toFixed(1)}" font-family="${FONT_FAMILY}" font-size="${st.size}"${weight}${anchor} fill="${st.fill ?? INK}"${opacity}>${esc(s)}</text>`;
+  return `<text x="${x.toFixed(1)}" y="${y.toFixed(1)}" font-family="${FONT_STACK}" font-size="${st.size}"${weight}${anchor} fill="${st.fill ?? INK}"${opacity}>${esc(s)}</text>`;
 }
 
 const line = (x1: number, y1: number, x2: number, y2: number, stroke = RULE, width = 0.75) =>

@@ -1,13 +1,14 @@
 import { create } from 'zustand';
 import { createFiguresSlice, type FiguresSlice } from './figuresSlice';
 import { createImportSlice, type ImportSlice } from './importSlice';
+import { createPackSlice, type PackSlice } from './packSlice';
 import { createSourceRowsSlice, type SourceRowsSlice } from './sourceRowsSlice';
 import { createTrendSlice, type TrendSlice } from './trendSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
 import { createViewSlice, type ViewSlice } from './viewSlice';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspaceSlice';
 
-export type BluehelmState = ViewSlice & WorkspaceSlice & UiSlice & ImportSlice & TrendSlice & FiguresSlice & SourceRowsSlice;
+export type BluehelmState = ViewSlice & WorkspaceSlice & UiSlice & ImportSlice & TrendSlice & FiguresSlice & SourceRowsSlice & PackSlice;
 
 export const useBluehelm = create<BluehelmState>()((...a) => ({
   ...createViewSlice(...a),
@@ -17,4 +18,5 @@ export const useBluehelm = create<BluehelmState>()((...a) => ({
   ...createTrendSlice(...a),
   ...createFiguresSlice(...a),
   ...createSourceRowsSlice(...a),
+  ...createPackSlice(...a),
 }));

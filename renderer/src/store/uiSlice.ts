@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand';
 import { applyLanguage, saveLanguage, savedLanguage, type Lang } from '../i18n/setup';
 import type { BluehelmState } from './index';
 
-export type Tab = 'crossTab' | 'trends' | 'published' | 'datasets';
+export type Tab = 'crossTab' | 'trends' | 'published' | 'packs' | 'datasets';
 
 export interface UiSlice {
   lang: Lang;

@@ -57,6 +57,7 @@ export const createWorkspaceSlice: StateCreator<BluehelmState, [], [], Workspace
       get().forgetResult();
       get().forgetTrend();
       get().forgetFigures();
+      get().forgetPacks();
       get().dismissImports();
       adopt(info);
       set({ switching: false });

@@ -5,6 +5,8 @@ import { GridNotes } from './GridNotes';
 import { SourceRowsPanel } from '../sourceRows/SourceRowsPanel';
 import { SyntheticMark } from '../workspace/SyntheticMark';
 import { ViewTitle } from './ViewTitle';
+import { AddToPack } from '../packs/AddToPack';
+import { defaultChart } from '../../../../shared/present/chart';
 
 export function CrossTabView() {
   const { t } = useTranslation();
@@ -17,6 +19,7 @@ export function CrossTabView() {
         {result && <ViewTitle spec={result.spec} />}
         <SyntheticMark on={result?.synthetic ?? false} />
         {running && <span className="bh-running">{t('grid.running')}</span>}
+        {result && <AddToPack slide={() => ({ kind: 'view', spec: result.spec, show: 'both', chart: defaultChart(result.spec) })} />}
       </div>
       {error && (
         <p className="bh-error" role="alert" data-testid="crosstab-error">

@@ -4,6 +4,7 @@ import { useBluehelm } from '../../store';
 import { describeSpec } from '../../../../shared/present/describe';
 import { figureValue, quoteLang, signedDifference } from './figureFormat';
 import { StatusBadge } from './StatusBadge';
+import { AddToPack } from '../packs/AddToPack';
 
 /** One published figure beside its recomputation, with what it was recomputed as and why it may differ. */
 export function FigureRow({ item }: { item: ReconciledFigure }) {
@@ -75,6 +76,7 @@ export function FigureRow({ item }: { item: ReconciledFigure }) {
         <button type="button" className="bh-button bh-small" data-testid="open-crosstab" onClick={() => openFigure(item)}>
           {t('figures.openCrossTab')}
         </button>
+        <AddToPack testId="add-figure-to-pack" slide={() => ({ kind: 'figures', figures: [figure.id] })} />
       </td>
     </tr>
   );

@@ -8,6 +8,7 @@ import { SyntheticMark } from '../workspace/SyntheticMark';
 import { chartOption } from '../../../../shared/present/chart';
 import { phrase } from '../../../../shared/present/phrases';
 import { TrendChart } from './TrendChart';
+import { AddToPack } from '../packs/AddToPack';
 import { TOP_SERIES, trendLines } from '../../../../shared/present/trend';
 import { useViewRun } from '../useViewRun';
 
@@ -46,6 +47,7 @@ export function TrendsView() {
         )}
         <SyntheticMark on={trend?.table.synthetic ?? false} />
         {running && <span className="bh-running">{t('grid.running')}</span>}
+        {trend && <AddToPack testId="add-trend-to-pack" slide={() => ({ kind: 'view', spec: trend.table.spec, show: 'chart', chart: 'line' })} />}
       </div>
       {error && (
         <p className="bh-error" role="alert" data-testid="trend-error">

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBluehelm } from '../../store';
 import type { Tab } from '../../store/uiSlice';
@@ -5,6 +6,7 @@ import { CrossTabBuilder } from '../crossTab/CrossTabBuilder';
 import { CrossTabView } from '../crossTab/CrossTabView';
 import { useViewRun } from '../useViewRun';
 import { ImportStatus } from '../importPanel/ImportStatus';
+import { PacksView } from '../packs/PacksView';
 import { PublishedFiguresView } from '../publishedFigures/PublishedFiguresView';
 import { TrendsView } from '../trends/TrendsView';
 import { DatasetsList } from './DatasetsList';
@@ -20,6 +22,8 @@ function TabContent({ tab }: { tab: Tab }) {
       return <TrendsView />;
     case 'published':
       return <PublishedFiguresView />;
+    case 'packs':
+      return <PacksView />;
     case 'datasets':
       return <DatasetsList />;
   }
@@ -31,10 +35,17 @@ export function Workbench() {
   const setTab = useBluehelm((s) => s.setTab);
   const datasetCount = useBluehelm((s) => s.info?.datasets.length ?? 0);
   useViewRun(useBluehelm((s) => s.runCrossTab));
+  // The packs "Add to pack" can go to, listed once per workspace.
+  const workspacePath = useBluehelm((s) => s.info?.path);
+  const loadPacks = useBluehelm((s) => s.loadPacks);
+  useEffect(() => {
+    void loadPacks();
+  }, [loadPacks, workspacePath]);
   const tabs: { id: Tab; label: string }[] = [
     { id: 'crossTab', label: t('tabs.crossTab') },
     { id: 'trends', label: t('tabs.trends') },
     { id: 'published', label: t('tabs.published') },
+    { id: 'packs', label: t('tabs.packs') },
     { id: 'datasets', label: t('tabs.datasets', { count: datasetCount }) },
   ];
   return (

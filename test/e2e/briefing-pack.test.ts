@@ -1,0 +1,109 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { importFile } from '../../electron/core/import/run';
+import { Workspace } from '../../electron/core/operations';
+import { serve, type Server } from '../../electron/server/serve';
+import { CLI, CONTRIBUTIONS_OPENDATA, CONTRIBUTIONS_PSDH, FATALITIES_CSV, tempDir } from '../helpers';
+import { readDeck } from '../pack-files';
+import { SCREENSHOTS, assertRendererBuilt, failureShot, hasBrowser, launchChromium, openPage, setRows } from './ui';
+
+const FAILURE_SHOT = failureShot('briefing-pack');
+const WAIT = { timeout: 20_000 };
+
+describe.skipIf(!hasBrowser)('a briefing pack built in the app and exported (serve mode + Chromium)', () => {
+  let server: Server;
+  let browser: Browser;
+  let page: Page;
+  let consoleErrors: string[];
+  let failedRequests: string[];
+  let dbPath: string;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    assertRendererBuilt();
+    dataDir = tempDir('bluehelm-pack-');
+    dbPath = path.join(dataDir, 'workspace.sqlite');
+    const ws = new Workspace(dbPath);
+    for (const file of [FATALITIES_CSV, CONTRIBUTIONS_PSDH, CONTRIBUTIONS_OPENDATA]) importFile(ws.db, { path: file });
+    ws.close();
+    server = await serve({ dbPath, dataDir, port: 0 });
+    browser = await launchChromium();
+    ({ page, consoleErrors, failedRequests } = await openPage(browser));
+    await page.setViewportSize({ width: 1366, height: 768 });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const kinds = () => page.getByTestId('slide-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
+
+  it('adds a view, reorders by keyboard and by button, edits it, and downloads the PPTX the CLI makes from the same pack', async () => {
+    onTestFailed(async () => {
+      await page.screenshot({ path: FAILURE_SHOT, fullPage: true });
+      console.warn(`screenshot of the failure: ${FAILURE_SHOT}\nconsole errors: ${JSON.stringify(consoleErrors)}\nfailed requests: ${JSON.stringify(failedRequests)}`);
+    });
+    await page.goto(server.url);
+    await page.getByTestId('crosstab-grid').waitFor();
+    await page.getByTestId('measure-select').selectOption('fatalities');
+    await setRows(page, ['year']);
+    await expect.poll(() => page.getByTestId('view-title').textContent(), WAIT).toContain('Fatalities by Year');
+
+    // A new pack: cover, the view, sources.
+    await page.getByTestId('add-to-pack').click();
+    await page.getByTestId('tab-packs').click();
+    await expect.poll(kinds, WAIT).toEqual(['cover', 'view', 'sources']);
+    await page.getByTestId('slide-preview').waitFor(WAIT);
+
+    // Alt+↑ on the view moves it before the cover; the ↓ button puts it back.
+    await page.getByTestId('slide-item').nth(1).focus();
+    await page.keyboard.press('Alt+ArrowUp');
+    await expect.poll(kinds, WAIT).toEqual(['view', 'cover', 'sources']);
+    await page.getByTestId('slide-down').nth(0).click();
+    await expect.poll(kinds, WAIT).toEqual(['cover', 'view', 'sources']);
+
+    await page.getByTestId('slide-item').nth(1).click();
+    await page.getByTestId('slide-title').fill('Peacekeeper fatalities, every year since 1948');
+    await page.getByTestId('slide-message').fill('The deadliest years were in the early 1990s.');
+    await page.getByTestId('slide-message').press('Enter');
+    await page.getByTestId('slide-notes').fill('Source: UN Data Hub.');
+    await page.getByTestId('slide-title').click(); // leaving the notes stores them
+    await page.getByTestId('slide-chart').selectOption('bar');
+    await expect.poll(() => page.getByTestId('slide-name').nth(1).textContent(), WAIT).toBe('Peacekeeper fatalities, every year since 1948');
+
+    const download = page.waitForEvent('download', { timeout: 60_000 });
+    await page.getByTestId('export-pptx').click();
+    const file = await download;
+    const fromApp = path.join(dataDir, 'from-app.pptx');
+    await file.saveAs(fromApp);
+    expect(file.suggestedFilename()).toBe('Briefing pack.pptx');
+    await expect.poll(() => page.getByTestId('export-state').textContent(), WAIT).toContain('Exported');
+
+    const fromCli = path.join(dataDir, 'from-cli.pptx');
+    const cli = spawnSync(process.execPath, [CLI, 'pack', 'export', 'Briefing pack', '--format', 'pptx', '--out', fromCli, '--db', dbPath], { encoding: 'utf8', env: { ...process.env, BLUEHELM_DATA_DIR: dataDir } });
+    expect(cli.stderr).toBe('');
+    expect(cli.status).toBe(0);
+
+    const [app, fromCommand] = await Promise.all([readDeck(fromApp), readDeck(fromCli)]);
+    expect(app).toHaveLength(3);
+    expect(app.map((s) => s.text)).toEqual(fromCommand.map((s) => s.text));
+    expect(app.map((s) => s.charts)).toEqual(fromCommand.map((s) => s.charts));
+    expect(app[1].text).toContain('Peacekeeper fatalities, every year since 1948');
+    expect(app[1].notes).toContain('Source: UN Data Hub.');
+    const [series] = app[1].charts[0].series;
+    expect(series.categories[0]).toBe('1948');
+    expect(series.values.reduce((a, b) => a! + (b ?? 0), 0)).toBeGreaterThan(4000);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'pack-builder-en.png') });
+
+    // The same builder in Chinese, the pack exported in Chinese too.
+    await page.getByTestId('lang-switch').getByRole('button', { name: '中文' }).click();
+    await page.getByTestId('pack-lang').selectOption('zh');
+    await expect.poll(() => page.getByTestId('slide-preview').getAttribute('src'), WAIT).toContain(encodeURIComponent('第 2 页，共 3 页'));
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'pack-builder-zh.png') });
+    expect(consoleErrors).toEqual([]);
+    expect(failedRequests).toEqual([]);
+  });
+});
