@@ -83,6 +83,11 @@ export interface MeasureInfo {
   dimensions: readonly Dimension[];
   /** Additive measures have totals equal to the sum of their cells. */
   additive: boolean;
+  /**
+   * What a cell with no rows shows: 0 where there was nothing to count (a country absent from the
+   * missions' reports had nobody deployed), blank where the measure has no value there (a share of nobody).
+   */
+  emptyCell: 0 | null;
   /** Decimals shown for this measure everywhere (grid, chart, CLI table, exports): counts 0, average strength 1, rates 2, shares 1 (as %). */
   decimals: 0 | 1 | 2;
   help: Label;
@@ -95,6 +100,7 @@ export const measureInfo: Record<Measure, MeasureInfo> = {
     subjects: ['fatalities'],
     dimensions: [...TIME_DIMENSIONS, ...PLACE_AND_PEOPLE, 'incident_type', 'gender'],
     additive: true,
+    emptyCell: 0,
     decimals: 0,
     help: { en: 'Count of peacekeeper fatalities', zh: '维和人员死亡人数' },
   },
@@ -104,6 +110,7 @@ export const measureInfo: Record<Measure, MeasureInfo> = {
     subjects: ['deployments'],
     dimensions: DEPLOYMENT_DIMENSIONS,
     additive: false,
+    emptyCell: 0,
     decimals: 1,
     help: { en: 'Uniformed personnel, averaged over the months with reports in the cell', zh: '军警人员人数，按单元格内有报告的月份取平均值' },
   },
@@ -113,6 +120,7 @@ export const measureInfo: Record<Measure, MeasureInfo> = {
     subjects: ['deployments'],
     dimensions: DEPLOYMENT_DIMENSIONS,
     additive: true,
+    emptyCell: 0,
     decimals: 0,
     help: { en: 'Sum of monthly strength', zh: '月度部署人数之和' },
   },
@@ -122,6 +130,7 @@ export const measureInfo: Record<Measure, MeasureInfo> = {
     subjects: ['deployments'],
     dimensions: DEPLOYMENT_DIMENSIONS,
     additive: false,
+    emptyCell: null,
     decimals: 1,
     help: { en: 'Women as a percentage of person-months', zh: '女性人月占总人月的百分比' },
   },
@@ -131,6 +140,7 @@ export const measureInfo: Record<Measure, MeasureInfo> = {
     subjects: ['deployments'],
     dimensions: DEPLOYMENT_DIMENSIONS,
     additive: false,
+    emptyCell: 0,
     decimals: 0,
     help: { en: 'Distinct missions with deployment reports in the cell', zh: '单元格内有部署报告的特派团数' },
   },
@@ -140,6 +150,7 @@ export const measureInfo: Record<Measure, MeasureInfo> = {
     subjects: ['fatalities', 'deployments'],
     dimensions: DEPLOYMENT_DIMENSIONS,
     additive: false,
+    emptyCell: null,
     decimals: 2,
     help: {
       en: 'Uniformed fatalities per 1,000 person-years deployed in the same cell; blank where nothing was deployed',
@@ -152,6 +163,7 @@ export const measureInfo: Record<Measure, MeasureInfo> = {
     subjects: ['ied'],
     dimensions: [...TIME_DIMENSIONS, 'mission', 'host_country', 'region'],
     additive: true,
+    emptyCell: 0,
     decimals: 0,
     help: { en: 'Incidents involving improvised explosive devices', zh: '涉及简易爆炸装置的事件数' },
   },
@@ -161,6 +173,7 @@ export const measureInfo: Record<Measure, MeasureInfo> = {
     subjects: ['ied'],
     dimensions: [...TIME_DIMENSIONS, 'mission', 'host_country', 'region'],
     additive: true,
+    emptyCell: 0,
     decimals: 0,
     help: { en: 'People killed in IED incidents', zh: '简易爆炸装置事件死亡人数' },
   },
@@ -170,6 +183,7 @@ export const measureInfo: Record<Measure, MeasureInfo> = {
     subjects: ['ied'],
     dimensions: [...TIME_DIMENSIONS, 'mission', 'host_country', 'region'],
     additive: true,
+    emptyCell: 0,
     decimals: 0,
     help: { en: 'People injured in IED incidents', zh: '简易爆炸装置事件受伤人数' },
   },
@@ -179,6 +193,7 @@ export const measureInfo: Record<Measure, MeasureInfo> = {
     subjects: ['ied'],
     dimensions: [...TIME_DIMENSIONS, 'mission', 'host_country', 'region'],
     additive: true,
+    emptyCell: 0,
     decimals: 0,
     help: { en: 'Uniformed peacekeepers killed in IED incidents', zh: '在简易爆炸装置事件中死亡的军警人员' },
   },
@@ -188,6 +203,7 @@ export const measureInfo: Record<Measure, MeasureInfo> = {
     subjects: ['ied'],
     dimensions: [...TIME_DIMENSIONS, 'mission', 'host_country', 'region'],
     additive: true,
+    emptyCell: 0,
     decimals: 0,
     help: { en: 'Peacekeepers killed plus injured', zh: '维和人员死亡与受伤之和' },
   },
@@ -197,6 +213,7 @@ export const measureInfo: Record<Measure, MeasureInfo> = {
     subjects: ['ied'],
     dimensions: [...TIME_DIMENSIONS, 'mission', 'host_country', 'region'],
     additive: false,
+    emptyCell: null,
     decimals: 1,
     help: { en: 'Share of IED incidents found and cleared before detonation', zh: '简易爆炸装置事件中，装置在引爆前被发现并清除的百分比' },
   },

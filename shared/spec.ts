@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { DIMENSIONS, MEASURES, dimensionInfo, measureInfo, type Dimension, type Measure } from './catalogue';
+import { isCalendarDate } from './time';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').refine(isCalendarDate, 'not a calendar date');
 
 /** What the analyst asked for: one measure, row dimensions, an optional column dimension, filters and a date range. */
 export const viewSpecSchema = z.object({

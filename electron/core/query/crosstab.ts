@@ -1,7 +1,7 @@
-import { measureInfo, type Dimension, type Subject } from '../../../shared/catalogue';
+import { measureInfo, TIME_DIMENSIONS, type Dimension, type Subject } from '../../../shared/catalogue';
 import type { CrossTab, ViewSpec } from '../../../shared/spec';
 import type { Db } from '../db/open';
-import { MEASURE_SQL, RATE_PARTS, type SimpleMeasure } from './measures';
+import { DEPLOYED_PARTS, MEASURE_SQL, RATE_PARTS, type SimpleMeasure, type SimpleMeasureName } from './measures';
 import { KEY_SEPARATOR, aggregate } from './sql';
 
 /** Computes one aggregate grouped by some dimensions; the SQL engine and the columnar engine both are one. */
@@ -17,9 +17,38 @@ interface Grouped {
 }
 
 function grouped(spec: ViewSpec, run: Aggregator): Grouped {
-  if (spec.measure !== 'fatality_rate') {
-    return { value: (g) => run(MEASURE_SQL[spec.measure as keyof typeof MEASURE_SQL], g, spec), blankReason: null };
-  }
+  if (spec.measure === 'fatality_rate') return rate(spec, run);
+  if (spec.measure === 'deployed') return deployed(spec, run);
+  return { value: (g) => run(MEASURE_SQL[spec.measure as SimpleMeasureName], g, spec), blankReason: null };
+}
+
+/**
+ * Average strength: the cell's person-months over the months of its period that the workspace holds
+ * reports for. Those months depend on time alone (the cell's year, quarter or month, time filters and
+ * the date range), so a country or mission not reported in such a month counts 0 there, and the rows
+ * of a table not split by time share one denominator and add up to its total.
+ */
+function deployed(spec: ViewSpec, run: Aggregator): Grouped {
+  const timeSpec = { ...spec, where: Object.fromEntries(Object.entries(spec.where).filter(([d]) => TIME_DIMENSIONS.includes(d as Dimension))) };
+  return {
+    blankReason: null,
+    value(g) {
+      const personMonths = run(DEPLOYED_PARTS.personMonths, g, spec);
+      const time = g.filter((d) => TIME_DIMENSIONS.includes(d));
+      const months = run(DEPLOYED_PARTS.months, time, timeSpec);
+      const at = time.map((d) => g.indexOf(d));
+      const out = new Map<string, number | null>();
+      for (const [key, pm] of personMonths) {
+        const parts = key.split(KEY_SEPARATOR);
+        const m = months.get(at.map((i) => parts[i]).join(KEY_SEPARATOR)) ?? 0;
+        out.set(key, m ? (pm ?? 0) / m : null);
+      }
+      return out;
+    },
+  };
+}
+
+function rate(spec: ViewSpec, run: Aggregator): Grouped {
   const result: Grouped = {
     blankReason: null,
     value(g) {
@@ -71,7 +100,7 @@ export function crossTab(spec: ViewSpec, run: Aggregator, context: { synthetic: 
     const rk = key.join(KEY_SEPARATOR);
     return {
       key,
-      cells: colKeys.map((c) => cells.get(rk + KEY_SEPARATOR + c) ?? (measureInfo[spec.measure].additive ? 0 : null)),
+      cells: colKeys.map((c) => cells.get(rk + KEY_SEPARATOR + c) ?? measureInfo[spec.measure].emptyCell),
       total: rowTotals.get(rk) ?? null,
     };
   });

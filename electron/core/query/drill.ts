@@ -2,7 +2,7 @@ import type { Dimension, Subject } from '../../../shared/catalogue';
 import type { ViewSpec } from '../../../shared/spec';
 import type { Db } from '../db/open';
 import { FACTS } from './facts';
-import { MEASURE_SQL, RATE_PARTS, type SimpleMeasure } from './measures';
+import { DEPLOYED_PARTS, MEASURE_SQL, RATE_PARTS, type SimpleMeasure, type SimpleMeasureName } from './measures';
 import { compileConditions } from './sql';
 
 /** The columns an analyst reads to recognise a source row, per fact table; file and line are added to each. */
@@ -67,7 +67,7 @@ export function sourceRows(db: Db, request: DrillRequest): SourceRows[] {
           [RATE_PARTS.deaths, 'rate_deaths'],
           [RATE_PARTS.personMonths, 'rate_deployments'],
         ]
-      : [[MEASURE_SQL[spec.measure as keyof typeof MEASURE_SQL], 'rows']];
+      : [[spec.measure === 'deployed' ? DEPLOYED_PARTS.personMonths : MEASURE_SQL[spec.measure as SimpleMeasureName], 'rows']];
   return parts.map(([measure, role]) => {
     const detail = DETAIL[measure.subject];
     if (empty) return { subject: measure.subject, role, columns: [...detail.columns, 'file', 'line'], rows: [], total: 0, truncated: false };

@@ -6,8 +6,11 @@ import type { Dimension, Subject } from '../../../shared/catalogue';
  */
 export interface FactSql {
   from: string;
-  /** The column holding the ISO date each row is placed at in time. */
-  date: string;
+  /**
+   * Where each row is placed in time: on a day (an ISO date column), or in a month (a YYYY-MM column)
+   * that a date range keeps whenever it overlaps it, in part (shared/time.ts weighs the part).
+   */
+  time: { day: string } | { month: string };
   dims: Partial<Record<Dimension, string>>;
 }
 
@@ -20,17 +23,10 @@ const timeDims = (date: string): Partial<Record<Dimension, string>> => ({
   month: `substr(${date}, 1, 7)`,
 });
 
-/**
- * The last day of a YYYY-MM month column, as deployment.month_end (a virtual column) defines it; written
- * out on month so that an index holding month covers queries on dates.
- */
-const monthEnd = (month: string) =>
-  `(${month} || '-' || CASE substr(${month}, 6, 2) WHEN '02' THEN CASE WHEN CAST(substr(${month}, 1, 4) AS INTEGER) % 4 = 0 AND (CAST(substr(${month}, 1, 4) AS INTEGER) % 100 <> 0 OR CAST(substr(${month}, 1, 4) AS INTEGER) % 400 = 0) THEN '29' ELSE '28' END WHEN '04' THEN '30' WHEN '06' THEN '30' WHEN '09' THEN '30' WHEN '11' THEN '30' ELSE '31' END)`;
-
 export const FACTS: Record<Subject, FactSql> = {
   fatalities: {
     from: `fatality f ${hostJoins('f.mission')}`,
-    date: 'f.incident_date',
+    time: { day: 'f.incident_date' },
     dims: {
       ...timeDims('f.incident_date'),
       mission: 'f.mission',
@@ -45,9 +41,8 @@ export const FACTS: Record<Subject, FactSql> = {
   },
   deployments: {
     from: `deployment d ${hostJoins('d.mission')}`,
-    date: monthEnd('d.month'),
+    time: { month: 'd.month' },
     dims: {
-      // The month is the first seven characters of month_end: year, quarter and month read it directly.
       ...timeDims('d.month'),
       mission: 'd.mission',
       host_country: `coalesce(m.host_iso3, '')`,
@@ -59,7 +54,7 @@ export const FACTS: Record<Subject, FactSql> = {
   },
   ied: {
     from: `ied_incident i ${hostJoins('i.mission')}`,
-    date: 'i.event_date',
+    time: { day: 'i.event_date' },
     dims: {
       ...timeDims('i.event_date'),
       mission: `coalesce(i.mission, '')`,

@@ -1,5 +1,6 @@
-import type { Dimension } from '../../../../shared/catalogue';
+import { TIME_DIMENSIONS, type Dimension } from '../../../../shared/catalogue';
 import type { ViewSpec } from '../../../../shared/spec';
+import { daysInMonth, monthWeight, MONTH_UNIT, partialMonths, type DateRange } from '../../../../shared/time';
 import type { Aggregator } from '../crosstab';
 import type { SimpleMeasure } from '../measures';
 import { KEY_SEPARATOR } from '../sql';
@@ -24,8 +25,12 @@ const dayNumber = (iso: string) => Number(iso.slice(0, 4)) * 10000 + Number(iso.
  * Later passes visit only the listed rows, so a selective view costs what it selects.
  */
 function select(p: FactProjection, measure: SimpleMeasure, spec: Pick<ViewSpec, 'where' | 'from' | 'to'>, group: Int32Array, sel: Int32Array): number {
+  // Deployments are placed on their month's last day: a range keeps a month it overlaps, so up to its own month's end.
+  const monthly = p.subject === 'deployments';
   const from = spec.from ? dayNumber(spec.from) : -Infinity;
-  const to = spec.to ? dayNumber(spec.to) : Infinity;
+  const to = spec.to ? (monthly ? dayNumber(spec.to.slice(0, 8) + daysInMonth(spec.to.slice(0, 7))) : dayNumber(spec.to)) : Infinity;
+  // missions counts only rows with somebody deployed.
+  const positive = measure.id === 'missions' ? p.strength! : null;
   const day = p.day;
   const need = measure.id === 'rate_deaths' ? RATE_UNIFORMED | RATE_COVERED : measure.id === 'rate_any_uniformed_deaths' ? RATE_UNIFORMED : 0;
   const flags = p.rateFlags;
@@ -55,6 +60,7 @@ function select(p: FactProjection, measure: SimpleMeasure, spec: Pick<ViewSpec, 
         if (d < from || d > to) continue;
       }
       if (need !== 0 && (flags![r] & need) !== need) continue;
+      if (positive !== null && positive[r] === 0) continue;
       if (f0 !== undefined) {
         if (f0.allowed[f0.codes[r]] === 0) continue;
         for (let k = 1; k < filters.length; k++) if (filters[k].allowed[filters[k].codes[r]] === 0) continue rows;
@@ -189,14 +195,12 @@ function emptyPartials(groups: number, card: number, distinct: boolean): Partial
 }
 
 /** The columns a measure reads beyond the row count. */
-function inputs(measure: SimpleMeasure, p: FactProjection): { a?: Int32Array | Uint8Array; b?: Int32Array; nullable?: boolean; distinct?: DimensionColumn } {
+function inputs(measure: SimpleMeasure, p: FactProjection): { a?: Int32Array | Uint8Array; b?: Int32Array; nullable?: boolean; weighted?: boolean; distinct?: DimensionColumn } {
   switch (measure.id) {
     case 'person_months':
-      return { a: p.strength };
-    case 'deployed':
-      return { a: p.strength, distinct: p.dims.month };
+      return { a: p.strength, weighted: true };
     case 'female_share':
-      return { a: p.strength, b: p.female };
+      return { a: p.strength, b: p.female, weighted: true };
     case 'missions':
       return { distinct: p.dims.mission };
     case 'ied_killed':
@@ -214,15 +218,42 @@ function inputs(measure: SimpleMeasure, p: FactProjection): { a?: Int32Array | U
   }
 }
 
+/**
+ * Each month's weight inside the range (shared/time.ts), by month code; null when every month the
+ * range keeps weighs a whole month, so sums are taken plain and scaled once.
+ */
+function monthWeights(p: FactProjection, range: DateRange): Float64Array | null {
+  const edges = partialMonths(range);
+  if (edges.length === 0) return null;
+  const months = p.dims.month!.values;
+  const weights = new Float64Array(months.length).fill(MONTH_UNIT);
+  for (const e of edges) {
+    const code = months.indexOf(e.month);
+    if (code >= 0) weights[code] = e.weight;
+  }
+  return weights;
+}
+
 /** One scan: adds every selected row into its group's partials (rows holds the count, filled by the caller's pass). */
-function scan(measure: SimpleMeasure, p: FactProjection, group: Int32Array, sel: Int32Array, m: number, groups: number, rows: Int32Array): Partials {
+function scan(measure: SimpleMeasure, p: FactProjection, range: DateRange, group: Int32Array, sel: Int32Array, m: number, groups: number, rows: Int32Array): Partials {
   const use = inputs(measure, p);
   const card = use.distinct ? use.distinct.values.length : 0;
   const out = { ...emptyPartials(0, card, false), rows, a: new Float64Array(groups), b: new Float64Array(groups), recorded: new Int32Array(groups) };
   const { a, b, recorded } = out;
   const colA = use.a;
   const colB = use.b;
-  if (colA && colB) {
+  const weights = use.weighted ? monthWeights(p, range) : null;
+  if (weights) {
+    // Strength × the month's weight: whole numbers, so the sums stay exact in any order.
+    const month = p.dims.month!.codes;
+    for (let i = 0; i < m; i++) {
+      const r = sel[i];
+      const g = group[r];
+      const w = weights[month[r]];
+      a[g] += colA![r] * w;
+      if (colB) b[g] += colB[r] * w;
+    }
+  } else if (colA && colB) {
     for (let i = 0; i < m; i++) {
       const r = sel[i];
       const g = group[r];
@@ -245,6 +276,12 @@ function scan(measure: SimpleMeasure, p: FactProjection, group: Int32Array, sel:
       a[group[r]] += colA[r];
     }
   }
+  if (use.weighted && !weights) {
+    for (let g = 0; g < groups; g++) {
+      a[g] *= MONTH_UNIT;
+      b[g] *= MONTH_UNIT;
+    }
+  }
   if (use.distinct && groups * card <= DISTINCT_BITMAP_LIMIT) out.distinct = distinctPerGroup(group, sel, m, groups, use.distinct.codes, card);
   else if (use.distinct) out.counted = countDistinct(group, sel, m, groups, use.distinct.codes, card);
   return out;
@@ -254,7 +291,7 @@ function scan(measure: SimpleMeasure, p: FactProjection, group: Int32Array, sel:
  * The value of one group from its partials, with the SQL engine's arithmetic: integer sums,
  * then one division in double precision; null where SQL gives NULL.
  */
-function value(measure: SimpleMeasure, x: Partials, g: number): number | null {
+function value(measure: RowMeasure, x: Partials, g: number): number | null {
   const rows = x.rows[g];
   const distinct = () => {
     if (x.counted) return x.counted[g];
@@ -269,13 +306,10 @@ function value(measure: SimpleMeasure, x: Partials, g: number): number | null {
     case 'rate_any_uniformed_deaths':
       return rows;
     case 'person_months':
+      return rows ? x.a[g] / MONTH_UNIT : null;
     case 'ied_peacekeepers_killed':
     case 'ied_peacekeeper_casualties':
       return rows ? x.a[g] : null;
-    case 'deployed': {
-      const months = distinct();
-      return months ? x.a[g] / months : null;
-    }
     case 'female_share':
       return x.a[g] ? (100 * x.b[g]) / x.a[g] : null;
     case 'missions':
@@ -287,6 +321,11 @@ function value(measure: SimpleMeasure, x: Partials, g: number): number | null {
       return rows ? (100 * x.a[g]) / rows : null;
   }
 }
+
+type RowMeasure = SimpleMeasure & { id: Exclude<SimpleMeasure['id'], 'reported_months'> };
+
+/** Every measure but the months reported is an aggregate over the selected rows. */
+const readsRows = (measure: SimpleMeasure): measure is RowMeasure => measure.id !== 'reported_months';
 
 /** Partials by the finest grouping of a cross-tab, with each group's value on every dimension of that grouping. */
 interface Grouped {
@@ -307,7 +346,7 @@ function groupedScan(p: FactProjection, measure: SimpleMeasure, groupBy: Dimensi
     const r = sel[i];
     if (rows[group[r]]++ === 0) firstRow[group[r]] = r;
   }
-  const all = scan(measure, p, group, sel, m, groups, rows);
+  const all = scan(measure, p, spec, group, sel, m, groups, rows);
   const cols = groupBy.map((d) => dimension(p, d));
   const present: number[] = [];
   for (let g = 0; g < groups; g++) if (firstRow[g] >= 0) present.push(g);
@@ -347,6 +386,32 @@ function rollUp(fine: Grouped, groupBy: Dimension[]): { keys: string[]; partials
   return { keys: [...index.keys()], partials: out };
 }
 
+/**
+ * The months the deployments projection holds (every month with a report), weighed by how much of each
+ * the date range covers, summed by the time dimensions asked for: the SQL engine's REPORTED_MONTHS.
+ */
+function reportedMonths(p: FactProjection, groupBy: Dimension[], spec: Pick<ViewSpec, 'where' | 'from' | 'to'>): Map<string, number | null> {
+  const month = p.dims.month!;
+  const valueOf = (d: Dimension, c: number) => {
+    if (!TIME_DIMENSIONS.includes(d)) throw new Error(`the months reported are read by time only, not by "${d}"`);
+    const col = dimension(p, d);
+    return col.values[col.via ? col.via[c] : c];
+  };
+  const filters = Object.entries(spec.where) as [Dimension, string[]][];
+  const sums = new Map<string, number>();
+  for (let c = 0; c < month.values.length; c++) {
+    const w = monthWeight(month.values[c], spec);
+    if (w === 0 || filters.some(([d, wanted]) => !wanted.includes(valueOf(d, c)))) continue;
+    const key = groupBy.map((d) => valueOf(d, c)).join(KEY_SEPARATOR);
+    sums.set(key, (sums.get(key) ?? 0) + w);
+  }
+  const out = new Map<string, number | null>();
+  for (const [key, w] of sums) out.set(key, w / MONTH_UNIT);
+  // Without grouping SQL always answers one row: SUM over no months is NULL.
+  if (groupBy.length === 0 && sums.size === 0) out.set('', null);
+  return out;
+}
+
 /** Beyond this many groups × distinct values, a coarser grouping is scanned again rather than rolled up. */
 const ROLL_UP_LIMIT = 1 << 24;
 
@@ -365,6 +430,7 @@ export class ColumnarQueries {
     const scanned: Grouped[] = [];
     return (measure, groupBy, spec) => {
       const p = this.projections[measure.subject];
+      if (!readsRows(measure)) return reportedMonths(p, groupBy, spec);
       if (this.scratch.length < p.rows) {
         this.scratch = new Int32Array(p.rows);
         this.selection = new Int32Array(p.rows);
