@@ -18,8 +18,30 @@ interface Grouped {
 
 function grouped(spec: ViewSpec, run: Aggregator): Grouped {
   if (spec.measure === 'fatality_rate') return rate(spec, run);
-  if (spec.measure === 'deployed') return deployed(spec, run);
-  return { value: (g) => run(MEASURE_SQL[spec.measure as SimpleMeasureName], g, spec), blankReason: null };
+  const g = spec.measure === 'deployed' ? deployed(spec, run) : { value: (by: Dimension[]) => run(MEASURE_SQL[spec.measure as SimpleMeasureName], by, spec), blankReason: null };
+  const info = measureInfo[spec.measure];
+  return info.subjects.length === 1 && info.subjects[0] === 'deployments' && info.emptyCell === 0 ? withReportedPeriods(spec, run, g) : g;
+}
+
+/** Dimensions that pick missions (a mission's host and its region are the mission's). */
+const MISSION_LEVEL: readonly Dimension[] = ['mission', 'host_country', 'region'];
+
+/**
+ * A year, quarter or month in which a mission of the view reported shows 0 where the view's country,
+ * personnel type or service was not listed, instead of vanishing from a table grouped by time alone.
+ */
+function withReportedPeriods(spec: ViewSpec, run: Aggregator, g: Grouped): Grouped {
+  const missionWhere = Object.fromEntries(Object.entries(spec.where).filter(([d]) => TIME_DIMENSIONS.includes(d as Dimension) || MISSION_LEVEL.includes(d as Dimension)));
+  if (Object.keys(missionWhere).length === Object.keys(spec.where).length) return g;
+  return {
+    blankReason: g.blankReason,
+    value(by) {
+      const out = g.value(by);
+      if (by.length === 0 || !by.every((d) => TIME_DIMENSIONS.includes(d))) return out;
+      for (const key of run(MEASURE_SQL.person_months, by, { ...spec, where: missionWhere }).keys()) if (!out.has(key)) out.set(key, 0);
+      return out;
+    },
+  };
 }
 
 /**
