@@ -74,11 +74,11 @@ function importCommand(argv: string[]): number {
           : undefined,
       });
       if (values.json) {
-        const { kind: k, file: _f, sha256, rows_read, inserted, updated, unchanged, rejected } = result;
-        out(JSON.stringify({ kind: k, file, sha256, rows_read, inserted, updated, unchanged, rejected, already_imported: result.already_imported, rejects: result.rejects, changes: result.changes }) + '\n');
+        const { kind: k, file: _f, sha256, rows_read, inserted, updated, unchanged, rejected, matched_by_name } = result;
+        out(JSON.stringify({ kind: k, file, sha256, rows_read, inserted, updated, unchanged, rejected, matched_by_name, already_imported: result.already_imported, rejects: result.rejects, changes: result.changes }) + '\n');
       } else {
         out(
-          `${file}: ${result.kind} (${result.layout}) — ${result.rows_read} rows read, ${result.inserted} inserted, ${result.updated} updated, ${result.unchanged} unchanged, ${result.rejected} rejected${result.already_imported ? ' (already imported: nothing changed)' : ''}\n`,
+          `${file}: ${result.kind} (${result.layout}) — ${result.rows_read} rows read, ${result.inserted} inserted, ${result.updated} updated, ${result.unchanged} unchanged, ${result.rejected} rejected${result.matched_by_name ? `, matched by name: ${result.matched_by_name} rows` : ''}${result.already_imported ? ' (already imported: nothing changed)' : ''}\n`,
         );
         for (const c of result.changes.slice(0, 20)) out(`  updated ${c.key}: ${c.fields.join(', ')}\n`);
       }

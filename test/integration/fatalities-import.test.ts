@@ -32,6 +32,12 @@ describe('UN fatalities import (real file)', () => {
     expect(q(`SELECT COUNT(*) FROM fatality WHERE nationality = 'ZZ [Undetermined]' AND nationality_iso3 = '' AND m49 IS NULL`)).toBeGreaterThan(0);
     expect(q(`SELECT m49 FROM fatality WHERE nationality_iso3 = 'FRA' LIMIT 1`)).toBe(250);
     expect(q(`SELECT last_update FROM dataset`)).toBe('2025-04-04');
+    // 37 rows name their nationality but leave its code blank: matched by name, as deployments are.
+    expect(first.matched_by_name).toBe(37);
+    const recovered = db.prepare(`SELECT nationality_iso3, COUNT(*) FROM fatality WHERE m49 IS NULL AND nationality_iso3 <> '' GROUP BY 1 ORDER BY 2 DESC, 1`).raw().all();
+    expect(recovered).toEqual([['CIV', 29], ['TUR', 6], ['MUS', 1], ['VNM', 1]]);
+    // Undetermined stays undetermined: 14 "ZZ [Undetermined]" and one blank nationality keep an empty country.
+    expect(q(`SELECT COUNT(*) FROM fatality WHERE nationality_iso3 = ''`)).toBe(15);
 
     const before = snapshot(db);
     const again = importFile(db, { path: FATALITIES_CSV });

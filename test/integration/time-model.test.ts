@@ -127,3 +127,38 @@ describe('one time model: a month counts by its days inside the range, both engi
     expect(() => parseViewSpec({ measure: 'deployed', from: '2021-02-29' })).toThrow(/not a calendar date/);
   });
 });
+
+describe('nationality by name where the code is blank, both engines', () => {
+  const ws = new Workspace(tempDb());
+  importFile(ws.db, {
+    path: writeTemp(
+      'civ-deployments.csv',
+      ['Mission_Acronym,Personnel_Type,ISOCode3,Contributing_Country,Female_Personnel,Male_Personnel,Last_Reporting_Date', 'MINUSMA,Troops,,Côte dIvoire,0,500,31/01/2018'].join('\n'),
+    ),
+  });
+  const result = importFile(ws.db, {
+    path: writeTemp(
+      'civ-fatalities.csv',
+      [
+        'id,incident_date,casualty_id,mission_acronym,type_of_casualty,gender,casualty_nationality,casualty_personnel_type,type_of_incident,m49_code,isocode3,last_update',
+        '1,2018-01-05,C-1,MINUSMA,Fatality,M,Côte dIvoire,Military,Malicious Act,,,2025-04-04',
+        '2,2018-01-09,C-2,MINUSMA,Fatality,M,Côte dIvoire,Military,Accident,,,2025-04-04',
+        '3,2018-01-12,C-3,MINUSMA,Fatality,M,ZZ [Undetermined],Military,Illness,,,2025-04-04',
+      ].join('\n'),
+    ),
+  });
+  const sql = sqlAggregator(ws.db);
+  const columnar = new ColumnarQueries(buildProjections(ws.db));
+  afterAll(() => ws.close());
+
+  it('counts the rows matched by name and puts their deaths under the country', () => {
+    expect(result.matched_by_name).toBe(2);
+    for (const run of [sql, columnar.aggregator()]) {
+      const deaths = crossTab(parseViewSpec({ measure: 'fatalities', rows: ['country'] }), run, { synthetic: false, sources: [] });
+      expect(Object.fromEntries(deaths.rows.map((r) => [r.key[0], r.total]))).toEqual({ '': 1, CIV: 2 });
+      // 2 deaths × 12,000 ÷ 500 person-months = 48 per 1,000 person-years (the undetermined death has no deployment to meet).
+      const rate = crossTab(parseViewSpec({ measure: 'fatality_rate', rows: ['country'] }), run, { synthetic: false, sources: [] });
+      expect(rate.rows.find((r) => r.key[0] === 'CIV')?.total).toBe(48);
+    }
+  });
+});
