@@ -75,12 +75,19 @@ export const dimensionInfo: Record<Dimension, DimensionInfo> = {
 export const TIME_DIMENSIONS: readonly Dimension[] = ['year', 'quarter', 'month'];
 const PLACE_AND_PEOPLE: readonly Dimension[] = ['mission', 'host_country', 'country', 'region', 'personnel_type', 'service'];
 const DEPLOYMENT_DIMENSIONS: readonly Dimension[] = [...TIME_DIMENSIONS, ...PLACE_AND_PEOPLE];
+/** Strength splits into women and men (the files count both), so person-months and their average do too. */
+const STRENGTH_DIMENSIONS: readonly Dimension[] = [...DEPLOYMENT_DIMENSIONS, 'gender'];
+/** Both files name the mission, the nationality and the service; personnel types differ (see whyNot). */
+const RATE_DIMENSIONS: readonly Dimension[] = [...TIME_DIMENSIONS, 'mission', 'host_country', 'country', 'region', 'service', 'gender'];
 
 export interface MeasureInfo {
   label: Label;
   unit: 'persons' | 'person_months' | 'percent' | 'missions' | 'rate_per_1000_person_years' | 'incidents';
   subjects: readonly Subject[];
+  /** What the measure can be split by (rows, column) and filtered by. */
   dimensions: readonly Dimension[];
+  /** What can only filter it: a filter on one side of a ratio (the deaths of a rate, not its person-months). */
+  filterOnly?: readonly Dimension[];
   /** Additive measures have totals equal to the sum of their cells. */
   additive: boolean;
   /**
@@ -108,7 +115,7 @@ export const measureInfo: Record<Measure, MeasureInfo> = {
     label: { en: 'Deployed (avg. monthly strength)', zh: '部署人数(月均)' },
     unit: 'persons',
     subjects: ['deployments'],
-    dimensions: DEPLOYMENT_DIMENSIONS,
+    dimensions: STRENGTH_DIMENSIONS,
     additive: false,
     emptyCell: 0,
     decimals: 1,
@@ -118,7 +125,7 @@ export const measureInfo: Record<Measure, MeasureInfo> = {
     label: { en: 'Person-months', zh: '人月' },
     unit: 'person_months',
     subjects: ['deployments'],
-    dimensions: DEPLOYMENT_DIMENSIONS,
+    dimensions: STRENGTH_DIMENSIONS,
     additive: true,
     emptyCell: 0,
     decimals: 0,
@@ -148,7 +155,8 @@ export const measureInfo: Record<Measure, MeasureInfo> = {
     label: { en: 'Fatality rate (per 1,000 person-years)', zh: '死亡率(每千人年)' },
     unit: 'rate_per_1000_person_years',
     subjects: ['fatalities', 'deployments'],
-    dimensions: DEPLOYMENT_DIMENSIONS,
+    dimensions: RATE_DIMENSIONS,
+    filterOnly: ['incident_type'],
     additive: false,
     emptyCell: null,
     decimals: 2,
@@ -249,6 +257,42 @@ export const valueLabel: Record<string, Label> = {
   F: { en: 'Female', zh: '女' },
   '': { en: '(not recorded)', zh: '(未记录)' },
 };
+
+/** Dimensions a measure can be filtered by: those it splits by, and those it can only be filtered by. */
+export function filtersOf(measure: Measure): readonly Dimension[] {
+  return [...measureInfo[measure].dimensions, ...(measureInfo[measure].filterOnly ?? [])];
+}
+
+/**
+ * The measure whose rows give a dimension's values for a filter on `measure`: the measure itself, or for
+ * a filter-only dimension the count of the fact table it belongs to (incident types of deaths for a rate).
+ */
+export function valuesMeasure(measure: Measure, dim: Dimension): Measure {
+  if (measureInfo[measure].dimensions.includes(dim)) return measure;
+  const base = MEASURES.find((m) => measureInfo[m].subjects.length === 1 && measureInfo[measure].subjects.includes(measureInfo[m].subjects[0]) && measureInfo[m].dimensions.includes(dim));
+  return base ?? measure;
+}
+
+const IED_HAS = 'IED incident records carry the date, the mission and the place, not who was hit by nationality, personnel type, service or gender, nor a UN incident type';
+
+/**
+ * Why a measure cannot be split by a dimension: every pair the catalogue leaves out, justified. A spec
+ * naming such a pair is refused with this reason, never answered with an empty or meaningless table.
+ */
+export function whyNot(measure: Measure, dim: Dimension): string {
+  const subjects = measureInfo[measure].subjects;
+  if (measure === 'fatality_rate' && dim === 'personnel_type') {
+    return 'the fatalities file and the deployment reports name personnel types differently (Military, Military Observer, Police… against Troops, Staff Officer, Formed Police Units…), so no death can be set against its own person-months by type; split by "service" (military, police), which both share';
+  }
+  if (measure === 'fatality_rate' && dim === 'incident_type') {
+    return 'person-months have no incident type, so a rate cannot be split by it; filter on incident_type instead (deaths of that type over all uniformed person-months of the cell)';
+  }
+  if (subjects.includes('ied')) return IED_HAS;
+  if (dim === 'incident_type') return 'deployment reports have no incident type (it is a cause of death)';
+  if (dim === 'gender' && measure === 'female_share') return 'the share of women split by gender is 100 or 0; split person_months or deployed by gender instead';
+  if (dim === 'gender' && measure === 'missions') return 'every mission serves with both women and men on record; split person_months or deployed by gender instead';
+  return `"${dim}" is not recorded for ${measure}`;
+}
 
 export function isMeasure(name: string): name is Measure {
   return (MEASURES as readonly string[]).includes(name);

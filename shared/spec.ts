@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DIMENSIONS, MEASURES, dimensionInfo, measureInfo, type Dimension, type Measure } from './catalogue';
+import { DIMENSIONS, MEASURES, dimensionInfo, filtersOf, measureInfo, whyNot, type Dimension, type Measure } from './catalogue';
 import { isCalendarDate } from './time';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').refine(isCalendarDate, 'not a calendar date');
@@ -23,10 +23,10 @@ export class SpecError extends Error {
   }
 }
 
-function assertApplies(measure: Measure, dim: Dimension, role: string): void {
-  if (!measureInfo[measure].dimensions.includes(dim)) {
-    const allowed = measureInfo[measure].dimensions.join(', ');
-    throw new SpecError(`measure "${measure}" does not apply to ${role} dimension "${dim}" (it applies to: ${allowed})`);
+function assertApplies(measure: Measure, dim: Dimension, role: 'row' | 'column' | 'filter'): void {
+  const allowed = role === 'filter' ? filtersOf(measure) : measureInfo[measure].dimensions;
+  if (!allowed.includes(dim)) {
+    throw new SpecError(`measure "${measure}" does not apply to ${role} dimension "${dim}": ${whyNot(measure, dim)} (it applies to: ${allowed.join(', ')})`);
   }
 }
 

@@ -123,6 +123,33 @@ describe('one time model: a month counts by its days inside the range, both engi
     expect(byRow({ measure: 'missions', rows: ['month'] })).toEqual({ '2021-04': 1, '2021-05': 2 });
   });
 
+  it('deployed and person_months split by gender (women and men as the files count them)', () => {
+    // April–May: women 50 + 20 + 60 + 30 = 160, men 850 + 80 + 1,140 + 570 = 2,640; over the 2 months reported.
+    const whole = { from: '2021-04-01', to: '2021-05-31' };
+    expect(byRow({ measure: 'person_months', rows: ['gender'], ...whole })).toEqual({ F: 160, M: 2640 });
+    expect(byRow({ measure: 'deployed', rows: ['gender'], ...whole })).toEqual({ F: 80, M: 1320 });
+    expect(total({ measure: 'deployed', where: { gender: ['F'] }, ...whole })).toBe(80);
+    // MINUSMA 20 April–31 May: women (50 + 20) × 11/30 + 60 = 257/3, men (850 + 80) × 11/30 + 1,140 = 1,481.
+    const range = { ...minusma, from: '2021-04-20', to: '2021-05-31' };
+    const pm = byRow({ measure: 'person_months', rows: ['gender'], ...range });
+    expect(pm.F).toBeCloseTo(257 / 3, 9);
+    expect(pm.M).toBeCloseTo(1481, 9);
+    // Women: 1 death (25 April) × 12,000 ÷ 257/3 = 36,000/257; men: 3 deaths ÷ 1,481 = 36,000/1,481.
+    const rate = byRow({ measure: 'fatality_rate', rows: ['gender'], ...range });
+    expect(rate.F).toBeCloseTo(36000 / 257, 9);
+    expect(rate.M).toBeCloseTo(36000 / 1481, 9);
+  });
+
+  it('malicious-act fatality rate: the deaths filtered, the person-months all uniformed', () => {
+    // 20 April–31 May: three malicious-act deaths on 25 April (the Local one on 12 May is civilian) × 12,000 ÷ 4,700/3 = 1,080/47.
+    const range = { from: '2021-04-20', to: '2021-05-31', where: { mission: ['MINUSMA'], incident_type: ['Malicious Act'] } };
+    expect(total({ measure: 'fatality_rate', ...range })).toBeCloseTo(1080 / 47, 9);
+    // By country: Chad 2 × 12,000 ÷ 1,530 = 24,000/1,530; Senegal 1 × 12,000 ÷ 110/3 = 3,600/11.
+    const rows = byRow({ measure: 'fatality_rate', rows: ['country'], ...range });
+    expect(rows.TCD).toBeCloseTo(24000 / 1530, 9);
+    expect(rows.SEN).toBeCloseTo(3600 / 11, 9);
+  });
+
   it('a date that is not on the calendar is refused', () => {
     expect(() => parseViewSpec({ measure: 'deployed', from: '2021-02-29' })).toThrow(/not a calendar date/);
   });

@@ -70,12 +70,19 @@ function deployed(spec: ViewSpec, run: Aggregator): Grouped {
   };
 }
 
+/** The spec of a rate's person-months: filters that only pick deaths (incident_type) do not apply to them. */
+export function denominatorSpec(spec: ViewSpec): ViewSpec {
+  const only = measureInfo[spec.measure].filterOnly ?? [];
+  return { ...spec, where: Object.fromEntries(Object.entries(spec.where).filter(([d]) => !only.includes(d as Dimension))) };
+}
+
 function rate(spec: ViewSpec, run: Aggregator): Grouped {
+  const perSpec = denominatorSpec(spec);
   const result: Grouped = {
     blankReason: null,
     value(g) {
       const deaths = run(RATE_PARTS.deaths, g, spec);
-      const months = run(RATE_PARTS.personMonths, g, spec);
+      const months = run(RATE_PARTS.personMonths, g, perSpec);
       // Cells with deaths but no deployment reports must show up blank, not vanish.
       const anyDeaths = run(RATE_PARTS.anyUniformedDeaths, g, spec);
       const out = new Map<string, number | null>();

@@ -3,6 +3,7 @@ import type { ViewSpec } from '../../../shared/spec';
 import type { Db } from '../db/open';
 import { FACTS } from './facts';
 import { DEPLOYED_PARTS, MEASURE_SQL, RATE_PARTS, type SimpleMeasure, type SimpleMeasureName } from './measures';
+import { denominatorSpec } from './crosstab';
 import { compileConditions } from './sql';
 
 /** The columns an analyst reads to recognise a source row, per fact table; file and line are added to each. */
@@ -60,6 +61,10 @@ export function sourceRows(db: Db, request: DrillRequest): SourceRows[] {
   rowKey.forEach((v, i) => pin(spec.rows[i], v));
   if (colKey !== undefined && spec.cols) pin(spec.cols, colKey);
   const cell = { ...spec, where };
+  const { gender, ...ungendered } = where;
+  // A deployment row counts both genders: a gender cell lists the rows with somebody of that gender.
+  const deploymentsCell = denominatorSpec({ ...cell, where: ungendered });
+  const genderCondition = !gender ? undefined : gender.includes('F') && gender.includes('M') ? undefined : gender.includes('F') ? 'd.female > 0' : gender.includes('M') ? 'd.male > 0' : '0';
 
   const parts: [SimpleMeasure, SourceRows['role']][] =
     spec.measure === 'fatality_rate'
@@ -72,7 +77,10 @@ export function sourceRows(db: Db, request: DrillRequest): SourceRows[] {
     const detail = DETAIL[measure.subject];
     if (empty) return { subject: measure.subject, role, columns: [...detail.columns, 'file', 'line'], rows: [], total: 0, truncated: false };
     const fact = FACTS[measure.subject];
-    const cond = compileConditions(measure, cell);
+    const cond =
+      measure.subject === 'deployments'
+        ? compileConditions({ ...measure, condition: [measure.condition, genderCondition].filter(Boolean).join(' AND ') || undefined }, deploymentsCell)
+        : compileConditions(measure, cell);
     const a = ALIAS[measure.subject];
     const total = db.prepare(`SELECT COUNT(*) FROM ${fact.from} ${cond.sql}`).pluck().get(...cond.params) as number;
     const rows = db

@@ -23,6 +23,18 @@ const timeDims = (date: string): Partial<Record<Dimension, string>> => ({
   month: `substr(${date}, 1, 7)`,
 });
 
+/**
+ * Deployments split by gender: each row read twice, once for its women and once for its men, with that
+ * count as its strength (the files count both). Joined only when a view names gender.
+ */
+export const GENDER_SPLIT = {
+  from: `CROSS JOIN (SELECT 'F' AS gender UNION ALL SELECT 'M') dg`,
+  strength: `(CASE dg.gender WHEN 'F' THEN d.female ELSE d.male END)`,
+};
+
+/** A deployment row's strength, unsplit. */
+export const STRENGTH_SQL = '(d.female + d.male)';
+
 export const FACTS: Record<Subject, FactSql> = {
   fatalities: {
     from: `fatality f ${hostJoins('f.mission')}`,
@@ -50,6 +62,7 @@ export const FACTS: Record<Subject, FactSql> = {
       region: `coalesce(hc.region, '')`,
       personnel_type: 'd.personnel_type',
       service: 'd.service',
+      gender: 'dg.gender',
     },
   },
   ied: {

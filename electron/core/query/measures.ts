@@ -20,13 +20,15 @@ export interface SimpleMeasure {
 
 /** Stands in a measure's SQL for the weight of a deployment row's month inside the date range, in MONTH_UNIT parts. */
 export const WEIGHT = '{weight}';
+/** Stands for a deployment row's strength: women and men, or one of them when the view splits by gender. */
+export const STRENGTH = '{strength}';
 
 const strength = '(d.female + d.male)';
 
 export const MEASURE_SQL: Record<SimpleMeasureName, SimpleMeasure> = {
   fatalities: { id: 'fatalities', subject: 'fatalities', sql: 'COUNT(*)' },
   // Integer sums of strength × weight, divided once: exact, and today's sum of monthly strengths for whole months.
-  person_months: { id: 'person_months', subject: 'deployments', sql: `SUM(${strength} * ${WEIGHT}) / ${MONTH_UNIT}.0` },
+  person_months: { id: 'person_months', subject: 'deployments', sql: `SUM(${STRENGTH} * ${WEIGHT}) / ${MONTH_UNIT}.0` },
   female_share: { id: 'female_share', subject: 'deployments', sql: `100.0 * SUM(d.female * ${WEIGHT}) / NULLIF(SUM(${strength} * ${WEIGHT}), 0)` },
   // A mission listing a country with nobody deployed does not serve with it.
   missions: { id: 'missions', subject: 'deployments', sql: 'COUNT(DISTINCT d.mission)', condition: `${strength} > 0` },

@@ -2,8 +2,8 @@ import type { Dimension, Subject } from '../../../shared/catalogue';
 import type { ViewSpec } from '../../../shared/spec';
 import { MONTH_UNIT, partialMonths, type DateRange } from '../../../shared/time';
 import type { Db } from '../db/open';
-import { FACTS } from './facts';
-import { WEIGHT, type SimpleMeasure } from './measures';
+import { FACTS, GENDER_SPLIT, STRENGTH_SQL } from './facts';
+import { STRENGTH, WEIGHT, type SimpleMeasure } from './measures';
 
 export const KEY_SEPARATOR = '\u001f';
 
@@ -58,11 +58,12 @@ function weighted(sql: string, range: DateRange): CompiledQuery {
  */
 export function compileAggregate(measure: SimpleMeasure, groupBy: Dimension[], spec: Pick<ViewSpec, 'where' | 'from' | 'to'>): CompiledQuery {
   const where = compileConditions(measure, spec);
-  const value = weighted(measure.sql, spec);
+  const split = measure.subject === 'deployments' && (groupBy.includes('gender') || spec.where.gender !== undefined);
+  const value = weighted(measure.sql.split(STRENGTH).join(split ? GENDER_SPLIT.strength : STRENGTH_SQL), spec);
   const select = groupBy.map((d, i) => `${dimensionSql(measure.subject, d)} AS k${i}`);
   const sql = [
     `SELECT ${[...select, `${value.sql} AS v`].join(', ')}`,
-    `FROM ${measure.from ?? FACTS[measure.subject].from}`,
+    `FROM ${measure.from ?? FACTS[measure.subject].from}${split ? ` ${GENDER_SPLIT.from}` : ''}`,
     where.sql,
     groupBy.length ? `GROUP BY ${groupBy.map((_, i) => `k${i}`).join(', ')}` : '',
   ]

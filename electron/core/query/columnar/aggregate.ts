@@ -195,10 +195,10 @@ function emptyPartials(groups: number, card: number, distinct: boolean): Partial
 }
 
 /** The columns a measure reads beyond the row count. */
-function inputs(measure: SimpleMeasure, p: FactProjection): { a?: Int32Array | Uint8Array; b?: Int32Array; nullable?: boolean; weighted?: boolean; distinct?: DimensionColumn } {
+function inputs(measure: SimpleMeasure, p: FactProjection, gender: Gender | undefined): { a?: Int32Array | Uint8Array; b?: Int32Array; nullable?: boolean; weighted?: boolean; distinct?: DimensionColumn } {
   switch (measure.id) {
     case 'person_months':
-      return { a: p.strength, weighted: true };
+      return { a: gender ? gender.counts : p.strength, weighted: true };
     case 'female_share':
       return { a: p.strength, b: p.female, weighted: true };
     case 'missions':
@@ -235,8 +235,8 @@ function monthWeights(p: FactProjection, range: DateRange): Float64Array | null 
 }
 
 /** One scan: adds every selected row into its group's partials (rows holds the count, filled by the caller's pass). */
-function scan(measure: SimpleMeasure, p: FactProjection, range: DateRange, group: Int32Array, sel: Int32Array, m: number, groups: number, rows: Int32Array): Partials {
-  const use = inputs(measure, p);
+function scan(measure: SimpleMeasure, p: FactProjection, range: DateRange, gender: Gender | undefined, group: Int32Array, sel: Int32Array, m: number, groups: number, rows: Int32Array): Partials {
+  const use = inputs(measure, p, gender);
   const card = use.distinct ? use.distinct.values.length : 0;
   const out = { ...emptyPartials(0, card, false), rows, a: new Float64Array(groups), b: new Float64Array(groups), recorded: new Int32Array(groups) };
   const { a, b, recorded } = out;
@@ -322,6 +322,12 @@ function value(measure: RowMeasure, x: Partials, g: number): number | null {
   }
 }
 
+/** One gender's half of the deployment rows: its value and each row's count of that gender. */
+interface Gender {
+  value: 'F' | 'M';
+  counts: Int32Array;
+}
+
 type RowMeasure = SimpleMeasure & { id: Exclude<SimpleMeasure['id'], 'reported_months'> };
 
 /** Every measure but the months reported is an aggregate over the selected rows. */
@@ -336,7 +342,7 @@ interface Grouped {
   partials: Partials;
 }
 
-function groupedScan(p: FactProjection, measure: SimpleMeasure, groupBy: Dimension[], spec: Pick<ViewSpec, 'where' | 'from' | 'to'>, group: Int32Array, sel: Int32Array): Grouped {
+function groupedScan(p: FactProjection, measure: SimpleMeasure, groupBy: Dimension[], spec: Pick<ViewSpec, 'where' | 'from' | 'to'>, gender: Gender | undefined, group: Int32Array, sel: Int32Array): Grouped {
   const m = select(p, measure, spec, group, sel);
   const groups = assignGroups(p, groupBy, group, sel, m);
   // Count rows per group and note one row of each, to read the group's dimension values off.
@@ -346,7 +352,7 @@ function groupedScan(p: FactProjection, measure: SimpleMeasure, groupBy: Dimensi
     const r = sel[i];
     if (rows[group[r]]++ === 0) firstRow[group[r]] = r;
   }
-  const all = scan(measure, p, spec, group, sel, m, groups, rows);
+  const all = scan(measure, p, spec, gender, group, sel, m, groups, rows);
   const cols = groupBy.map((d) => dimension(p, d));
   const present: number[] = [];
   for (let g = 0; g < groups; g++) if (firstRow[g] >= 0) present.push(g);
@@ -426,16 +432,18 @@ export class ColumnarQueries {
 
   constructor(readonly projections: Projections) {}
 
+  /** Each deployment row's men (strength less women), made the first time a view splits by gender. */
+  private men: Int32Array | undefined;
+
   aggregator(): Aggregator {
     const scanned: Grouped[] = [];
-    return (measure, groupBy, spec) => {
+    const run = (measure: RowMeasure, groupBy: Dimension[], spec: Pick<ViewSpec, 'where' | 'from' | 'to'>, gender?: Gender): Map<string, number | null> => {
       const p = this.projections[measure.subject];
-      if (!readsRows(measure)) return reportedMonths(p, groupBy, spec);
       if (this.scratch.length < p.rows) {
         this.scratch = new Int32Array(p.rows);
         this.selection = new Int32Array(p.rows);
       }
-      const filters = JSON.stringify([spec.where, spec.from, spec.to]);
+      const filters = JSON.stringify([spec.where, spec.from, spec.to, gender?.value]);
       const reusable = (s: Grouped) =>
         s.measure.id === measure.id &&
         s.filters === filters &&
@@ -443,7 +451,7 @@ export class ColumnarQueries {
         groupBy.every((d) => s.dims.includes(d));
       let fine = scanned.find(reusable);
       if (!fine) {
-        fine = { ...groupedScan(p, measure, groupBy, spec, this.scratch.subarray(0, p.rows), this.selection), filters };
+        fine = { ...groupedScan(p, measure, groupBy, spec, gender, this.scratch.subarray(0, p.rows), this.selection), filters };
         scanned.push(fine);
       }
       const { keys, partials } = rollUp(fine, groupBy);
@@ -453,5 +461,50 @@ export class ColumnarQueries {
       if (groupBy.length === 0 && keys.length === 0) out.set('', value(measure, emptyPartials(1, partials.card, partials.distinct !== null), 0));
       return out;
     };
+    return (measure, groupBy, spec) => {
+      const p = this.projections[measure.subject];
+      if (!readsRows(measure)) return reportedMonths(p, groupBy, spec);
+      if (p.subject === 'deployments' && (groupBy.includes('gender') || spec.where.gender !== undefined)) return this.byGender(run, measure, groupBy, spec);
+      return run(measure, groupBy, spec);
+    };
+  }
+
+  /**
+   * Deployments split by gender, as the SQL engine's GENDER_SPLIT: the women's half and the men's half
+   * are scanned apart (each with its own count as strength) and the gender put back into their keys.
+   */
+  private byGender(
+    run: (measure: RowMeasure, groupBy: Dimension[], spec: Pick<ViewSpec, 'where' | 'from' | 'to'>, gender?: Gender) => Map<string, number | null>,
+    measure: RowMeasure,
+    groupBy: Dimension[],
+    spec: Pick<ViewSpec, 'where' | 'from' | 'to'>,
+  ): Map<string, number | null> {
+    const p = this.projections.deployments;
+    if (!this.men) {
+      this.men = new Int32Array(p.rows);
+      for (let r = 0; r < p.rows; r++) this.men[r] = p.strength![r] - p.female![r];
+    }
+    const { gender: wanted, ...where } = spec.where;
+    const rest = { ...spec, where };
+    const halves = (['F', 'M'] as const).filter((g) => !wanted || wanted.includes(g)).map((g): Gender => ({ value: g, counts: g === 'F' ? p.female! : this.men! }));
+    const at = groupBy.indexOf('gender');
+    if (at < 0) {
+      // Filtered, not split: both halves are every row; neither is no row.
+      if (halves.length === 2) return run(measure, groupBy, rest);
+      if (halves.length === 1) return run(measure, groupBy, rest, halves[0]);
+      return new Map(groupBy.length === 0 ? [['', null]] : []);
+    }
+    const inner = groupBy.filter((d) => d !== 'gender');
+    const out = new Map<string, number | null>();
+    for (const half of halves) {
+      for (const [key, v] of run(measure, inner, rest, half)) {
+        // Grouped by gender alone, a half with no rows has no group (SQL gives none).
+        if (inner.length === 0 && v === null) continue;
+        const parts = inner.length ? key.split(KEY_SEPARATOR) : [];
+        parts.splice(at, 0, half.value);
+        out.set(parts.join(KEY_SEPARATOR), v);
+      }
+    }
+    return out;
   }
 }
