@@ -2,13 +2,17 @@ import { measureInfo, TIME_DIMENSIONS, type Dimension, type Subject } from '../.
 import type { CrossTab, ViewSpec } from '../../../shared/spec';
 import type { Db } from '../db/open';
 import { DEPLOYED_PARTS, MEASURE_SQL, RATE_PARTS, type SimpleMeasure, type SimpleMeasureName } from './measures';
-import { KEY_SEPARATOR, aggregate } from './sql';
+import { withKnownFilterValues, type KnownValues } from './filter-values';
+import { KEY_SEPARATOR, aggregate, knownValues } from './sql';
 
-/** Computes one aggregate grouped by some dimensions; the SQL engine and the columnar engine both are one. */
-export type Aggregator = (measure: SimpleMeasure, groupBy: Dimension[], spec: ViewSpec) => Map<string, number | null>;
+/**
+ * Computes one aggregate grouped by some dimensions, and says which values each dimension takes; the
+ * SQL engine and the columnar engine both are one.
+ */
+export type Aggregator = ((measure: SimpleMeasure, groupBy: Dimension[], spec: ViewSpec) => Map<string, number | null>) & { values: KnownValues };
 
 export function sqlAggregator(db: Db): Aggregator {
-  return (measure, groupBy, spec) => aggregate(db, measure, groupBy, spec);
+  return Object.assign((measure: SimpleMeasure, groupBy: Dimension[], spec: ViewSpec) => aggregate(db, measure, groupBy, spec), { values: knownValues(db) });
 }
 
 interface Grouped {
@@ -113,8 +117,9 @@ function compareKeys(dims: Dimension[]) {
 }
 
 /** A cross-tab: cells for every row key × column key, row totals, column totals and the grand total. */
-export function crossTab(spec: ViewSpec, run: Aggregator, context: { synthetic: boolean; sources: CrossTab['sources'] }): CrossTab {
+export function crossTab(asked: ViewSpec, run: Aggregator, context: { synthetic: boolean; sources: CrossTab['sources'] }): CrossTab {
   const started = performance.now();
+  const spec = withKnownFilterValues(asked, run.values);
   const g = grouped(spec, run);
   const rowDims = spec.rows;
   const colDim = spec.cols ?? null;

@@ -72,6 +72,28 @@ export function compileAggregate(measure: SimpleMeasure, groupBy: Dimension[], s
   return { sql, params: [...value.params, ...where.params] };
 }
 
+/** The values of each dimension per fact table, read once per state of the workspace (its datasets). */
+const valuesCache = new WeakMap<Db, { stamp: string; values: Map<string, readonly string[]> }>();
+
+/** The values a dimension takes in a fact table's rows (a deployment row counts women and men). */
+export function knownValues(db: Db): (subject: Subject, d: Dimension) => readonly string[] {
+  return (subject, d) => {
+    const stamp = JSON.stringify(db.prepare(`SELECT count(*), max(id) FROM dataset`).raw().get());
+    let cache = valuesCache.get(db);
+    if (!cache || cache.stamp !== stamp) valuesCache.set(db, (cache = { stamp, values: new Map() }));
+    const key = `${subject}/${d}`;
+    let values = cache.values.get(key);
+    if (!values) {
+      const expr = FACTS[subject].dims[d];
+      if (!expr) values = [];
+      else if (subject === 'deployments' && d === 'gender') values = ['F', 'M'];
+      else values = (db.prepare(`SELECT DISTINCT ${expr} FROM ${FACTS[subject].from}`).pluck().all() as (string | null)[]).map((v) => v ?? '');
+      cache.values.set(key, values);
+    }
+    return values;
+  };
+}
+
 /** Runs an aggregate; returns the value of each group, keyed by its dimension values. */
 export function aggregate(db: Db, measure: SimpleMeasure, groupBy: Dimension[], spec: Pick<ViewSpec, 'where' | 'from' | 'to'>): Map<string, number | null> {
   const q = compileAggregate(measure, groupBy, spec);

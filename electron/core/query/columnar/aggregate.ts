@@ -1,4 +1,4 @@
-import { TIME_DIMENSIONS, type Dimension } from '../../../../shared/catalogue';
+import { TIME_DIMENSIONS, type Dimension, type Subject } from '../../../../shared/catalogue';
 import type { ViewSpec } from '../../../../shared/spec';
 import { daysInMonth, monthWeight, MONTH_UNIT, partialMonths, type DateRange } from '../../../../shared/time';
 import type { Aggregator } from '../crosstab';
@@ -461,12 +461,16 @@ export class ColumnarQueries {
       if (groupBy.length === 0 && keys.length === 0) out.set('', value(measure, emptyPartials(1, partials.card, partials.distinct !== null), 0));
       return out;
     };
-    return (measure, groupBy, spec) => {
+    const aggregate = (measure: SimpleMeasure, groupBy: Dimension[], spec: Pick<ViewSpec, 'where' | 'from' | 'to'>) => {
       const p = this.projections[measure.subject];
       if (!readsRows(measure)) return reportedMonths(p, groupBy, spec);
       if (p.subject === 'deployments' && (groupBy.includes('gender') || spec.where.gender !== undefined)) return this.byGender(run, measure, groupBy, spec);
       return run(measure, groupBy, spec);
     };
+    // The dictionaries hold exactly the values the rows take; a deployment row counts women and men.
+    const values = (subject: Subject, d: Dimension): readonly string[] =>
+      subject === 'deployments' && d === 'gender' ? ['F', 'M'] : (this.projections[subject].dims[d]?.values ?? []);
+    return Object.assign(aggregate, { values });
   }
 
   /**
