@@ -130,7 +130,7 @@ export const operations = {
     output: z.array(
       z.object({
         subject: kindSchema,
-        role: z.enum(['rows', 'rate_deaths', 'rate_deployments']),
+        role: z.enum(['rows', 'rate_deaths', 'rate_excluded_deaths', 'rate_deployments']),
         columns: z.array(z.string()),
         rows: z.array(z.array(z.union([z.string(), z.number(), z.null()]))),
         total: z.number(),

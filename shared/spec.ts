@@ -67,6 +67,16 @@ export function dimensionLabel(d: Dimension, lang: 'en' | 'zh'): string {
   return dimensionInfo[d].label[lang];
 }
 
+/**
+ * What stands behind one fatality_rate cell: the deaths counted, the uniformed deaths left out because
+ * their mission reported no deployments that month, and the exact Poisson 95 % interval of the rate
+ * (blank where the rate is). Null where the cell has neither deaths nor person-months.
+ */
+export const rateCellSchema = z
+  .object({ deaths: z.number(), excluded: z.number(), low: z.number().nullable(), high: z.number().nullable() })
+  .nullable();
+export type RateCell = NonNullable<z.infer<typeof rateCellSchema>>;
+
 /** One cross-tab result: row keys, column keys, cells and totals, plus what the analyst must be told about blanks. */
 export const crossTabSchema = z.object({
   spec: viewSpecSchema,
@@ -84,6 +94,15 @@ export const crossTabSchema = z.object({
   grandTotal: z.number().nullable(),
   /** Why some cells are blank (a rate where nothing was deployed): a code, worded per language by shared/present/phrases. */
   blankReason: z.enum(['no_deployments']).nullable(),
+  /** fatality_rate only: each cell's and total's deaths, deaths left out and 95 % interval, shaped as the table. */
+  rate: z
+    .object({
+      cells: z.array(z.array(rateCellSchema)),
+      rowTotals: z.array(rateCellSchema),
+      colTotals: z.array(rateCellSchema),
+      grandTotal: rateCellSchema,
+    })
+    .optional(),
   synthetic: z.boolean(),
   sources: z.array(z.object({ id: z.number(), fileName: z.string(), sha256: z.string(), synthetic: z.boolean() })),
   elapsedMs: z.number(),

@@ -6,6 +6,7 @@ import { daysInMonth } from '../../shared/time';
 import { importFile } from '../../electron/core/import/run';
 import { Workspace } from '../../electron/core/operations';
 import { crossTab, sqlAggregator } from '../../electron/core/query/crosstab';
+import { RATE_PARTS } from '../../electron/core/query/measures';
 import { ColumnarQueries } from '../../electron/core/query/columnar/aggregate';
 import { buildProjections } from '../../electron/core/query/columnar/projection';
 import { CONTRIBUTIONS_OPENDATA, CONTRIBUTIONS_PSDH, FATALITIES_CSV, FIXTURES, tempDb, writeTemp } from '../helpers';
@@ -123,6 +124,15 @@ describe('columnar engine gives exactly the SQL engine answers', () => {
     expect(refused).toBeGreaterThan(0);
     expect(refused).toBeLessThan(SPECS / 2);
   }, Math.max(60_000, SPECS * 250));
+
+  it('the deaths a rate leaves out (listed apart in a cell\'s sources) are the same in both engines', () => {
+    for (const rows of [[], ['mission'], ['year', 'country']] as Dimension[][]) {
+      const spec = parseViewSpec({ measure: 'fatality_rate', rows });
+      const left = columnar.aggregator()(RATE_PARTS.excludedDeaths, rows, spec);
+      expect(left).toEqual(sql(RATE_PARTS.excludedDeaths, rows, spec));
+      if (rows.length === 0) expect(left.get('')).toBeGreaterThan(0);
+    }
+  });
 
   it('every measure, grouped by each of its dimensions and by nothing', () => {
     for (const measure of MEASURES) {

@@ -6,7 +6,8 @@ import { Workspace } from '../../electron/core/operations';
 import { crossTab, sqlAggregator } from '../../electron/core/query/crosstab';
 import { ColumnarQueries } from '../../electron/core/query/columnar/aggregate';
 import { buildProjections } from '../../electron/core/query/columnar/projection';
-import { tempDb, writeTemp } from '../helpers';
+import { spawnSync } from 'node:child_process';
+import { CLI, tempDb, writeTemp } from '../helpers';
 
 // MINUSMA reports 1,000 in April 2021 (Chad 900 troops, Senegal 100 police) and 1,200 in May (Chad
 // alone: Senegal is not listed, so it counts 0). UNMISS lists Ghana with nobody in April and 600 troops
@@ -21,7 +22,8 @@ const DEPLOYMENTS = [
 ].join('\n');
 
 // MINUSMA: one death on 15 April, three on 25 April (two Chadian soldiers, one Senegalese police
-// officer), one on 10 May, and a local staff member on 12 May (civilian: never in a uniformed rate).
+// officer), one on 10 May, a local staff member on 12 May (civilian: never in a uniformed rate), and
+// a soldier on 3 June.
 const FATALITIES = [
   'id,incident_date,casualty_id,mission_acronym,type_of_casualty,gender,casualty_nationality,casualty_personnel_type,type_of_incident,m49_code,isocode3,last_update',
   '1,2021-04-15,T-1,MINUSMA,Fatality,M,Chad,Military,Accident,148.0,TCD,2025-04-04',
@@ -30,10 +32,13 @@ const FATALITIES = [
   '4,2021-04-25,T-4,MINUSMA,Fatality,F,Senegal,Police,Malicious Act,686.0,SEN,2025-04-04',
   '5,2021-05-10,T-5,MINUSMA,Fatality,M,Chad,Military,Illness,148.0,TCD,2025-04-04',
   '6,2021-05-12,T-6,MINUSMA,Fatality,M,Mali,Local,Malicious Act,466.0,MLI,2025-04-04',
+  // June: MINUSMA reported no deployments, so this death is left out of every rate (and said so).
+  '7,2021-06-03,T-7,MINUSMA,Fatality,M,Chad,Military,Accident,148.0,TCD,2025-04-04',
 ].join('\n');
 
 describe('one time model: a month counts by its days inside the range, both engines', () => {
-  const ws = new Workspace(tempDb());
+  const dbFile = tempDb();
+  const ws = new Workspace(dbFile);
   importFile(ws.db, { path: writeTemp('time-deployments.csv', DEPLOYMENTS) });
   importFile(ws.db, { path: writeTemp('time-fatalities.csv', FATALITIES) });
   const sql = sqlAggregator(ws.db);
@@ -148,6 +153,37 @@ describe('one time model: a month counts by its days inside the range, both engi
     const rows = byRow({ measure: 'fatality_rate', rows: ['country'], ...range });
     expect(rows.TCD).toBeCloseTo(24000 / 1530, 9);
     expect(rows.SEN).toBeCloseTo(3600 / 11, 9);
+  });
+
+  it('a rate carries its exact Poisson 95 % interval and the deaths it left out', () => {
+    // 20 April–31 May: 4 deaths; the exact interval of a count of 4 is 1.0899–10.2416 (chi-square 8.0/2 and 29.2/2 quantiles),
+    // times 12,000 ÷ 4,700/3 person-months: 8.35–78.45 per 1,000 person-years around 30.64.
+    const t = both({ measure: 'fatality_rate', ...minusma, from: '2021-04-20', to: '2021-05-31' });
+    expect(t.rate?.grandTotal).toMatchObject({ deaths: 4, excluded: 0 });
+    expect(t.rate!.grandTotal!.low!).toBeCloseTo((1.08986 * 12000 * 3) / 4700, 3);
+    expect(t.rate!.grandTotal!.high!).toBeCloseTo((10.24159 * 12000 * 3) / 4700, 3);
+    // No range: the June death (no deployment report that month) is left out, and counted as such, in its month's row too.
+    const byMonth = both({ measure: 'fatality_rate', rows: ['month'], ...minusma });
+    expect(byMonth.rate?.grandTotal).toMatchObject({ deaths: 5, excluded: 1 });
+    expect(byMonth.rows.map((r) => r.key[0])).toEqual(['2021-04', '2021-05', '2021-06']);
+    expect(byMonth.rows[2].total).toBeNull();
+    expect(byMonth.rate?.rowTotals[2]).toEqual({ deaths: 0, excluded: 1, low: null, high: null });
+    // A cell with deaths counted 0 still has an upper bound: 3.6889 × 12,000 ÷ 1,200 person-months (May, Chad, accidents: none).
+    const may = both({ measure: 'fatality_rate', ...minusma, where: { ...minusma.where, incident_type: ['Accident'] }, from: '2021-05-01', to: '2021-05-31' });
+    expect(may.grandTotal).toBe(0);
+    expect(may.rate!.grandTotal!.high!).toBeCloseTo((3.68888 * 12000) / 1200, 3);
+  });
+
+  it('the CLI says which deaths a rate left out, prints the interval with --ci, and lists the left-out deaths apart', () => {
+    const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args, '--db', dbFile], { encoding: 'utf8' });
+    const table = cli('crosstab', '--measure', 'fatality_rate', '--rows', 'mission');
+    expect(table.stdout).toMatch(/— 1 death in months without a deployment report was left out of this rate/);
+    const csv = cli('crosstab', '--measure', 'fatality_rate', '--where', 'mission=MINUSMA', '--from', '2021-04-20', '--to', '2021-05-31', '--format', 'csv', '--ci');
+    expect(csv.stdout).toBe('fatality_rate,total,total_low,total_high\ntotal,30.6383,8.3479,78.4462\n');
+    const sources = cli('sources', '--measure', 'fatality_rate', '--rows', 'mission', '--row', 'MINUSMA', '--format', 'json');
+    const parts = JSON.parse(sources.stdout) as { role: string; rows: unknown[][] }[];
+    expect(parts.map((p) => [p.role, p.rows.length])).toEqual([['rate_deaths', 5], ['rate_excluded_deaths', 1], ['rate_deployments', 3]]);
+    expect(parts[1].rows[0][0]).toBe('T-7');
   });
 
   it('a date that is not on the calendar is refused', () => {

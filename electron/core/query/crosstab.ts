@@ -1,7 +1,8 @@
 import { measureInfo, TIME_DIMENSIONS, type Dimension, type Subject } from '../../../shared/catalogue';
-import type { CrossTab, ViewSpec } from '../../../shared/spec';
+import type { CrossTab, RateCell, ViewSpec } from '../../../shared/spec';
 import type { Db } from '../db/open';
 import { DEPLOYED_PARTS, MEASURE_SQL, RATE_PARTS, type SimpleMeasure, type SimpleMeasureName } from './measures';
+import { poissonInterval95 } from '../../../shared/poisson';
 import { withKnownFilterValues, type KnownValues } from './filter-values';
 import { KEY_SEPARATOR, aggregate, knownValues } from './sql';
 
@@ -18,6 +19,8 @@ export function sqlAggregator(db: Db): Aggregator {
 interface Grouped {
   value(groupBy: Dimension[]): Map<string, number | null>;
   blankReason: CrossTab['blankReason'];
+  /** For a rate: per group, the deaths behind it, those left out, and its 95 % interval. */
+  detail?(groupBy: Dimension[]): Map<string, RateCell>;
 }
 
 function grouped(spec: ViewSpec, run: Aggregator): Grouped {
@@ -82,28 +85,34 @@ export function denominatorSpec(spec: ViewSpec): ViewSpec {
 
 function rate(spec: ViewSpec, run: Aggregator): Grouped {
   const perSpec = denominatorSpec(spec);
-  const result: Grouped = {
-    blankReason: null,
-    value(g) {
-      const deaths = run(RATE_PARTS.deaths, g, spec);
-      const months = run(RATE_PARTS.personMonths, g, perSpec);
-      // Cells with deaths but no deployment reports must show up blank, not vanish.
-      const anyDeaths = run(RATE_PARTS.anyUniformedDeaths, g, spec);
-      const out = new Map<string, number | null>();
-      let blanks = 0;
-      for (const key of new Set([...anyDeaths.keys(), ...months.keys()])) {
-        const pm = months.get(key) ?? 0;
-        if (!pm) {
-          out.set(key, null);
-          blanks++;
-        } else out.set(key, ((deaths.get(key) ?? 0) * 12000) / pm);
-      }
-      if (blanks > 0) {
-        result.blankReason = 'no_deployments';
-      }
-      return out;
-    },
+  const computed = new Map<string, { values: Map<string, number | null>; details: Map<string, RateCell> }>();
+  const parts = (g: Dimension[]) => {
+    const memo = computed.get(g.join());
+    if (memo) return memo;
+    const deaths = run(RATE_PARTS.deaths, g, spec);
+    const months = run(RATE_PARTS.personMonths, g, perSpec);
+    // Cells with deaths but no deployment reports must show up blank, not vanish.
+    const anyDeaths = run(RATE_PARTS.anyUniformedDeaths, g, spec);
+    const values = new Map<string, number | null>();
+    const details = new Map<string, RateCell>();
+    let blanks = 0;
+    for (const key of new Set([...anyDeaths.keys(), ...months.keys()])) {
+      const pm = months.get(key) ?? 0;
+      const counted = deaths.get(key) ?? 0;
+      const [low, high] = poissonInterval95(counted);
+      details.set(key, { deaths: counted, excluded: (anyDeaths.get(key) ?? 0) - counted, low: pm ? (low * 12000) / pm : null, high: pm ? (high * 12000) / pm : null });
+      if (!pm) {
+        values.set(key, null);
+        blanks++;
+      } else values.set(key, (counted * 12000) / pm);
+    }
+    if (blanks > 0) {
+      result.blankReason = 'no_deployments';
+    }
+    computed.set(g.join(), { values, details });
+    return { values, details };
   };
+  const result: Grouped = { blankReason: null, value: (g) => parts(g).values, detail: (g) => parts(g).details };
   return result;
 }
 
@@ -138,6 +147,7 @@ export function crossTab(asked: ViewSpec, run: Aggregator, context: { synthetic:
       total: rowTotals.get(rk) ?? null,
     };
   });
+  const rate = g.detail && rateDetail(g.detail, rows.map((r) => r.key.join(KEY_SEPARATOR)), rowDims, colDim, colKeys);
   return {
     spec,
     rowDims,
@@ -147,9 +157,23 @@ export function crossTab(asked: ViewSpec, run: Aggregator, context: { synthetic:
     colTotals: colKeys.map((c) => colTotals.get(c) ?? null),
     grandTotal: grand,
     blankReason: g.blankReason,
+    ...(rate ? { rate } : {}),
     synthetic: context.synthetic,
     sources: context.sources,
     elapsedMs: performance.now() - started,
+  };
+}
+
+/** A rate's detail shaped as its table: per cell, per row total, per column total, and the grand total. */
+function rateDetail(detail: NonNullable<Grouped['detail']>, rowKeys: string[], rowDims: Dimension[], colDim: Dimension | null, colKeys: string[]): NonNullable<CrossTab['rate']> {
+  const cells = colDim ? detail([...rowDims, colDim]) : null;
+  const rowTotals = detail(rowDims);
+  const colTotals = colDim ? detail([colDim]) : null;
+  return {
+    cells: rowKeys.map((rk) => (cells ? colKeys.map((c) => cells.get(rk + KEY_SEPARATOR + c) ?? null) : [])),
+    rowTotals: rowKeys.map((rk) => rowTotals.get(rk) ?? null),
+    colTotals: colTotals ? colKeys.map((c) => colTotals.get(c) ?? null) : [],
+    grandTotal: detail([]).get('') ?? null,
   };
 }
 

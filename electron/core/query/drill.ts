@@ -38,7 +38,7 @@ export interface DrillRequest {
 export interface SourceRows {
   subject: Subject;
   /** What the rows are: for a rate, the deaths counted in it. */
-  role: 'rows' | 'rate_deaths' | 'rate_deployments';
+  role: 'rows' | 'rate_deaths' | 'rate_excluded_deaths' | 'rate_deployments';
   columns: string[];
   rows: (string | number | null)[][];
   total: number;
@@ -70,6 +70,7 @@ export function sourceRows(db: Db, request: DrillRequest): SourceRows[] {
     spec.measure === 'fatality_rate'
       ? [
           [RATE_PARTS.deaths, 'rate_deaths'],
+          [RATE_PARTS.excludedDeaths, 'rate_excluded_deaths'],
           [RATE_PARTS.personMonths, 'rate_deployments'],
         ]
       : [[spec.measure === 'deployed' ? DEPLOYED_PARTS.personMonths : MEASURE_SQL[spec.measure as SimpleMeasureName], 'rows']];

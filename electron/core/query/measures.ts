@@ -8,7 +8,7 @@ export type SimpleMeasureName = Exclude<Measure, ComposedMeasure>;
 /** A measure that is one SQL aggregate over one fact table. */
 export interface SimpleMeasure {
   /** Stable name of what is computed, so an engine other than SQL can implement the same measure. */
-  id: SimpleMeasureName | 'rate_deaths' | 'rate_any_uniformed_deaths' | 'reported_months';
+  id: SimpleMeasureName | 'rate_deaths' | 'rate_any_uniformed_deaths' | 'rate_excluded_deaths' | 'reported_months';
   subject: Subject;
   /** Aggregate expression over the fact table's alias; WEIGHT stands for a row's month weight (shared/time.ts). */
   sql: string;
@@ -67,5 +67,12 @@ export const RATE_PARTS = {
     condition: `f.service IN ('military', 'police') AND EXISTS (SELECT 1 FROM deployment_month dm WHERE dm.mission = f.mission AND dm.month = substr(f.incident_date, 1, 7))`,
   },
   anyUniformedDeaths: { id: 'rate_any_uniformed_deaths', subject: 'fatalities', sql: 'COUNT(*)', condition: `f.service IN ('military', 'police')` },
+  /** Uniformed deaths left out: their mission reported no deployments that month (listed apart in a cell's sources). */
+  excludedDeaths: {
+    id: 'rate_excluded_deaths',
+    subject: 'fatalities',
+    sql: 'COUNT(*)',
+    condition: `f.service IN ('military', 'police') AND NOT EXISTS (SELECT 1 FROM deployment_month dm WHERE dm.mission = f.mission AND dm.month = substr(f.incident_date, 1, 7))`,
+  },
   personMonths: MEASURE_SQL.person_months,
 } satisfies Record<string, SimpleMeasure>;

@@ -32,7 +32,9 @@ function select(p: FactProjection, measure: SimpleMeasure, spec: Pick<ViewSpec, 
   // missions counts only rows with somebody deployed.
   const positive = measure.id === 'missions' ? p.strength! : null;
   const day = p.day;
-  const need = measure.id === 'rate_deaths' ? RATE_UNIFORMED | RATE_COVERED : measure.id === 'rate_any_uniformed_deaths' ? RATE_UNIFORMED : 0;
+  const need = measure.id === 'rate_deaths' ? RATE_UNIFORMED | RATE_COVERED : measure.id === 'rate_any_uniformed_deaths' || measure.id === 'rate_excluded_deaths' ? RATE_UNIFORMED : 0;
+  // The deaths a rate leaves out: uniformed, and not covered by a deployment report.
+  const uncovered = measure.id === 'rate_excluded_deaths';
   const flags = p.rateFlags;
   const filters = (Object.entries(spec.where) as [Dimension, string[]][]).map(([d, wanted]) => {
     const col = dimension(p, d);
@@ -60,6 +62,7 @@ function select(p: FactProjection, measure: SimpleMeasure, spec: Pick<ViewSpec, 
         if (d < from || d > to) continue;
       }
       if (need !== 0 && (flags![r] & need) !== need) continue;
+      if (uncovered && (flags![r] & RATE_COVERED) !== 0) continue;
       if (positive !== null && positive[r] === 0) continue;
       if (f0 !== undefined) {
         if (f0.allowed[f0.codes[r]] === 0) continue;
@@ -304,6 +307,7 @@ function value(measure: RowMeasure, x: Partials, g: number): number | null {
     case 'ied_incidents':
     case 'rate_deaths':
     case 'rate_any_uniformed_deaths':
+    case 'rate_excluded_deaths':
       return rows;
     case 'person_months':
       return rows ? x.a[g] / MONTH_UNIT : null;
