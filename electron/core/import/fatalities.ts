@@ -1,6 +1,7 @@
 import type { Service } from '../../../shared/catalogue';
 import type { Db } from '../db/open';
 import { iso3ByName } from '../reference/lookup';
+import { existingOf } from '../reference/statehood';
 import { columnIndex, hasColumns, iso3, isoDate, m49, oneOf, optional, required, FieldError, guarded } from './fields';
 import { batchedStore, UNCHANGED } from './batch';
 import type { FactStore, Layout, UpsertOutcome } from './types';
@@ -94,6 +95,10 @@ export const fatalitiesLayout: Layout<FatalityRow> = {
   rowNumberColumns: ['id'],
   lastUpdate: (row) => row.last_update,
   matchedByName: (row) => row.nationality_by_name,
+  preferDuplicate(first, second) {
+    const decided = existingOf(first.nationality_iso3, second.nationality_iso3, second.incident_date);
+    return decided && { keep: decided.keep === 'a' ? 'first' : 'second', why: decided.why };
+  },
   store(db: Db, settle: (outcome: UpsertOutcome) => void): FactStore<FatalityRow> {
     const STORED = 'incident_date, mission, gender, nationality, nationality_iso3, m49, personnel_type, service, incident_type, dataset_id, source_line, casualty_id';
     const WIDTH = 12;

@@ -191,6 +191,7 @@ function importRecords(db: Db, source: ImportSource, file: string, synthetic: bo
       const records = fileRecords(file, options.kind, sink);
       // The file's hash is known already (sha256Of): reading it again only parses.
       readCsv('path' in source ? { path: source.path } : { bytes: source.bytes }, records.onRecord, options.onProgress, { hash: false });
+      records.finish();
       totals = { ...records.totals, hasLayout: records.hasLayout() };
     }
     if (!totals.hasLayout) throw new ImportRefused(file, 1, 'header', 'the file is empty');
