@@ -1,7 +1,7 @@
 import { measureInfo, TIME_DIMENSIONS, type Dimension, type Subject } from '../../../shared/catalogue';
 import type { CrossTab, RateCell, ViewSpec } from '../../../shared/spec';
 import type { Db } from '../db/open';
-import { DEPLOYED_PARTS, MEASURE_SQL, RATE_PARTS, type SimpleMeasure, type SimpleMeasureName } from './measures';
+import { DEPLOYED_PARTS, SIMPLE_MEASURES, RATE_PARTS, type SimpleMeasure, type SimpleMeasureName } from './measures';
 import { poissonInterval95 } from '../../../shared/poisson';
 import { withKnownFilterValues, type KnownValues } from './filter-values';
 import { KEY_SEPARATOR, aggregate, knownValues } from './sql';
@@ -25,7 +25,7 @@ interface Grouped {
 
 function grouped(spec: ViewSpec, run: Aggregator): Grouped {
   if (spec.measure === 'fatality_rate') return rate(spec, run);
-  const g = spec.measure === 'deployed' ? deployed(spec, run) : { value: (by: Dimension[]) => run(MEASURE_SQL[spec.measure as SimpleMeasureName], by, spec), blankReason: null };
+  const g = spec.measure === 'deployed' ? deployed(spec, run) : { value: (by: Dimension[]) => run(SIMPLE_MEASURES[spec.measure as SimpleMeasureName], by, spec), blankReason: null };
   const info = measureInfo[spec.measure];
   return info.subjects.length === 1 && info.subjects[0] === 'deployments' && info.emptyCell === 0 ? withReportedPeriods(spec, run, g) : g;
 }
@@ -45,7 +45,7 @@ function withReportedPeriods(spec: ViewSpec, run: Aggregator, g: Grouped): Group
     value(by) {
       const out = g.value(by);
       if (by.length === 0 || !by.every((d) => TIME_DIMENSIONS.includes(d))) return out;
-      for (const key of run(MEASURE_SQL.person_months, by, { ...spec, where: missionWhere }).keys()) if (!out.has(key)) out.set(key, 0);
+      for (const key of run(SIMPLE_MEASURES.person_months, by, { ...spec, where: missionWhere }).keys()) if (!out.has(key)) out.set(key, 0);
       return out;
     },
   };

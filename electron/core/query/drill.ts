@@ -2,7 +2,7 @@ import type { Dimension, Subject } from '../../../shared/catalogue';
 import type { ViewSpec } from '../../../shared/spec';
 import type { Db } from '../db/open';
 import { FACTS } from './facts';
-import { DEPLOYED_PARTS, MEASURE_SQL, RATE_PARTS, type SimpleMeasure, type SimpleMeasureName } from './measures';
+import { DEPLOYED_PARTS, SIMPLE_MEASURES, RATE_PARTS, type SimpleMeasure, type SimpleMeasureName } from './measures';
 import { denominatorSpec } from './crosstab';
 import { compileConditions } from './sql';
 
@@ -73,7 +73,7 @@ export function sourceRows(db: Db, request: DrillRequest): SourceRows[] {
           [RATE_PARTS.excludedDeaths, 'rate_excluded_deaths'],
           [RATE_PARTS.personMonths, 'rate_deployments'],
         ]
-      : [[spec.measure === 'deployed' ? DEPLOYED_PARTS.personMonths : MEASURE_SQL[spec.measure as SimpleMeasureName], 'rows']];
+      : [[spec.measure === 'deployed' ? DEPLOYED_PARTS.personMonths : SIMPLE_MEASURES[spec.measure as SimpleMeasureName], 'rows']];
   return parts.map(([measure, role]) => {
     const detail = DETAIL[measure.subject];
     if (empty) return { subject: measure.subject, role, columns: [...detail.columns, 'file', 'line'], rows: [], total: 0, truncated: false };

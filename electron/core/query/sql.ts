@@ -54,7 +54,7 @@ function weighted(sql: string, range: DateRange): CompiledQuery {
 
 /**
  * Compiles one aggregate, grouped by the given dimensions, under the spec's filters and dates.
- * Every identifier comes from FACTS and MEASURE_SQL; every value is a bound parameter.
+ * Every identifier comes from FACTS and SIMPLE_MEASURES; every value is a bound parameter.
  */
 export function compileAggregate(measure: SimpleMeasure, groupBy: Dimension[], spec: Pick<ViewSpec, 'where' | 'from' | 'to'>): CompiledQuery {
   const where = compileConditions(measure, spec);

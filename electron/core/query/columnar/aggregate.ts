@@ -2,7 +2,7 @@ import { TIME_DIMENSIONS, type Dimension, type Subject } from '../../../../share
 import type { ViewSpec } from '../../../../shared/spec';
 import { daysInMonth, monthWeight, MONTH_UNIT, partialMonths, type DateRange } from '../../../../shared/time';
 import type { Aggregator } from '../crosstab';
-import type { SimpleMeasure } from '../measures';
+import type { ColumnarReading, SimpleMeasure } from '../measures';
 import { KEY_SEPARATOR } from '../sql';
 import { BLOCK_ROWS, NO_COUNT, RATE_COVERED, RATE_UNIFORMED, type DimensionColumn, type FactProjection, type Projections } from './projection';
 
@@ -24,17 +24,24 @@ const dayNumber = (iso: string) => Number(iso.slice(0, 4)) * 10000 + Number(iso.
  * starting in group 0; returns how many. Blocks of rows wholly outside the date range are not read.
  * Later passes visit only the listed rows, so a selective view costs what it selects.
  */
-function select(p: FactProjection, measure: SimpleMeasure, spec: Pick<ViewSpec, 'where' | 'from' | 'to'>, group: Int32Array, sel: Int32Array): number {
+/** The rate flags each `keep` looks at (mask) and wants among them (need). */
+const KEEP_FLAGS: Record<NonNullable<ColumnarReading['keep']>, [need: number, mask: number]> = {
+  uniformed: [RATE_UNIFORMED, RATE_UNIFORMED],
+  uniformed_reported: [RATE_UNIFORMED | RATE_COVERED, RATE_UNIFORMED | RATE_COVERED],
+  uniformed_unreported: [RATE_UNIFORMED, RATE_UNIFORMED | RATE_COVERED],
+  with_persons: [0, 0],
+};
+
+function select(p: FactProjection, measure: RowMeasure, spec: Pick<ViewSpec, 'where' | 'from' | 'to'>, group: Int32Array, sel: Int32Array): number {
   // Deployments are placed on their month's last day: a range keeps a month it overlaps, so up to its own month's end.
   const monthly = p.subject === 'deployments';
   const from = spec.from ? dayNumber(spec.from) : -Infinity;
   const to = spec.to ? (monthly ? dayNumber(spec.to.slice(0, 8) + daysInMonth(spec.to.slice(0, 7))) : dayNumber(spec.to)) : Infinity;
-  // missions counts only rows with somebody deployed.
-  const positive = measure.id === 'missions' ? p.strength! : null;
+  const keep = measure.columnar.keep;
+  const positive = keep === 'with_persons' ? p.strength! : null;
   const day = p.day;
-  const need = measure.id === 'rate_deaths' ? RATE_UNIFORMED | RATE_COVERED : measure.id === 'rate_any_uniformed_deaths' || measure.id === 'rate_excluded_deaths' ? RATE_UNIFORMED : 0;
-  // The deaths a rate leaves out: uniformed, and not covered by a deployment report.
-  const uncovered = measure.id === 'rate_excluded_deaths';
+  // Rate flags the row must have, among those looked at (uniformed; and covered by a deployment report, or not).
+  const [need, mask] = keep ? KEEP_FLAGS[keep] : [0, 0];
   const flags = p.rateFlags;
   const filters = (Object.entries(spec.where) as [Dimension, string[]][]).map(([d, wanted]) => {
     const col = dimension(p, d);
@@ -61,8 +68,7 @@ function select(p: FactProjection, measure: SimpleMeasure, spec: Pick<ViewSpec, 
         const d = day[r];
         if (d < from || d > to) continue;
       }
-      if (need !== 0 && (flags![r] & need) !== need) continue;
-      if (uncovered && (flags![r] & RATE_COVERED) !== 0) continue;
+      if (mask !== 0 && (flags![r] & mask) !== need) continue;
       if (positive !== null && positive[r] === 0) continue;
       if (f0 !== undefined) {
         if (f0.allowed[f0.codes[r]] === 0) continue;
@@ -197,28 +203,15 @@ function emptyPartials(groups: number, card: number, distinct: boolean): Partial
   };
 }
 
-/** The columns a measure reads beyond the row count. */
-function inputs(measure: SimpleMeasure, p: FactProjection, gender: Gender | undefined): { a?: Int32Array | Uint8Array; b?: Int32Array; nullable?: boolean; weighted?: boolean; distinct?: DimensionColumn } {
-  switch (measure.id) {
-    case 'person_months':
-      return { a: gender ? gender.counts : p.strength, weighted: true };
-    case 'female_share':
-      return { a: p.strength, b: p.female, weighted: true };
-    case 'missions':
-      return { distinct: p.dims.mission };
-    case 'ied_killed':
-      return { a: p.killed, nullable: true };
-    case 'ied_injured':
-      return { a: p.injured, nullable: true };
-    case 'ied_peacekeepers_killed':
-      return { a: p.peacekeepersKilled };
-    case 'ied_peacekeeper_casualties':
-      return { a: p.peacekeepers };
-    case 'ied_cleared_share':
-      return { a: p.cleared };
-    default:
-      return {};
-  }
+/** The columns a measure's declaration sums, read off the projection (strength as one gender's count in a gender half). */
+function inputs(reading: ColumnarReading, p: FactProjection, gender: Gender | undefined): { a?: Int32Array | Uint8Array; b?: Int32Array; nullable?: boolean; weighted?: boolean; distinct?: DimensionColumn } {
+  const column = (name: ColumnarReading['sum'] | ColumnarReading['sumB']) => {
+    if (name === undefined) return undefined;
+    const col = name === 'strength' && gender ? gender.counts : p[name];
+    if (!col) throw new Error(`the ${p.subject} projection has no column "${name}"`);
+    return col;
+  };
+  return { a: column(reading.sum), b: column(reading.sumB) as Int32Array | undefined, nullable: reading.nullable, weighted: reading.weighted, distinct: reading.distinct && dimension(p, reading.distinct) };
 }
 
 /**
@@ -238,8 +231,8 @@ function monthWeights(p: FactProjection, range: DateRange): Float64Array | null 
 }
 
 /** One scan: adds every selected row into its group's partials (rows holds the count, filled by the caller's pass). */
-function scan(measure: SimpleMeasure, p: FactProjection, range: DateRange, gender: Gender | undefined, group: Int32Array, sel: Int32Array, m: number, groups: number, rows: Int32Array): Partials {
-  const use = inputs(measure, p, gender);
+function scan(measure: RowMeasure, p: FactProjection, range: DateRange, gender: Gender | undefined, group: Int32Array, sel: Int32Array, m: number, groups: number, rows: Int32Array): Partials {
+  const use = inputs(measure.columnar, p, gender);
   const card = use.distinct ? use.distinct.values.length : 0;
   const out = { ...emptyPartials(0, card, false), rows, a: new Float64Array(groups), b: new Float64Array(groups), recorded: new Int32Array(groups) };
   const { a, b, recorded } = out;
@@ -290,40 +283,20 @@ function scan(measure: SimpleMeasure, p: FactProjection, range: DateRange, gende
   return out;
 }
 
-/**
- * The value of one group from its partials, with the SQL engine's arithmetic: integer sums,
- * then one division in double precision; null where SQL gives NULL.
- */
+/** The value of one group from its partials, as the measure's declaration computes it. */
 function value(measure: RowMeasure, x: Partials, g: number): number | null {
-  const rows = x.rows[g];
-  const distinct = () => {
-    if (x.counted) return x.counted[g];
-    let n = 0;
-    for (let c = g * x.card, end = c + x.card; c < end; c++) n += x.distinct![c];
-    return n;
-  };
-  switch (measure.id) {
-    case 'fatalities':
-    case 'ied_incidents':
-    case 'rate_deaths':
-    case 'rate_any_uniformed_deaths':
-    case 'rate_excluded_deaths':
-      return rows;
-    case 'person_months':
-      return rows ? x.a[g] / MONTH_UNIT : null;
-    case 'ied_peacekeepers_killed':
-    case 'ied_peacekeeper_casualties':
-      return rows ? x.a[g] : null;
-    case 'female_share':
-      return x.a[g] ? (100 * x.b[g]) / x.a[g] : null;
-    case 'missions':
-      return distinct();
-    case 'ied_killed':
-    case 'ied_injured':
-      return x.recorded[g] ? x.a[g] : null;
-    case 'ied_cleared_share':
-      return rows ? (100 * x.a[g]) / rows : null;
-  }
+  return measure.columnar.value({
+    rows: x.rows[g],
+    a: x.a[g],
+    b: x.b[g],
+    recorded: x.recorded[g],
+    distinct() {
+      if (x.counted) return x.counted[g];
+      let n = 0;
+      for (let c = g * x.card, end = c + x.card; c < end; c++) n += x.distinct![c];
+      return n;
+    },
+  });
 }
 
 /** One gender's half of the deployment rows: its value and each row's count of that gender. */
@@ -332,21 +305,21 @@ interface Gender {
   counts: Int32Array;
 }
 
-type RowMeasure = SimpleMeasure & { id: Exclude<SimpleMeasure['id'], 'reported_months'> };
+type RowMeasure = SimpleMeasure & { columnar: ColumnarReading };
 
-/** Every measure but the months reported is an aggregate over the selected rows. */
-const readsRows = (measure: SimpleMeasure): measure is RowMeasure => measure.id !== 'reported_months';
+/** A measure with a columnar reading is an aggregate over the selected rows (the months reported are not). */
+const readsRows = (measure: SimpleMeasure): measure is RowMeasure => measure.columnar !== undefined;
 
 /** Partials by the finest grouping of a cross-tab, with each group's value on every dimension of that grouping. */
 interface Grouped {
-  measure: SimpleMeasure;
+  measure: RowMeasure;
   filters: string;
   dims: Dimension[];
   keys: string[][];
   partials: Partials;
 }
 
-function groupedScan(p: FactProjection, measure: SimpleMeasure, groupBy: Dimension[], spec: Pick<ViewSpec, 'where' | 'from' | 'to'>, gender: Gender | undefined, group: Int32Array, sel: Int32Array): Grouped {
+function groupedScan(p: FactProjection, measure: RowMeasure, groupBy: Dimension[], spec: Pick<ViewSpec, 'where' | 'from' | 'to'>, gender: Gender | undefined, group: Int32Array, sel: Int32Array): Grouped {
   const m = select(p, measure, spec, group, sel);
   const groups = assignGroups(p, groupBy, group, sel, m);
   // Count rows per group and note one row of each, to read the group's dimension values off.
