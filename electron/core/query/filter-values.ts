@@ -59,15 +59,23 @@ export function withKnownFilterValues(spec: ViewSpec, known: KnownValues): ViewS
   const where: Partial<Record<Dimension, string[]>> = {};
   for (const [dim, values] of entries) {
     const subjects = measureInfo[spec.measure].subjects;
-    const all = [...new Set([...subjects.flatMap((s) => known(s, dim)), ...referenceValues(dim)])].sort();
+    const held = [...new Set(subjects.flatMap((s) => known(s, dim)))].sort();
+    const all = [...new Set([...held, ...referenceValues(dim)])].sort();
     where[dim] = values.map((v) => {
       if (all.includes(v) || PERIOD[dim]?.test(v)) return v;
       const sameLetters = all.filter((k) => k.toLowerCase() === v.toLowerCase());
       if (sameLetters.length === 1) return sameLetters[0];
       const nearest = [...all].sort((a, b) => distance(v.toLowerCase(), a.toLowerCase()) - distance(v.toLowerCase(), b.toLowerCase()))[0];
-      const list = all.length > 30 ? `${all.slice(0, 30).map(shown).join(', ')}… (${all.length} in all)` : all.map(shown).join(', ');
+      // The values the workspace holds come first: they are what a filter can find.
+      const others = all.length - held.length;
+      const list = [
+        held.length > 30 ? `${held.slice(0, 30).map(shown).join(', ')}… (${held.length} in the workspace)` : held.map(shown).join(', ') || 'none in the workspace',
+        others > 0 ? `and ${others} more the reference tables know` : '',
+      ]
+        .filter(Boolean)
+        .join(', ');
       const hint = sameLetters.length > 1 ? ` — it matches ${sameLetters.map(shown).join(' and ')} but for case.` : nearest !== undefined ? ` — did you mean ${shown(nearest)}?` : '.';
-      throw new SpecError(`filter ${dim}: ${shown(v)} matches nothing in this workspace's ${subjects.join(' or ')} nor the reference tables${hint} Known values: ${list || 'none'}`);
+      throw new SpecError(`filter ${dim}: ${shown(v)} matches nothing in this workspace's ${subjects.join(' or ')} nor the reference tables${hint} Known values: ${list}`);
     });
   }
   return { ...spec, where };
