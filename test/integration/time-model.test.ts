@@ -4,6 +4,7 @@ import { parseViewSpec } from '../../shared/spec';
 import { importFile } from '../../electron/core/import/run';
 import { Workspace } from '../../electron/core/operations';
 import { crossTab, sqlAggregator } from '../../electron/core/query/crosstab';
+import { sourceRows } from '../../electron/core/query/drill';
 import { ColumnarQueries } from '../../electron/core/query/columnar/aggregate';
 import { buildProjections } from '../../electron/core/query/columnar/projection';
 import { spawnSync } from 'node:child_process';
@@ -184,6 +185,19 @@ describe('one time model: a month counts by its days inside the range, both engi
     const parts = JSON.parse(sources.stdout) as { role: string; rows: unknown[][] }[];
     expect(parts.map((p) => [p.role, p.rows.length])).toEqual([['rate_deaths', 5], ['rate_excluded_deaths', 1], ['rate_deployments', 3]]);
     expect(parts[1].rows[0][0]).toBe('T-7');
+  });
+
+  it("a cell's source rows follow the same rules: a gender cell lists the rows with somebody of it, a rate's deployments ignore incident_type", () => {
+    const women = sourceRows(ws.db, { spec: parseViewSpec({ measure: 'person_months', rows: ['gender'] }), rowKey: ['F'], limit: 50 });
+    // Every deployment row but UNMISS's April row (nobody listed) has women.
+    expect(women.map((p) => [p.role, p.total])).toEqual([['rows', 4]]);
+    const malicious = sourceRows(ws.db, {
+      spec: parseViewSpec({ measure: 'fatality_rate', rows: ['mission'], where: { incident_type: ['Malicious Act'] }, from: '2021-04-20', to: '2021-05-31' }),
+      rowKey: ['MINUSMA'],
+      limit: 50,
+    });
+    // Three malicious-act deaths on 25 April; all three MINUSMA deployment rows of April and May.
+    expect(malicious.map((p) => [p.role, p.total])).toEqual([['rate_deaths', 3], ['rate_excluded_deaths', 0], ['rate_deployments', 3]]);
   });
 
   it('a date that is not on the calendar is refused', () => {
