@@ -78,6 +78,10 @@ describe('one time model: a month counts by its days inside the range, both engi
     // A range inside one month gives that month's strength, not an empty table.
     expect(total({ measure: 'deployed', ...range })).toBeCloseTo(1200, 9);
     expect(total({ measure: 'deployed', ...minusma, from: '2021-05-10', to: '2021-05-10' })).toBeCloseTo(1200, 9);
+    // A period without any report has no average: blank, with the reason.
+    const none = both({ measure: 'deployed', ...minusma, from: '2021-07-01', to: '2021-07-31' });
+    expect(none.grandTotal).toBeNull();
+    expect(none.blankReason).toMatch(/no deployment reports in this period/);
   });
 
   it('whole months give the unweighted sums exactly (today\'s numbers)', () => {

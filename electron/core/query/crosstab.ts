@@ -59,7 +59,7 @@ function withReportedPeriods(spec: ViewSpec, run: Aggregator, g: Grouped): Group
  */
 function deployed(spec: ViewSpec, run: Aggregator): Grouped {
   const timeSpec = { ...spec, where: Object.fromEntries(Object.entries(spec.where).filter(([d]) => TIME_DIMENSIONS.includes(d as Dimension))) };
-  return {
+  const result: Grouped = {
     blankReason: null,
     value(g) {
       const personMonths = run(DEPLOYED_PARTS.personMonths, g, spec);
@@ -71,10 +71,12 @@ function deployed(spec: ViewSpec, run: Aggregator): Grouped {
         const parts = key.split(KEY_SEPARATOR);
         const m = months.get(at.map((i) => parts[i]).join(KEY_SEPARATOR)) ?? 0;
         out.set(key, m ? (pm ?? 0) / m : null);
+        if (!m) result.blankReason = 'no deployment reports in this period: an average strength needs months reported, so it is left blank (not 0)';
       }
       return out;
     },
   };
+  return result;
 }
 
 /** The spec of a rate's person-months: filters that only pick deaths (incident_type) do not apply to them. */
