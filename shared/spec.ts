@@ -93,7 +93,7 @@ export const crossTabSchema = z.object({
   colTotals: z.array(z.number().nullable()),
   grandTotal: z.number().nullable(),
   /** Why some cells are blank (a rate where nothing was deployed): a code, worded per language by shared/present/phrases. */
-  blankReason: z.enum(['no_deployments']).nullable(),
+  blankReason: z.enum(['no_deployments', 'no_reports']).nullable(),
   /** fatality_rate only: each cell's and total's deaths, deaths left out and 95 % interval, shaped as the table. */
   rate: z
     .object({

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ViewSpecInput } from '../../shared/spec';
 import { parseViewSpec } from '../../shared/spec';
+import { phrase } from '../../shared/present/phrases';
 import { importFile } from '../../electron/core/import/run';
 import { Workspace } from '../../electron/core/operations';
 import { crossTab, sqlAggregator } from '../../electron/core/query/crosstab';
@@ -81,7 +82,8 @@ describe('one time model: a month counts by its days inside the range, both engi
     // A period without any report has no average: blank, with the reason.
     const none = both({ measure: 'deployed', ...minusma, from: '2021-07-01', to: '2021-07-31' });
     expect(none.grandTotal).toBeNull();
-    expect(none.blankReason).toMatch(/no deployment reports in this period/);
+    expect(none.blankReason).toBe('no_reports');
+    expect(phrase('blank_no_reports', 'en')).toMatch(/no deployment reports in this period/);
   });
 
   it('whole months give the unweighted sums exactly (today\'s numbers)', () => {

@@ -71,7 +71,7 @@ function deployed(spec: ViewSpec, run: Aggregator): Grouped {
         const parts = key.split(KEY_SEPARATOR);
         const m = months.get(at.map((i) => parts[i]).join(KEY_SEPARATOR)) ?? 0;
         out.set(key, m ? (pm ?? 0) / m : null);
-        if (!m) result.blankReason = 'no deployment reports in this period: an average strength needs months reported, so it is left blank (not 0)';
+        if (!m) result.blankReason = 'no_reports';
       }
       return out;
     },
