@@ -40,7 +40,7 @@ export function crossTabCsv(t: CrossTab, ci = false): string {
 /** The deaths a rate left out (their mission reported no deployments that month), said under the table. */
 export function excludedDeathsNote(t: CrossTab): string | null {
   const n = t.rate?.grandTotal?.excluded ?? 0;
-  return n > 0 ? `${n} death${n === 1 ? '' : 's'} in months without a deployment report ${n === 1 ? 'was' : 'were'} left out of this rate` : null;
+  return n > 0 ? phrase('excludedDeaths', 'en', { count: n }) : null;
 }
 
 export function crossTabTable(t: CrossTab, ci = false): string {

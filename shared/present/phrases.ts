@@ -49,12 +49,12 @@ export const PHRASES = {
   },
   blank_no_reports: {
     en: 'no deployment reports in this period: an average strength needs months reported, so it is left blank (not 0)',
-    zh: '该期间没有军警派遣报告：平均兵力需要有报告的月份，因此留空(不是0)。',
+    zh: '该期间没有军警派遣报告：月均部署人数需要有报告的月份，因此留空(不是0)。',
   },
   // A rate's detail (CrossTab.rate): the deaths it left out, and a cell's interval.
   excludedDeaths: {
-    en: '{count} uniformed deaths in months without a deployment report were left out of this rate (each cell lists them apart in its source rows)',
-    zh: '有 {count} 例军警人员死亡发生在没有军警派遣报告的月份，未计入本死亡率(各单元格的来源行中单独列出)',
+    en: 'Uniformed deaths left out of this rate (no deployment report that month): {count}; each cell lists them apart in its source rows',
+    zh: '未计入本死亡率的军警人员死亡(当月无军警派遣报告)：{count} 例；各单元格的来源行中单独列出',
   },
   rateInterval: {
     en: '95 % interval {low}–{high} (exact Poisson, {deaths} deaths counted); {excluded} deaths left out (no deployment report that month)',

@@ -184,7 +184,7 @@ describe('one time model: a month counts by its days inside the range, both engi
   it('the CLI says which deaths a rate left out, prints the interval with --ci, and lists the left-out deaths apart', () => {
     const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args, '--db', dbFile], { encoding: 'utf8' });
     const table = cli('crosstab', '--measure', 'fatality_rate', '--rows', 'mission');
-    expect(table.stdout).toMatch(/— 1 death in months without a deployment report was left out of this rate/);
+    expect(table.stdout).toMatch(/— Uniformed deaths left out of this rate \(no deployment report that month\): 1;/);
     const csv = cli('crosstab', '--measure', 'fatality_rate', '--where', 'mission=MINUSMA', '--from', '2021-04-20', '--to', '2021-05-31', '--format', 'csv', '--ci');
     expect(csv.stdout).toBe('fatality_rate,total,total_low,total_high\ntotal,30.6383,8.3479,78.4462\n');
     const sources = cli('sources', '--measure', 'fatality_rate', '--rows', 'mission', '--row', 'MINUSMA', '--format', 'json');
