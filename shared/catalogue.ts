@@ -75,14 +75,26 @@ export const dimensionInfo: Record<Dimension, DimensionInfo> = {
 export const TIME_DIMENSIONS: readonly Dimension[] = ['year', 'quarter', 'month'];
 const PLACE_AND_PEOPLE: readonly Dimension[] = ['mission', 'host_country', 'country', 'region', 'personnel_type', 'service'];
 const DEPLOYMENT_DIMENSIONS: readonly Dimension[] = [...TIME_DIMENSIONS, ...PLACE_AND_PEOPLE];
+/** Strength splits into women and men (the files count both), so person-months and their average do too. */
+const STRENGTH_DIMENSIONS: readonly Dimension[] = [...DEPLOYMENT_DIMENSIONS, 'gender'];
+/** Both files name the mission, the nationality and the service; personnel types differ (see whyNot). */
+const RATE_DIMENSIONS: readonly Dimension[] = [...TIME_DIMENSIONS, 'mission', 'host_country', 'country', 'region', 'service', 'gender'];
 
 export interface MeasureInfo {
   label: Label;
   unit: 'persons' | 'person_months' | 'percent' | 'missions' | 'rate_per_1000_person_years' | 'incidents';
   subjects: readonly Subject[];
+  /** What the measure can be split by (rows, column) and filtered by. */
   dimensions: readonly Dimension[];
+  /** What can only filter it: a filter on one side of a ratio (the deaths of a rate, not its person-months). */
+  filterOnly?: readonly Dimension[];
   /** Additive measures have totals equal to the sum of their cells. */
   additive: boolean;
+  /**
+   * What a cell with no rows shows: 0 where there was nothing to count (a country absent from the
+   * missions' reports had nobody deployed), blank where the measure has no value there (a share of nobody).
+   */
+  emptyCell: 0 | null;
   /** Decimals shown for this measure everywhere (grid, chart, CLI table, exports): counts 0, average strength 1, rates 2, shares 1 (as %). */
   decimals: 0 | 1 | 2;
   help: Label;
@@ -95,6 +107,7 @@ export const measureInfo: Record<Measure, MeasureInfo> = {
     subjects: ['fatalities'],
     dimensions: [...TIME_DIMENSIONS, ...PLACE_AND_PEOPLE, 'incident_type', 'gender'],
     additive: true,
+    emptyCell: 0,
     decimals: 0,
     help: { en: 'Count of peacekeeper fatalities', zh: '维和人员死亡人数' },
   },
@@ -102,8 +115,9 @@ export const measureInfo: Record<Measure, MeasureInfo> = {
     label: { en: 'Deployed (avg. monthly strength)', zh: '部署人数(月均)' },
     unit: 'persons',
     subjects: ['deployments'],
-    dimensions: DEPLOYMENT_DIMENSIONS,
+    dimensions: STRENGTH_DIMENSIONS,
     additive: false,
+    emptyCell: 0,
     decimals: 1,
     help: { en: 'Uniformed personnel, averaged over the months with reports in the cell', zh: '军警人员人数，按单元格内有报告的月份取平均值' },
   },
@@ -111,8 +125,9 @@ export const measureInfo: Record<Measure, MeasureInfo> = {
     label: { en: 'Person-months', zh: '人月' },
     unit: 'person_months',
     subjects: ['deployments'],
-    dimensions: DEPLOYMENT_DIMENSIONS,
+    dimensions: STRENGTH_DIMENSIONS,
     additive: true,
+    emptyCell: 0,
     decimals: 0,
     help: { en: 'Sum of monthly strength', zh: '月度部署人数之和' },
   },
@@ -122,6 +137,7 @@ export const measureInfo: Record<Measure, MeasureInfo> = {
     subjects: ['deployments'],
     dimensions: DEPLOYMENT_DIMENSIONS,
     additive: false,
+    emptyCell: null,
     decimals: 1,
     help: { en: 'Women as a percentage of person-months', zh: '女性人月占总人月的百分比' },
   },
@@ -131,6 +147,7 @@ export const measureInfo: Record<Measure, MeasureInfo> = {
     subjects: ['deployments'],
     dimensions: DEPLOYMENT_DIMENSIONS,
     additive: false,
+    emptyCell: 0,
     decimals: 0,
     help: { en: 'Distinct missions with deployment reports in the cell', zh: '单元格内有部署报告的特派团数' },
   },
@@ -138,8 +155,10 @@ export const measureInfo: Record<Measure, MeasureInfo> = {
     label: { en: 'Fatality rate (per 1,000 person-years)', zh: '死亡率(每千人年)' },
     unit: 'rate_per_1000_person_years',
     subjects: ['fatalities', 'deployments'],
-    dimensions: DEPLOYMENT_DIMENSIONS,
+    dimensions: RATE_DIMENSIONS,
+    filterOnly: ['incident_type'],
     additive: false,
+    emptyCell: null,
     decimals: 2,
     help: {
       en: 'Uniformed fatalities per 1,000 person-years deployed in the same cell; blank where nothing was deployed',
@@ -152,6 +171,7 @@ export const measureInfo: Record<Measure, MeasureInfo> = {
     subjects: ['ied'],
     dimensions: [...TIME_DIMENSIONS, 'mission', 'host_country', 'region'],
     additive: true,
+    emptyCell: 0,
     decimals: 0,
     help: { en: 'Incidents involving improvised explosive devices', zh: '涉及简易爆炸装置的事件数' },
   },
@@ -161,6 +181,7 @@ export const measureInfo: Record<Measure, MeasureInfo> = {
     subjects: ['ied'],
     dimensions: [...TIME_DIMENSIONS, 'mission', 'host_country', 'region'],
     additive: true,
+    emptyCell: 0,
     decimals: 0,
     help: { en: 'People killed in IED incidents', zh: '简易爆炸装置事件死亡人数' },
   },
@@ -170,6 +191,7 @@ export const measureInfo: Record<Measure, MeasureInfo> = {
     subjects: ['ied'],
     dimensions: [...TIME_DIMENSIONS, 'mission', 'host_country', 'region'],
     additive: true,
+    emptyCell: 0,
     decimals: 0,
     help: { en: 'People injured in IED incidents', zh: '简易爆炸装置事件受伤人数' },
   },
@@ -179,6 +201,7 @@ export const measureInfo: Record<Measure, MeasureInfo> = {
     subjects: ['ied'],
     dimensions: [...TIME_DIMENSIONS, 'mission', 'host_country', 'region'],
     additive: true,
+    emptyCell: 0,
     decimals: 0,
     help: { en: 'Uniformed peacekeepers killed in IED incidents', zh: '在简易爆炸装置事件中死亡的军警人员' },
   },
@@ -188,6 +211,7 @@ export const measureInfo: Record<Measure, MeasureInfo> = {
     subjects: ['ied'],
     dimensions: [...TIME_DIMENSIONS, 'mission', 'host_country', 'region'],
     additive: true,
+    emptyCell: 0,
     decimals: 0,
     help: { en: 'Peacekeepers killed plus injured', zh: '维和人员死亡与受伤之和' },
   },
@@ -197,6 +221,7 @@ export const measureInfo: Record<Measure, MeasureInfo> = {
     subjects: ['ied'],
     dimensions: [...TIME_DIMENSIONS, 'mission', 'host_country', 'region'],
     additive: false,
+    emptyCell: null,
     decimals: 1,
     help: { en: 'Share of IED incidents found and cleared before detonation', zh: '简易爆炸装置事件中，装置在引爆前被发现并清除的百分比' },
   },
@@ -232,6 +257,42 @@ export const valueLabel: Record<string, Label> = {
   F: { en: 'Female', zh: '女' },
   '': { en: '(not recorded)', zh: '(未记录)' },
 };
+
+/** Dimensions a measure can be filtered by: those it splits by, and those it can only be filtered by. */
+export function filtersOf(measure: Measure): readonly Dimension[] {
+  return [...measureInfo[measure].dimensions, ...(measureInfo[measure].filterOnly ?? [])];
+}
+
+/**
+ * The measure whose rows give a dimension's values for a filter on `measure`: the measure itself, or for
+ * a filter-only dimension the count of the fact table it belongs to (incident types of deaths for a rate).
+ */
+export function valuesMeasure(measure: Measure, dim: Dimension): Measure {
+  if (measureInfo[measure].dimensions.includes(dim)) return measure;
+  const base = MEASURES.find((m) => measureInfo[m].subjects.length === 1 && measureInfo[measure].subjects.includes(measureInfo[m].subjects[0]) && measureInfo[m].dimensions.includes(dim));
+  return base ?? measure;
+}
+
+const IED_HAS = 'IED incident records carry the date, the mission and the place, not who was hit by nationality, personnel type, service or gender, nor a UN incident type';
+
+/**
+ * Why a measure cannot be split by a dimension: every pair the catalogue leaves out, justified. A spec
+ * naming such a pair is refused with this reason, never answered with an empty or meaningless table.
+ */
+export function whyNot(measure: Measure, dim: Dimension): string {
+  const subjects = measureInfo[measure].subjects;
+  if (measure === 'fatality_rate' && dim === 'personnel_type') {
+    return 'the fatalities file and the deployment reports name personnel types differently (Military, Military Observer, Police… against Troops, Staff Officer, Formed Police Units…), so no death can be set against its own person-months by type; split by "service" (military, police), which both share';
+  }
+  if (measure === 'fatality_rate' && dim === 'incident_type') {
+    return 'person-months have no incident type, so a rate cannot be split by it; filter on incident_type instead (deaths of that type over all uniformed person-months of the cell)';
+  }
+  if (subjects.includes('ied')) return IED_HAS;
+  if (dim === 'incident_type') return 'deployment reports have no incident type (it is a cause of death)';
+  if (dim === 'gender' && measure === 'female_share') return 'the share of women split by gender is 100 or 0; split person_months or deployed by gender instead';
+  if (dim === 'gender' && measure === 'missions') return 'every mission serves with both women and men on record; split person_months or deployed by gender instead';
+  return `"${dim}" is not recorded for ${measure}`;
+}
 
 export function isMeasure(name: string): name is Measure {
   return (MEASURES as readonly string[]).includes(name);

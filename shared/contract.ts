@@ -38,6 +38,8 @@ export const importResultSchema = z.object({
   file: z.string(),
   dataset_id: z.number().nullable(),
   already_imported: z.boolean(),
+  /** Rows whose country code was blank, matched to a country by its name. */
+  matched_by_name: z.number(),
   rejects: z.array(z.object({ line: z.number(), field: z.string(), reason: z.string() })),
   changes: z.array(z.object({ key: z.string(), fields: z.array(z.string()) })),
 });
@@ -128,7 +130,7 @@ export const operations = {
     output: z.array(
       z.object({
         subject: kindSchema,
-        role: z.enum(['rows', 'rate_deaths', 'rate_deployments']),
+        role: z.enum(['rows', 'rate_deaths', 'rate_excluded_deaths', 'rate_deployments']),
         columns: z.array(z.string()),
         rows: z.array(z.array(z.union([z.string(), z.number(), z.null()]))),
         total: z.number(),

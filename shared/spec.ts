@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { DIMENSIONS, MEASURES, dimensionInfo, measureInfo, type Dimension, type Measure } from './catalogue';
+import { DIMENSIONS, MEASURES, dimensionInfo, filtersOf, measureInfo, whyNot, type Dimension, type Measure } from './catalogue';
+import { isCalendarDate } from './time';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').refine(isCalendarDate, 'not a calendar date');
 
 /** What the analyst asked for: one measure, row dimensions, an optional column dimension, filters and a date range. */
 export const viewSpecSchema = z.object({
@@ -22,10 +23,10 @@ export class SpecError extends Error {
   }
 }
 
-function assertApplies(measure: Measure, dim: Dimension, role: string): void {
-  if (!measureInfo[measure].dimensions.includes(dim)) {
-    const allowed = measureInfo[measure].dimensions.join(', ');
-    throw new SpecError(`measure "${measure}" does not apply to ${role} dimension "${dim}" (it applies to: ${allowed})`);
+function assertApplies(measure: Measure, dim: Dimension, role: 'row' | 'column' | 'filter'): void {
+  const allowed = role === 'filter' ? filtersOf(measure) : measureInfo[measure].dimensions;
+  if (!allowed.includes(dim)) {
+    throw new SpecError(`measure "${measure}" does not apply to ${role} dimension "${dim}": ${whyNot(measure, dim)} (it applies to: ${allowed.join(', ')})`);
   }
 }
 
@@ -66,6 +67,16 @@ export function dimensionLabel(d: Dimension, lang: 'en' | 'zh'): string {
   return dimensionInfo[d].label[lang];
 }
 
+/**
+ * What stands behind one fatality_rate cell: the deaths counted, the uniformed deaths left out because
+ * their mission reported no deployments that month, and the exact Poisson 95 % interval of the rate
+ * (blank where the rate is). Null where the cell has neither deaths nor person-months.
+ */
+export const rateCellSchema = z
+  .object({ deaths: z.number(), excluded: z.number(), low: z.number().nullable(), high: z.number().nullable() })
+  .nullable();
+export type RateCell = NonNullable<z.infer<typeof rateCellSchema>>;
+
 /** One cross-tab result: row keys, column keys, cells and totals, plus what the analyst must be told about blanks. */
 export const crossTabSchema = z.object({
   spec: viewSpecSchema,
@@ -82,7 +93,16 @@ export const crossTabSchema = z.object({
   colTotals: z.array(z.number().nullable()),
   grandTotal: z.number().nullable(),
   /** Why some cells are blank (a rate where nothing was deployed): a code, worded per language by shared/present/phrases. */
-  blankReason: z.enum(['no_deployments']).nullable(),
+  blankReason: z.enum(['no_deployments', 'no_reports']).nullable(),
+  /** fatality_rate only: each cell's and total's deaths, deaths left out and 95 % interval, shaped as the table. */
+  rate: z
+    .object({
+      cells: z.array(z.array(rateCellSchema)),
+      rowTotals: z.array(rateCellSchema),
+      colTotals: z.array(rateCellSchema),
+      grandTotal: rateCellSchema,
+    })
+    .optional(),
   synthetic: z.boolean(),
   sources: z.array(z.object({ id: z.number(), fileName: z.string(), sha256: z.string(), synthetic: z.boolean() })),
   elapsedMs: z.number(),

@@ -15,27 +15,44 @@ export function formatNumber(v: number | null, decimals = 4): string {
   return String(Number(v.toFixed(decimals)));
 }
 
-/** Header: row-dimension names, one column per column value, then total; last line starts with "total". */
-export function crossTabRows(t: CrossTab, decimals = 4): string[][] {
-  const head = [...(t.rowDims.length ? t.rowDims : [t.spec.measure]), ...t.colKeys, 'total'];
-  const lines = t.rows.map((r) => [...r.key, ...r.cells.map((c) => formatNumber(c, decimals)), formatNumber(r.total, decimals)]);
+type RateCells = NonNullable<CrossTab['rate']>;
+type Interval = RateCells['grandTotal'];
+
+/**
+ * Header: row-dimension names, one column per column value, then total; last line starts with "total".
+ * With `ci` (a rate's 95 % interval), each value column is followed by its low and high bounds.
+ */
+export function crossTabRows(t: CrossTab, decimals = 4, ci = false): string[][] {
+  const rate = ci ? t.rate : undefined;
+  const withCi = (name: string) => (rate ? [name, `${name}_low`, `${name}_high`] : [name]);
+  const value = (v: number | null, i?: Interval) => (rate ? [formatNumber(v, decimals), formatNumber(i?.low ?? null, decimals), formatNumber(i?.high ?? null, decimals)] : [formatNumber(v, decimals)]);
+  const head = [...(t.rowDims.length ? t.rowDims : [t.spec.measure]), ...[...t.colKeys, 'total'].flatMap(withCi)];
+  const lines = t.rows.map((r, i) => [...r.key, ...r.cells.flatMap((c, j) => value(c, rate?.cells[i][j])), ...value(r.total, rate?.rowTotals[i])]);
   const pad = Array.from({ length: Math.max(0, t.rowDims.length - 1) }, () => '');
-  const totals = ['total', ...pad, ...t.colTotals.map((c) => formatNumber(c, decimals)), formatNumber(t.grandTotal, decimals)];
+  const totals = ['total', ...pad, ...t.colTotals.flatMap((c, j) => value(c, rate?.colTotals[j])), ...value(t.grandTotal, rate?.grandTotal)];
   return [head, ...lines, totals];
 }
 
-export function crossTabCsv(t: CrossTab): string {
-  return crossTabRows(t).map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
+export function crossTabCsv(t: CrossTab, ci = false): string {
+  return crossTabRows(t, 4, ci).map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
 }
 
-export function crossTabTable(t: CrossTab): string {
-  const rows = crossTabRows(t, 2).map((r) => r.map((c) => (c === '' ? '—' : c)));
+/** The deaths a rate left out (their mission reported no deployments that month), said under the table. */
+export function excludedDeathsNote(t: CrossTab): string | null {
+  const n = t.rate?.grandTotal?.excluded ?? 0;
+  return n > 0 ? phrase('excludedDeaths', 'en', { count: n }) : null;
+}
+
+export function crossTabTable(t: CrossTab, ci = false): string {
+  const rows = crossTabRows(t, 2, ci).map((r) => r.map((c) => (c === '' ? '—' : c)));
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   const keyCols = Math.max(1, t.rowDims.length);
   const line = (r: string[]) => r.map((c, i) => (i < keyCols ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
   const out = [line(rows[0]), rule, ...rows.slice(1, -1).map(line), rule, line(rows[rows.length - 1])];
   if (t.blankReason) out.push('', `— blank: ${phrase(`blank_${t.blankReason}`, 'en')}`);
+  const excluded = excludedDeathsNote(t);
+  if (excluded) out.push('', `— ${excluded} (per cell: --format json, rate.cells[].excluded)`);
   out.push('', `sources: ${t.sources.map((s) => `${s.fileName} (sha256 ${s.sha256.slice(0, 12)}…)`).join('; ') || 'none'}`);
   if (t.synthetic) out.unshift(SYNTHETIC_BANNER, '');
   return out.join('\n') + '\n';
@@ -92,7 +109,7 @@ export function reconciliationCsv(r: Reconciliation): string {
   return [head, ...rows].map((row) => row.map(csvCell).join(',')).join('\n') + '\n';
 }
 
-const ROLE_TITLE = { rows: 'source rows', rate_deaths: 'deaths counted in the rate', rate_deployments: 'deployment reports in the rate' } as const;
+const ROLE_TITLE = { rows: 'source rows', rate_deaths: 'deaths counted in the rate', rate_excluded_deaths: 'deaths left out of the rate (no deployment report that month)', rate_deployments: 'deployment reports in the rate' } as const;
 
 /** The rows behind a cell, each ending with file:line, as an aligned table or CSV. */
 export function sourceRowsText(part: SourceRows, format: 'table' | 'csv'): string {

@@ -20,7 +20,8 @@ export const USAGE = `Usage: bluehelm <command> [options]
 
 Commands:
   import <file>... [--kind auto|fatalities|deployments|ied] [--json] [--progress]
-  crosstab --measure M [--rows d1,d2] [--cols d] [--where dim=v1|v2]... [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format table|csv|json]
+  crosstab --measure M [--rows d1,d2] [--cols d] [--where dim=v1|v2]... [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format table|csv|json] [--ci]
+                                    --ci: beside each fatality_rate value, its exact Poisson 95 % interval
   sources --measure M [--rows …] [--cols d] [--where …] --row k1,k2 [--col k] [--limit N] [--format table|csv|json]
                                     the source file lines behind one cell (omit --row/--col for totals)
   datasets [--json]
@@ -74,11 +75,11 @@ function importCommand(argv: string[]): number {
           : undefined,
       });
       if (values.json) {
-        const { kind: k, file: _f, sha256, rows_read, inserted, updated, unchanged, rejected } = result;
-        out(JSON.stringify({ kind: k, file, sha256, rows_read, inserted, updated, unchanged, rejected, already_imported: result.already_imported, rejects: result.rejects, changes: result.changes }) + '\n');
+        const { kind: k, file: _f, sha256, rows_read, inserted, updated, unchanged, rejected, matched_by_name } = result;
+        out(JSON.stringify({ kind: k, file, sha256, rows_read, inserted, updated, unchanged, rejected, matched_by_name, already_imported: result.already_imported, rejects: result.rejects, changes: result.changes }) + '\n');
       } else {
         out(
-          `${file}: ${result.kind} (${result.layout}) — ${result.rows_read} rows read, ${result.inserted} inserted, ${result.updated} updated, ${result.unchanged} unchanged, ${result.rejected} rejected${result.already_imported ? ' (already imported: nothing changed)' : ''}\n`,
+          `${file}: ${result.kind} (${result.layout}) — ${result.rows_read} rows read, ${result.inserted} inserted, ${result.updated} updated, ${result.unchanged} unchanged, ${result.rejected} rejected${result.matched_by_name ? `, matched by name: ${result.matched_by_name} rows` : ''}${result.already_imported ? ' (already imported: nothing changed)' : ''}\n`,
         );
         for (const c of result.changes.slice(0, 20)) out(`  updated ${c.key}: ${c.fields.join(', ')}\n`);
       }
@@ -110,6 +111,7 @@ const VIEW_OPTIONS: ParseArgsConfig['options'] = {
   from: { type: 'string' },
   to: { type: 'string' },
   format: { type: 'string', default: 'table' },
+  ci: { type: 'boolean', default: false },
 };
 
 /** The view spec the crosstab and sources commands share, from --measure, --rows, --cols, --where, --from, --to. */
@@ -138,10 +140,10 @@ function crosstabCommand(argv: string[]): number {
   const ws = new Workspace(dbPath(values.db));
   try {
     const t = ws.crossTab(spec);
-    if (format === 'table') out(crossTabTable(t));
+    if (format === 'table') out(crossTabTable(t, values.ci as boolean));
     else {
       if (t.synthetic) err(SYNTHETIC_BANNER + '\n');
-      out(format === 'csv' ? crossTabCsv(t) : JSON.stringify(t) + '\n');
+      out(format === 'csv' ? crossTabCsv(t, values.ci as boolean) : JSON.stringify(t) + '\n');
     }
   } finally {
     ws.close();

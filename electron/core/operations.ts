@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import type { OperationName, OperationOutput, Operations } from '../../shared/contract';
 import { parseViewSpec, SpecError } from '../../shared/spec';
+import { valuesMeasure } from '../../shared/catalogue';
 import { checkWorkspace } from './db/open';
 import { sourceRows } from './query/drill';
 import { reconcile } from './reconcile/reconcile';
@@ -46,7 +47,7 @@ export function operationsFor(session: Session, door: DoorCapabilities = {}): Im
     reference: () => referenceTables().tables,
     crossTab: (spec) => ws().crossTabAsync(spec),
     dimensionValues: async ({ measure, dimension }) => {
-      const t = await ws().crossTabAsync({ measure, rows: [dimension] });
+      const t = await ws().crossTabAsync({ measure: valuesMeasure(measure, dimension), rows: [dimension] });
       return t.rows.map((r) => ({ key: r.key[0], value: r.total }));
     },
     sourceRows: ({ spec, rowKey, colKey, limit }) => {

@@ -47,6 +47,19 @@ export const PHRASES = {
     en: 'no deployments reported for this cell: a rate needs person-years deployed, so it is left blank (not 0, not infinite). Deaths in months without a deployment report are not counted in any rate.',
     zh: '该单元格没有军警派遣报告：死亡率需要以部署的人年数为分母，因此留空(不是0，也不是无穷大)。没有军警派遣报告的月份中的死亡不计入任何死亡率。',
   },
+  blank_no_reports: {
+    en: 'no deployment reports in this period: an average strength needs months reported, so it is left blank (not 0)',
+    zh: '该期间没有军警派遣报告：月均部署人数需要有报告的月份，因此留空(不是0)。',
+  },
+  // A rate's detail (CrossTab.rate): the deaths it left out, and a cell's interval.
+  excludedDeaths: {
+    en: 'Uniformed deaths left out of this rate (no deployment report that month): {count}; each cell lists them apart in its source rows',
+    zh: '未计入本死亡率的军警人员死亡(当月无军警派遣报告)：{count} 例；各单元格的来源行中单独列出',
+  },
+  rateInterval: {
+    en: '95 % interval {low}–{high} (exact Poisson, {deaths} deaths counted); {excluded} deaths left out (no deployment report that month)',
+    zh: '95% 区间 {low}–{high}(精确泊松，计入 {deaths} 例死亡)；未计入 {excluded} 例(当月无军警派遣报告)',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type Phrase = keyof typeof PHRASES;

@@ -18,7 +18,8 @@ export const BENCH_SPECS: BenchSpec[] = [
   {
     name: 'deployed (avg), country, 2010–2019',
     spec: { measure: 'deployed', rows: ['country'], from: '2010-01-01', to: '2019-12-31' },
-    duckdb: `SELECT country_iso3, SUM(female + male) / COUNT(DISTINCT month_end) FROM deployment WHERE month_end BETWEEN DATE '2010-01-01' AND DATE '2019-12-31' GROUP BY GROUPING SETS ((country_iso3), ())`,
+    // Average strength over the months reported in the period (a country absent in a month counts 0 there).
+    duckdb: `SELECT country_iso3, SUM(female + male) / (SELECT COUNT(DISTINCT month_end) FROM deployment WHERE month_end BETWEEN DATE '2010-01-01' AND DATE '2019-12-31') FROM deployment WHERE month_end BETWEEN DATE '2010-01-01' AND DATE '2019-12-31' GROUP BY GROUPING SETS ((country_iso3), ())`,
   },
   {
     name: 'women %, host region × personnel type, police',
@@ -28,7 +29,7 @@ export const BENCH_SPECS: BenchSpec[] = [
   {
     name: 'missions reporting, year × service',
     spec: { measure: 'missions', rows: ['year'], cols: 'service' },
-    duckdb: `SELECT year(month_end) AS y, service, COUNT(DISTINCT mission) FROM deployment GROUP BY GROUPING SETS ((y, service), (y), (service), ())`,
+    duckdb: `SELECT year(month_end) AS y, service, COUNT(DISTINCT mission) FROM deployment WHERE female + male > 0 GROUP BY GROUPING SETS ((y, service), (y), (service), ())`,
   },
   {
     name: 'person-months, month × type, 3 missions since 2015',

@@ -1,10 +1,12 @@
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MEASURES, measureInfo, type Dimension, type Measure } from '../../shared/catalogue';
+import { filtersOf, MEASURES, measureInfo, TIME_DIMENSIONS, valuesMeasure, type Dimension, type Measure } from '../../shared/catalogue';
 import { parseViewSpec, type CrossTab, type ViewSpec } from '../../shared/spec';
+import { daysInMonth } from '../../shared/time';
 import { importFile } from '../../electron/core/import/run';
 import { Workspace } from '../../electron/core/operations';
 import { crossTab, sqlAggregator } from '../../electron/core/query/crosstab';
+import { RATE_PARTS } from '../../electron/core/query/measures';
 import { ColumnarQueries } from '../../electron/core/query/columnar/aggregate';
 import { buildProjections } from '../../electron/core/query/columnar/projection';
 import { CONTRIBUTIONS_OPENDATA, CONTRIBUTIONS_PSDH, FATALITIES_CSV, FIXTURES, tempDb, writeTemp } from '../helpers';
@@ -25,6 +27,30 @@ function random(seed: number) {
   return { next, int, pick, some };
 }
 
+const timeDims = (dims: readonly Dimension[]) => dims.some((d) => TIME_DIMENSIONS.includes(d));
+
+/**
+ * Rows add up to totals: person-months always; deployed whenever what is summed over is not time
+ * (a total over years is an average, not a sum). Returns whether the table was checked.
+ */
+function addsUp(t: CrossTab, what: string): boolean {
+  const m = t.spec.measure;
+  if (m !== 'person_months' && m !== 'deployed') return false;
+  const near = (sum: number, total: number | null, where: string) => expect(Math.abs(sum - (total ?? 0)), `${what}: ${where} ${sum} vs ${total}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(sum)));
+  let checked = false;
+  if (t.rows.length > 0 && (m === 'person_months' || !timeDims(t.rowDims))) {
+    near(t.rows.reduce((n, r) => n + (r.total ?? 0), 0), t.grandTotal, 'rows to the grand total');
+    t.colKeys.forEach((c, j) => near(t.rows.reduce((n, r) => n + (r.cells[j] ?? 0), 0), t.colTotals[j], `rows to column ${c}`));
+    checked = true;
+  }
+  if (t.colDim && (m === 'person_months' || !timeDims([t.colDim]))) {
+    for (const r of t.rows) near(r.cells.reduce((n: number, v) => n + (v ?? 0), 0), r.total, `cells to the total of row ${r.key.join('/')}`);
+    near(t.colTotals.reduce((n: number, v) => n + (v ?? 0), 0), t.grandTotal, 'column totals to the grand total');
+    checked = true;
+  }
+  return checked;
+}
+
 const SPECS = Number(process.env.BLUEHELM_DIFF_SPECS ?? 250);
 const context = { synthetic: false, sources: [] };
 const comparable = (t: CrossTab) => ({ ...t, elapsedMs: 0 });
@@ -42,7 +68,7 @@ describe('columnar engine gives exactly the SQL engine answers', () => {
   const known = new Map<string, string[]>();
   const valuesOf = (measure: Measure, d: Dimension) => {
     const k = `${measure}/${d}`;
-    if (!known.has(k)) known.set(k, crossTab({ measure, rows: [d], where: {} }, sql, context).rows.map((r) => r.key[0]));
+    if (!known.has(k)) known.set(k, crossTab({ measure: valuesMeasure(measure, d), rows: [d], where: {} }, sql, context).rows.map((r) => r.key[0]));
     return known.get(k)!;
   };
 
@@ -52,12 +78,16 @@ describe('columnar engine gives exactly the SQL engine answers', () => {
     const chosen = rnd.some(dims, rnd.int(4) + (rnd.next() < 0.5 ? 1 : 0));
     const cols = chosen.length > 0 && rnd.next() < 0.5 ? chosen.pop() : undefined;
     const where: Partial<Record<Dimension, string[]>> = {};
-    for (const d of rnd.some(dims, rnd.int(3))) {
+    for (const d of rnd.some(filtersOf(measure), rnd.int(3))) {
       const vals = rnd.some(valuesOf(measure, d), 1 + rnd.int(3));
       if (vals.length === 0 || rnd.next() < 0.15) vals.push(rnd.pick(['ZZZ', '1066', 'Nowhere', '']));
       where[d] = vals;
     }
-    const date = () => `${1990 + rnd.int(37)}-${String(1 + rnd.int(12)).padStart(2, '0')}-${String(1 + rnd.int(31)).padStart(2, '0')}`;
+    // Any calendar day, so ranges start and end mid-month as often as on a month's edge.
+    const date = () => {
+      const month = `${1990 + rnd.int(37)}-${String(1 + rnd.int(12)).padStart(2, '0')}`;
+      return `${month}-${String(1 + rnd.int(daysInMonth(month))).padStart(2, '0')}`;
+    };
     let from = rnd.next() < 0.4 ? date() : undefined;
     let to = rnd.next() < 0.4 ? date() : undefined;
     if (from && to && from > to) [from, to] = [to, from];
@@ -65,15 +95,44 @@ describe('columnar engine gives exactly the SQL engine answers', () => {
   };
 
 
-  it(`${SPECS} random specs: same rows, keys, cells, totals and blank reasons`, () => {
+  it(`${SPECS} random specs: same rows, keys, cells, totals and blank reasons; rows add up where they must`, () => {
     const rnd = random(20250704);
+    let summed = 0;
+    let refused = 0;
     for (let i = 0; i < SPECS; i++) {
       const spec = randomSpec(rnd);
+      // A filter value the workspace does not hold is refused by both engines, with the same message.
+      let refusal: string | undefined;
+      try {
+        crossTab(spec, sql, context);
+      } catch (e) {
+        refusal = (e as Error).message;
+      }
+      if (refusal !== undefined) {
+        expect(() => crossTab(spec, columnar.aggregator(), context), `spec #${i}: ${JSON.stringify(spec)}`).toThrowError(refusal);
+        expect(refusal).toMatch(/^filter \w+: .* matches nothing in this workspace's .* Known values: /);
+        refused++;
+        continue;
+      }
       const expected = comparable(crossTab(spec, sql, context));
       const actual = comparable(crossTab(spec, columnar.aggregator(), context));
       expect(actual, `spec #${i}: ${JSON.stringify(spec)}`).toEqual(expected);
+      if (addsUp(expected, `spec #${i}: ${JSON.stringify(spec)}`)) summed++;
     }
+    // The property and the refusals must really have been tried, not skipped by the draw.
+    expect(summed).toBeGreaterThan(SPECS / 20);
+    expect(refused).toBeGreaterThan(0);
+    expect(refused).toBeLessThan(SPECS / 2);
   }, Math.max(60_000, SPECS * 250));
+
+  it('the deaths a rate leaves out (listed apart in a cell\'s sources) are the same in both engines', () => {
+    for (const rows of [[], ['mission'], ['year', 'country']] as Dimension[][]) {
+      const spec = parseViewSpec({ measure: 'fatality_rate', rows });
+      const left = columnar.aggregator()(RATE_PARTS.excludedDeaths, rows, spec);
+      expect(left).toEqual(sql(RATE_PARTS.excludedDeaths, rows, spec));
+      if (rows.length === 0) expect(left.get('')).toBeGreaterThan(0);
+    }
+  });
 
   it('every measure, grouped by each of its dimensions and by nothing', () => {
     for (const measure of MEASURES) {

@@ -75,10 +75,23 @@ describe('bluehelm CLI on the real fatalities file', () => {
     expect(missing.err).toMatch(/\/nonexistent\/file\.csv: no such file/);
   });
 
-  it('a filter value is data, never SQL', () => {
+  it('a filter value is data, never SQL: one matching nothing known is refused, naming the known values', () => {
     const r = bluehelm(['crosstab', '--measure', 'fatalities', '--where', "mission=x') OR 1=1 --", '--format', 'csv'], db);
-    expect(r.code).toBe(0);
-    expect(r.out.trim().split('\n').pop()).toBe('total,0');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/filter mission: 'x'\) OR 1=1 --' matches nothing in this workspace's fatalities nor the reference tables .* Known values: .*'MINUSMA'/);
+    expect(bluehelm(['crosstab', '--measure', 'fatalities', '--format', 'csv'], db).out.trim().split('\n').pop()).toBe('total,4423');
+  });
+
+  it('a typo in a filter value is refused with the nearest known value; case alone is forgiven where unambiguous', () => {
+    const typo = bluehelm(['crosstab', '--measure', 'fatalities', '--where', 'incident_type=Malicous Act', '--format', 'csv'], db);
+    expect(typo.code).toBe(1);
+    expect(typo.err).toMatch(/did you mean 'Malicious Act'\?/);
+    expect(typo.err).toMatch(/Known values: 'Accident', 'Illness', 'Malicious Act', 'Self-Inflicted', 'To Be Determined', 'Unknown'/);
+    const lower = bluehelm(['crosstab', '--measure', 'fatalities', '--rows', 'year', '--where', 'incident_type=malicious act', '--where', 'service=MILITARY|police', ...ANCHOR.slice(4), '--format', 'csv'], db);
+    expect(lower.code).toBe(0);
+    expect(lower.out).toBe('year,total\n2018,27\ntotal,27\n');
+    // A real mission with no rows in this workspace is a filter that matches nothing, not a typo.
+    expect(bluehelm(['crosstab', '--measure', 'fatalities', '--where', 'mission=MINUJUSTH', '--from', '2030-01-01', '--format', 'csv'], db).code).toBe(0);
   });
 
   it('sources lists the file lines behind a cell', () => {

@@ -20,9 +20,15 @@ describe('UN fatalities import (real file)', () => {
     const db = openWorkspace(tempDb());
     const first = importFile(db, { path: FATALITIES_CSV });
     expect(first).toMatchObject({ kind: 'fatalities', rows_read: 4429, inserted: 4423, rejected: 6, updated: 0 });
-    // The six rejects are the same casualty listed twice (Montenegro and Serbia and Montenegro).
-    expect(first.rejects.map((r) => r.line)).toEqual([1900, 1903, 2076, 2079, 2144, 2186]);
-    expect(first.rejects[0].reason).toMatch(/same UNMIK-2003-05-03589 as line 1899 \(listed again with a different casualty_nationality, m49_code, isocode3\)/);
+    // The six rejects are the same casualty listed twice, first as Montenegro, then as Serbia and Montenegro
+    // (2003–2005): the listing whose country existed on the incident date is kept, the other is the reject.
+    expect(first.rejects.map((r) => r.line)).toEqual([1899, 1902, 2075, 2078, 2143, 2185]);
+    expect(first.rejects[0]).toMatchObject({
+      field: 'key',
+      reason: 'same UNMIK-2003-05-03589 as line 1900 (listed again with a different casualty_nationality, m49_code, isocode3); line 1900 is kept: Serbia and Montenegro existed on 2003-05-05, Montenegro only from 2006-06-03',
+    });
+    expect(db.prepare(`SELECT nationality_iso3, source_line FROM fatality WHERE casualty_id = 'UNMIK-2003-05-03589'`).get()).toEqual({ nationality_iso3: 'SCG', source_line: 1900 });
+    expect(db.prepare(`SELECT COUNT(*) FROM fatality WHERE nationality_iso3 = 'MNE' AND incident_date < '2006-06-03'`).pluck().get()).toBe(0);
 
     const q = (sql: string) => db.prepare(sql).pluck().get();
     expect(q(`SELECT COUNT(*) FROM fatality WHERE personnel_type = 'Local'`)).toBeGreaterThan(0);
@@ -32,11 +38,27 @@ describe('UN fatalities import (real file)', () => {
     expect(q(`SELECT COUNT(*) FROM fatality WHERE nationality = 'ZZ [Undetermined]' AND nationality_iso3 = '' AND m49 IS NULL`)).toBeGreaterThan(0);
     expect(q(`SELECT m49 FROM fatality WHERE nationality_iso3 = 'FRA' LIMIT 1`)).toBe(250);
     expect(q(`SELECT last_update FROM dataset`)).toBe('2025-04-04');
+    // 37 rows name their nationality but leave its code blank: matched by name, as deployments are.
+    expect(first.matched_by_name).toBe(37);
+    const recovered = db.prepare(`SELECT nationality_iso3, COUNT(*) FROM fatality WHERE m49 IS NULL AND nationality_iso3 <> '' GROUP BY 1 ORDER BY 2 DESC, 1`).raw().all();
+    expect(recovered).toEqual([['CIV', 29], ['TUR', 6], ['MUS', 1], ['VNM', 1]]);
+    // Undetermined stays undetermined: 14 "ZZ [Undetermined]" and one blank nationality keep an empty country.
+    expect(q(`SELECT COUNT(*) FROM fatality WHERE nationality_iso3 = ''`)).toBe(15);
 
     const before = snapshot(db);
     const again = importFile(db, { path: FATALITIES_CSV });
     expect(again).toMatchObject({ rows_read: 4429, inserted: 0, updated: 0, unchanged: 4423, rejected: 6, already_imported: true });
     expect(snapshot(db)).toEqual(before);
+  });
+
+  it('read in a worker thread, the file gives the same rows, rejects and counts (the kept listing too)', () => {
+    const here = openWorkspace(tempDb());
+    const there = openWorkspace(tempDb());
+    const a = importFile(here, { path: FATALITIES_CSV }, { parallel: false });
+    const b = importFile(there, { path: FATALITIES_CSV }, { parallel: true });
+    expect({ ...b, dataset_id: 0 }).toEqual({ ...a, dataset_id: 0 });
+    const rows = (db: typeof here) => db.prepare('SELECT casualty_id, nationality_iso3, source_line FROM fatality ORDER BY casualty_id').raw().all();
+    expect(rows(there)).toEqual(rows(here));
   });
 
   it('a revised file updates changed rows and reports which fields changed', () => {

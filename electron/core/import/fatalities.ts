@@ -1,5 +1,7 @@
 import type { Service } from '../../../shared/catalogue';
 import type { Db } from '../db/open';
+import { iso3ByName } from '../reference/lookup';
+import { existingOf } from '../reference/statehood';
 import { columnIndex, hasColumns, iso3, isoDate, m49, oneOf, optional, required, FieldError, guarded } from './fields';
 import { batchedStore, UNCHANGED } from './batch';
 import type { FactStore, Layout, UpsertOutcome } from './types';
@@ -34,6 +36,8 @@ export interface FatalityRow {
   service: Service;
   incident_type: string;
   last_update: string | undefined;
+  /** The file's ISO code was blank and the nationality's name gave it (not stored: counted in the import result). */
+  nationality_by_name: boolean;
 }
 
 const COMPARED: (keyof FatalityRow)[] = ['incident_date', 'mission', 'gender', 'nationality', 'nationality_iso3', 'm49', 'personnel_type', 'service', 'incident_type'];
@@ -62,6 +66,11 @@ export const fatalitiesLayout: Layout<FatalityRow> = {
         throw new FieldError('type_of_casualty', `"${f[cCasualty].trim()}" is not a fatality`);
       }
       const personnel_type = oneOf('casualty_personnel_type', f[cType], FATALITY_PERSONNEL_TYPES);
+      const nationality = cNat >= 0 ? optional(f[cNat]) : '';
+      let nationality_iso3 = cIso >= 0 ? iso3('isocode3', f[cIso]) : '';
+      // A blank code with a named nationality is matched by name, as deployments are ("ZZ [Undetermined]" names none).
+      const byName = nationality_iso3 === '' && nationality !== '' ? iso3ByName(nationality) : undefined;
+      if (byName) nationality_iso3 = byName;
       return {
         ok: true,
         row: {
@@ -69,13 +78,14 @@ export const fatalitiesLayout: Layout<FatalityRow> = {
           incident_date: isoDate('incident_date', f[cDate]),
           mission: required('mission_acronym', f[cMission]),
           gender: cGender >= 0 ? gender(f[cGender]) : '',
-          nationality: cNat >= 0 ? optional(f[cNat]) : '',
-          nationality_iso3: cIso >= 0 ? iso3('isocode3', f[cIso]) : '',
+          nationality,
+          nationality_iso3,
           m49: cM49 >= 0 ? m49('m49_code', f[cM49]) : null,
           personnel_type,
           service: fatalityService(personnel_type),
           incident_type: oneOf('type_of_incident', f[cIncident], INCIDENT_TYPES),
           last_update: cUpdate >= 0 && f[cUpdate].trim() !== '' ? isoDate('last_update', f[cUpdate]) : undefined,
+          nationality_by_name: byName !== undefined,
         },
       };
     });
@@ -84,6 +94,11 @@ export const fatalitiesLayout: Layout<FatalityRow> = {
   duplicates: 'reject',
   rowNumberColumns: ['id'],
   lastUpdate: (row) => row.last_update,
+  matchedByName: (row) => row.nationality_by_name,
+  preferDuplicate(first, second) {
+    const decided = existingOf(first.nationality_iso3, second.nationality_iso3, second.incident_date);
+    return decided && { keep: decided.keep === 'a' ? 'first' : 'second', why: decided.why };
+  },
   store(db: Db, settle: (outcome: UpsertOutcome) => void): FactStore<FatalityRow> {
     const STORED = 'incident_date, mission, gender, nationality, nationality_iso3, m49, personnel_type, service, incident_type, dataset_id, source_line, casualty_id';
     const WIDTH = 12;

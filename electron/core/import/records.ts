@@ -41,9 +41,14 @@ export function fileRecords(file: string, kind: Kind | 'auto' | undefined, sink:
   let header: string[] = [];
   let width = 0;
   const totals: RecordTotals = { rowsRead: 0, skipped: 0, lastUpdate: undefined };
-  /** First line of each key seen in this file, and its fields where duplicates are refused (to say how they differ). */
+  /** Line of each key kept so far in this file, and its fields where duplicates are refused (to say how they differ). */
   const firstLine = new Map<string, number>();
   const firstFields = new Map<string, string[]>();
+  /**
+   * Where the layout may prefer a later listing of a key, rows are held back until the file is read
+   * (in first-seen order), so the one kept is the only one written and nothing is counted twice.
+   */
+  const held = new Map<string, { row: unknown; line: number }>();
 
   const onRecord = (fields: string[], line: number): void => {
     if (!layout) {
@@ -81,7 +86,15 @@ export function fileRecords(file: string, kind: Kind | 'auto' | undefined, sink:
         const earlier = firstFields.get(key)!;
         const differs = header.filter((h, i) => !layout!.rowNumberColumns?.includes(h.trim().toLowerCase()) && earlier[i].trim() !== fields[i].trim());
         const how = differs.length ? `listed again with a different ${differs.join(', ')}` : 'an exact repeat';
-        sink.reject(line, 'key', `same ${key} as line ${first} (${how}); the first is kept`, fields.join(','));
+        const prefer = layout.preferDuplicate?.(held.get(key)!.row, n.row);
+        if (prefer?.keep === 'second') {
+          sink.reject(first, 'key', `same ${key} as line ${line} (${how}); line ${line} is kept: ${prefer.why}`, earlier.join(','));
+          firstLine.set(key, line);
+          firstFields.set(key, fields);
+          held.set(key, { row: n.row, line });
+          return;
+        }
+        sink.reject(line, 'key', `same ${key} as line ${first} (${how}); the first is kept${prefer ? `: ${prefer.why}` : ''}`, fields.join(','));
         return;
       }
       firstLine.set(key, line);
@@ -89,8 +102,15 @@ export function fileRecords(file: string, kind: Kind | 'auto' | undefined, sink:
     }
     const lu = layout.lastUpdate?.(n.row);
     if (lu && (!totals.lastUpdate || lu > totals.lastUpdate)) totals.lastUpdate = lu;
-    sink.row(n.row, line);
+    if (layout.preferDuplicate) held.set(layout.key(n.row), { row: n.row, line });
+    else sink.row(n.row, line);
   };
 
-  return { onRecord, totals, hasLayout: () => layout !== undefined };
+  /** Call once the file is read: writes the rows held back. */
+  const finish = () => {
+    for (const { row, line } of held.values()) sink.row(row, line);
+    held.clear();
+  };
+
+  return { onRecord, finish, totals, hasLayout: () => layout !== undefined };
 }

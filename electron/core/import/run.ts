@@ -104,6 +104,7 @@ function importRecords(db: Db, source: ImportSource, file: string, synthetic: bo
       unchanged: known.rows_read - known.rejected - known.skipped,
       rejected: known.rejected,
       skipped: known.skipped,
+      matched_by_name: 0,
       dataset_id: known.id,
       already_imported: true,
       synthetic: known.synthetic === 1,
@@ -123,6 +124,7 @@ function importRecords(db: Db, source: ImportSource, file: string, synthetic: bo
     unchanged: 0,
     rejected: 0,
     skipped: 0,
+    matched_by_name: 0,
     dataset_id: null,
     already_imported: false,
     synthetic,
@@ -131,6 +133,7 @@ function importRecords(db: Db, source: ImportSource, file: string, synthetic: bo
   };
 
   let store: ReturnType<Layout<unknown>['store']> | undefined;
+  let matchedByName: Layout<unknown>['matchedByName'];
   let datasetId = 0;
   let stored = 0;
   const insertReject = db.prepare(`INSERT INTO reject (dataset_id, line, field, reason, raw) VALUES (?, ?, ?, ?, ?)`);
@@ -150,6 +153,7 @@ function importRecords(db: Db, source: ImportSource, file: string, synthetic: bo
       result.kind = layout.kind;
       result.layout = layout.name;
       store = layout.store(db, settle);
+      matchedByName = layout.matchedByName;
       datasetId = Number(
         db
           .prepare(
@@ -162,6 +166,7 @@ function importRecords(db: Db, source: ImportSource, file: string, synthetic: bo
     },
     row(row, line) {
       if (options.shouldCancel && (++stored & 1023) === 0 && options.shouldCancel()) throw new ImportCancelled(file);
+      if (matchedByName?.(row)) result.matched_by_name++;
       const outcome = store!.upsert(row, datasetId, line);
       if (outcome) settle(outcome);
     },
@@ -186,6 +191,7 @@ function importRecords(db: Db, source: ImportSource, file: string, synthetic: bo
       const records = fileRecords(file, options.kind, sink);
       // The file's hash is known already (sha256Of): reading it again only parses.
       readCsv('path' in source ? { path: source.path } : { bytes: source.bytes }, records.onRecord, options.onProgress, { hash: false });
+      records.finish();
       totals = { ...records.totals, hasLayout: records.hasLayout() };
     }
     if (!totals.hasLayout) throw new ImportRefused(file, 1, 'header', 'the file is empty');

@@ -28,6 +28,13 @@ export interface Layout<R> {
   duplicates: 'reject' | 'last-wins';
   /** Columns that only number the rows (ignored when saying how a duplicate differs). */
   rowNumberColumns?: string[];
+  /**
+   * Two rows of one file with the same key: which to keep when the rows themselves decide it (a
+   * casualty listed under a country that did not exist on the incident date), and why; undefined keeps the first.
+   */
+  preferDuplicate?(first: R, second: R): { keep: 'first' | 'second'; why: string } | undefined;
+  /** True for a row whose country code was blank and was found from the country's name. */
+  matchedByName?(row: R): boolean;
   /** The file-level "last updated" date, where the layout carries one. */
   lastUpdate?(row: R): string | undefined;
   /** `settle` hears the outcome of every row the store holds back in a batch, in the order the rows came. */
@@ -61,6 +68,8 @@ export interface ImportResult {
   rejected: number;
   /** Rows read but out of scope for this layout (not rejected: nothing is wrong with them). */
   skipped: number;
+  /** Rows whose country code was blank, matched to a country by its name. */
+  matched_by_name: number;
   dataset_id: number | null;
   already_imported: boolean;
   synthetic: boolean;

@@ -2,7 +2,8 @@ import type { Dimension, Subject } from '../../../shared/catalogue';
 import type { ViewSpec } from '../../../shared/spec';
 import type { Db } from '../db/open';
 import { FACTS } from './facts';
-import { MEASURE_SQL, RATE_PARTS, type SimpleMeasure } from './measures';
+import { DEPLOYED_PARTS, SIMPLE_MEASURES, RATE_PARTS, type SimpleMeasure, type SimpleMeasureName } from './measures';
+import { denominatorSpec } from './crosstab';
 import { compileConditions } from './sql';
 
 /** The columns an analyst reads to recognise a source row, per fact table; file and line are added to each. */
@@ -37,7 +38,7 @@ export interface DrillRequest {
 export interface SourceRows {
   subject: Subject;
   /** What the rows are: for a rate, the deaths counted in it. */
-  role: 'rows' | 'rate_deaths' | 'rate_deployments';
+  role: 'rows' | 'rate_deaths' | 'rate_excluded_deaths' | 'rate_deployments';
   columns: string[];
   rows: (string | number | null)[][];
   total: number;
@@ -60,19 +61,27 @@ export function sourceRows(db: Db, request: DrillRequest): SourceRows[] {
   rowKey.forEach((v, i) => pin(spec.rows[i], v));
   if (colKey !== undefined && spec.cols) pin(spec.cols, colKey);
   const cell = { ...spec, where };
+  const { gender, ...ungendered } = where;
+  // A deployment row counts both genders: a gender cell lists the rows with somebody of that gender.
+  const deploymentsCell = denominatorSpec({ ...cell, where: ungendered });
+  const genderCondition = !gender ? undefined : gender.includes('F') && gender.includes('M') ? undefined : gender.includes('F') ? 'd.female > 0' : gender.includes('M') ? 'd.male > 0' : '0';
 
   const parts: [SimpleMeasure, SourceRows['role']][] =
     spec.measure === 'fatality_rate'
       ? [
           [RATE_PARTS.deaths, 'rate_deaths'],
+          [RATE_PARTS.excludedDeaths, 'rate_excluded_deaths'],
           [RATE_PARTS.personMonths, 'rate_deployments'],
         ]
-      : [[MEASURE_SQL[spec.measure as keyof typeof MEASURE_SQL], 'rows']];
+      : [[spec.measure === 'deployed' ? DEPLOYED_PARTS.personMonths : SIMPLE_MEASURES[spec.measure as SimpleMeasureName], 'rows']];
   return parts.map(([measure, role]) => {
     const detail = DETAIL[measure.subject];
     if (empty) return { subject: measure.subject, role, columns: [...detail.columns, 'file', 'line'], rows: [], total: 0, truncated: false };
     const fact = FACTS[measure.subject];
-    const cond = compileConditions(measure, cell);
+    const cond =
+      measure.subject === 'deployments'
+        ? compileConditions({ ...measure, condition: [measure.condition, genderCondition].filter(Boolean).join(' AND ') || undefined }, deploymentsCell)
+        : compileConditions(measure, cell);
     const a = ALIAS[measure.subject];
     const total = db.prepare(`SELECT COUNT(*) FROM ${fact.from} ${cond.sql}`).pluck().get(...cond.params) as number;
     const rows = db

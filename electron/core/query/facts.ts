@@ -6,8 +6,11 @@ import type { Dimension, Subject } from '../../../shared/catalogue';
  */
 export interface FactSql {
   from: string;
-  /** The column holding the ISO date each row is placed at in time. */
-  date: string;
+  /**
+   * Where each row is placed in time: on a day (an ISO date column), or in a month (a YYYY-MM column)
+   * that a date range keeps whenever it overlaps it, in part (shared/time.ts weighs the part).
+   */
+  time: { day: string } | { month: string };
   dims: Partial<Record<Dimension, string>>;
 }
 
@@ -21,16 +24,21 @@ const timeDims = (date: string): Partial<Record<Dimension, string>> => ({
 });
 
 /**
- * The last day of a YYYY-MM month column, as deployment.month_end (a virtual column) defines it; written
- * out on month so that an index holding month covers queries on dates.
+ * Deployments split by gender: each row read twice, once for its women and once for its men, with that
+ * count as its strength (the files count both). Joined only when a view names gender.
  */
-const monthEnd = (month: string) =>
-  `(${month} || '-' || CASE substr(${month}, 6, 2) WHEN '02' THEN CASE WHEN CAST(substr(${month}, 1, 4) AS INTEGER) % 4 = 0 AND (CAST(substr(${month}, 1, 4) AS INTEGER) % 100 <> 0 OR CAST(substr(${month}, 1, 4) AS INTEGER) % 400 = 0) THEN '29' ELSE '28' END WHEN '04' THEN '30' WHEN '06' THEN '30' WHEN '09' THEN '30' WHEN '11' THEN '30' ELSE '31' END)`;
+export const GENDER_SPLIT = {
+  from: `CROSS JOIN (SELECT 'F' AS gender UNION ALL SELECT 'M') dg`,
+  strength: `(CASE dg.gender WHEN 'F' THEN d.female ELSE d.male END)`,
+};
+
+/** A deployment row's strength, unsplit. */
+export const STRENGTH_SQL = '(d.female + d.male)';
 
 export const FACTS: Record<Subject, FactSql> = {
   fatalities: {
     from: `fatality f ${hostJoins('f.mission')}`,
-    date: 'f.incident_date',
+    time: { day: 'f.incident_date' },
     dims: {
       ...timeDims('f.incident_date'),
       mission: 'f.mission',
@@ -45,9 +53,8 @@ export const FACTS: Record<Subject, FactSql> = {
   },
   deployments: {
     from: `deployment d ${hostJoins('d.mission')}`,
-    date: monthEnd('d.month'),
+    time: { month: 'd.month' },
     dims: {
-      // The month is the first seven characters of month_end: year, quarter and month read it directly.
       ...timeDims('d.month'),
       mission: 'd.mission',
       host_country: `coalesce(m.host_iso3, '')`,
@@ -55,11 +62,12 @@ export const FACTS: Record<Subject, FactSql> = {
       region: `coalesce(hc.region, '')`,
       personnel_type: 'd.personnel_type',
       service: 'd.service',
+      gender: 'dg.gender',
     },
   },
   ied: {
     from: `ied_incident i ${hostJoins('i.mission')}`,
-    date: 'i.event_date',
+    time: { day: 'i.event_date' },
     dims: {
       ...timeDims('i.event_date'),
       mission: `coalesce(i.mission, '')`,

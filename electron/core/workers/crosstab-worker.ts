@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { CrossTab, ViewSpec } from '../../../shared/spec';
+import { SpecError, type CrossTab, type ViewSpec } from '../../../shared/spec';
 import { openWorkspace } from '../db/open';
 import { crossTab } from '../query/crosstab';
 import { ColumnarQueries } from '../query/columnar/aggregate';
@@ -16,7 +16,7 @@ export type CrossTabRequest =
 export type CrossTabReply =
   | { type: 'crossTab'; id: number; table: CrossTab }
   | { type: 'refreshed'; id: number; buildMs: number; bytes: number; rows: number }
-  | { type: 'failed'; id: number; error: string };
+  | { type: 'failed'; id: number; error: string; refusedSpec?: boolean };
 
 const { dbPath } = workerData as CrossTabWorkerData;
 const db = openWorkspace(dbPath, { readonly: true });
@@ -48,6 +48,7 @@ parentPort!.on('message', (m: CrossTabRequest) => {
       m.type === 'refresh' ? { type: 'refreshed', id: m.id, ...build() } : { type: 'crossTab', id: m.id, table: crossTab(m.spec, queries.aggregator(), m.context) };
     parentPort!.postMessage(reply);
   } catch (e) {
-    parentPort!.postMessage({ type: 'failed', id: m.id, error: e instanceof Error ? e.message : String(e) } satisfies CrossTabReply);
+    // A refused spec (an unknown filter value) stays a refusal across the thread: the doors answer it as bad input.
+    parentPort!.postMessage({ type: 'failed', id: m.id, error: e instanceof Error ? e.message : String(e), refusedSpec: e instanceof SpecError } satisfies CrossTabReply);
   }
 });

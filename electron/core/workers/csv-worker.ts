@@ -49,6 +49,7 @@ try {
     doneBytes = done;
     totalBytes = total;
   }, { hash: false });
+  records.finish();
   sendBatch();
   post({ type: 'end', totals: records.totals, hasLayout: records.hasLayout() });
 } catch (e) {

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import { measureInfo, type Dimension, type Measure } from '../../../shared/catalogue';
+import { filtersOf, measureInfo, type Dimension, type Measure } from '../../../shared/catalogue';
 import type { CrossTab, ViewSpec, ViewSpecInput } from '../../../shared/spec';
 import { api, errorMessage } from '../api/client';
 import type { BluehelmState } from './index';
@@ -69,7 +69,7 @@ function fitToMeasure(draft: Draft, measure: Measure): Draft {
     measure,
     rows: draft.rows.filter(applies),
     cols: draft.cols && applies(draft.cols) ? draft.cols : null,
-    where: Object.fromEntries(Object.entries(draft.where).filter(([d]) => applies(d as Dimension))),
+    where: Object.fromEntries(Object.entries(draft.where).filter(([d]) => filtersOf(measure).includes(d as Dimension))),
   };
 }
 

@@ -1,7 +1,8 @@
-import type { Dimension } from '../../../../shared/catalogue';
+import { TIME_DIMENSIONS, type Dimension, type Subject } from '../../../../shared/catalogue';
 import type { ViewSpec } from '../../../../shared/spec';
+import { daysInMonth, monthWeight, MONTH_UNIT, partialMonths, type DateRange } from '../../../../shared/time';
 import type { Aggregator } from '../crosstab';
-import type { SimpleMeasure } from '../measures';
+import type { ColumnarReading, SimpleMeasure } from '../measures';
 import { KEY_SEPARATOR } from '../sql';
 import { BLOCK_ROWS, NO_COUNT, RATE_COVERED, RATE_UNIFORMED, type DimensionColumn, type FactProjection, type Projections } from './projection';
 
@@ -23,11 +24,24 @@ const dayNumber = (iso: string) => Number(iso.slice(0, 4)) * 10000 + Number(iso.
  * starting in group 0; returns how many. Blocks of rows wholly outside the date range are not read.
  * Later passes visit only the listed rows, so a selective view costs what it selects.
  */
-function select(p: FactProjection, measure: SimpleMeasure, spec: Pick<ViewSpec, 'where' | 'from' | 'to'>, group: Int32Array, sel: Int32Array): number {
+/** The rate flags each `keep` looks at (mask) and wants among them (need). */
+const KEEP_FLAGS: Record<NonNullable<ColumnarReading['keep']>, [need: number, mask: number]> = {
+  uniformed: [RATE_UNIFORMED, RATE_UNIFORMED],
+  uniformed_reported: [RATE_UNIFORMED | RATE_COVERED, RATE_UNIFORMED | RATE_COVERED],
+  uniformed_unreported: [RATE_UNIFORMED, RATE_UNIFORMED | RATE_COVERED],
+  with_persons: [0, 0],
+};
+
+function select(p: FactProjection, measure: RowMeasure, spec: Pick<ViewSpec, 'where' | 'from' | 'to'>, group: Int32Array, sel: Int32Array): number {
+  // Deployments are placed on their month's last day: a range keeps a month it overlaps, so up to its own month's end.
+  const monthly = p.subject === 'deployments';
   const from = spec.from ? dayNumber(spec.from) : -Infinity;
-  const to = spec.to ? dayNumber(spec.to) : Infinity;
+  const to = spec.to ? (monthly ? dayNumber(spec.to.slice(0, 8) + daysInMonth(spec.to.slice(0, 7))) : dayNumber(spec.to)) : Infinity;
+  const keep = measure.columnar.keep;
+  const positive = keep === 'with_persons' ? p.strength! : null;
   const day = p.day;
-  const need = measure.id === 'rate_deaths' ? RATE_UNIFORMED | RATE_COVERED : measure.id === 'rate_any_uniformed_deaths' ? RATE_UNIFORMED : 0;
+  // Rate flags the row must have, among those looked at (uniformed; and covered by a deployment report, or not).
+  const [need, mask] = keep ? KEEP_FLAGS[keep] : [0, 0];
   const flags = p.rateFlags;
   const filters = (Object.entries(spec.where) as [Dimension, string[]][]).map(([d, wanted]) => {
     const col = dimension(p, d);
@@ -54,7 +68,8 @@ function select(p: FactProjection, measure: SimpleMeasure, spec: Pick<ViewSpec, 
         const d = day[r];
         if (d < from || d > to) continue;
       }
-      if (need !== 0 && (flags![r] & need) !== need) continue;
+      if (mask !== 0 && (flags![r] & mask) !== need) continue;
+      if (positive !== null && positive[r] === 0) continue;
       if (f0 !== undefined) {
         if (f0.allowed[f0.codes[r]] === 0) continue;
         for (let k = 1; k < filters.length; k++) if (filters[k].allowed[filters[k].codes[r]] === 0) continue rows;
@@ -188,41 +203,53 @@ function emptyPartials(groups: number, card: number, distinct: boolean): Partial
   };
 }
 
-/** The columns a measure reads beyond the row count. */
-function inputs(measure: SimpleMeasure, p: FactProjection): { a?: Int32Array | Uint8Array; b?: Int32Array; nullable?: boolean; distinct?: DimensionColumn } {
-  switch (measure.id) {
-    case 'person_months':
-      return { a: p.strength };
-    case 'deployed':
-      return { a: p.strength, distinct: p.dims.month };
-    case 'female_share':
-      return { a: p.strength, b: p.female };
-    case 'missions':
-      return { distinct: p.dims.mission };
-    case 'ied_killed':
-      return { a: p.killed, nullable: true };
-    case 'ied_injured':
-      return { a: p.injured, nullable: true };
-    case 'ied_peacekeepers_killed':
-      return { a: p.peacekeepersKilled };
-    case 'ied_peacekeeper_casualties':
-      return { a: p.peacekeepers };
-    case 'ied_cleared_share':
-      return { a: p.cleared };
-    default:
-      return {};
+/** The columns a measure's declaration sums, read off the projection (strength as one gender's count in a gender half). */
+function inputs(reading: ColumnarReading, p: FactProjection, gender: Gender | undefined): { a?: Int32Array | Uint8Array; b?: Int32Array; nullable?: boolean; weighted?: boolean; distinct?: DimensionColumn } {
+  const column = (name: ColumnarReading['sum'] | ColumnarReading['sumB']) => {
+    if (name === undefined) return undefined;
+    const col = name === 'strength' && gender ? gender.counts : p[name];
+    if (!col) throw new Error(`the ${p.subject} projection has no column "${name}"`);
+    return col;
+  };
+  return { a: column(reading.sum), b: column(reading.sumB) as Int32Array | undefined, nullable: reading.nullable, weighted: reading.weighted, distinct: reading.distinct && dimension(p, reading.distinct) };
+}
+
+/**
+ * Each month's weight inside the range (shared/time.ts), by month code; null when every month the
+ * range keeps weighs a whole month, so sums are taken plain and scaled once.
+ */
+function monthWeights(p: FactProjection, range: DateRange): Float64Array | null {
+  const edges = partialMonths(range);
+  if (edges.length === 0) return null;
+  const months = p.dims.month!.values;
+  const weights = new Float64Array(months.length).fill(MONTH_UNIT);
+  for (const e of edges) {
+    const code = months.indexOf(e.month);
+    if (code >= 0) weights[code] = e.weight;
   }
+  return weights;
 }
 
 /** One scan: adds every selected row into its group's partials (rows holds the count, filled by the caller's pass). */
-function scan(measure: SimpleMeasure, p: FactProjection, group: Int32Array, sel: Int32Array, m: number, groups: number, rows: Int32Array): Partials {
-  const use = inputs(measure, p);
+function scan(measure: RowMeasure, p: FactProjection, range: DateRange, gender: Gender | undefined, group: Int32Array, sel: Int32Array, m: number, groups: number, rows: Int32Array): Partials {
+  const use = inputs(measure.columnar, p, gender);
   const card = use.distinct ? use.distinct.values.length : 0;
   const out = { ...emptyPartials(0, card, false), rows, a: new Float64Array(groups), b: new Float64Array(groups), recorded: new Int32Array(groups) };
   const { a, b, recorded } = out;
   const colA = use.a;
   const colB = use.b;
-  if (colA && colB) {
+  const weights = use.weighted ? monthWeights(p, range) : null;
+  if (weights) {
+    // Strength × the month's weight: whole numbers, so the sums stay exact in any order.
+    const month = p.dims.month!.codes;
+    for (let i = 0; i < m; i++) {
+      const r = sel[i];
+      const g = group[r];
+      const w = weights[month[r]];
+      a[g] += colA![r] * w;
+      if (colB) b[g] += colB[r] * w;
+    }
+  } else if (colA && colB) {
     for (let i = 0; i < m; i++) {
       const r = sel[i];
       const g = group[r];
@@ -245,59 +272,54 @@ function scan(measure: SimpleMeasure, p: FactProjection, group: Int32Array, sel:
       a[group[r]] += colA[r];
     }
   }
+  if (use.weighted && !weights) {
+    for (let g = 0; g < groups; g++) {
+      a[g] *= MONTH_UNIT;
+      b[g] *= MONTH_UNIT;
+    }
+  }
   if (use.distinct && groups * card <= DISTINCT_BITMAP_LIMIT) out.distinct = distinctPerGroup(group, sel, m, groups, use.distinct.codes, card);
   else if (use.distinct) out.counted = countDistinct(group, sel, m, groups, use.distinct.codes, card);
   return out;
 }
 
-/**
- * The value of one group from its partials, with the SQL engine's arithmetic: integer sums,
- * then one division in double precision; null where SQL gives NULL.
- */
-function value(measure: SimpleMeasure, x: Partials, g: number): number | null {
-  const rows = x.rows[g];
-  const distinct = () => {
-    if (x.counted) return x.counted[g];
-    let n = 0;
-    for (let c = g * x.card, end = c + x.card; c < end; c++) n += x.distinct![c];
-    return n;
-  };
-  switch (measure.id) {
-    case 'fatalities':
-    case 'ied_incidents':
-    case 'rate_deaths':
-    case 'rate_any_uniformed_deaths':
-      return rows;
-    case 'person_months':
-    case 'ied_peacekeepers_killed':
-    case 'ied_peacekeeper_casualties':
-      return rows ? x.a[g] : null;
-    case 'deployed': {
-      const months = distinct();
-      return months ? x.a[g] / months : null;
-    }
-    case 'female_share':
-      return x.a[g] ? (100 * x.b[g]) / x.a[g] : null;
-    case 'missions':
-      return distinct();
-    case 'ied_killed':
-    case 'ied_injured':
-      return x.recorded[g] ? x.a[g] : null;
-    case 'ied_cleared_share':
-      return rows ? (100 * x.a[g]) / rows : null;
-  }
+/** The value of one group from its partials, as the measure's declaration computes it. */
+function value(measure: RowMeasure, x: Partials, g: number): number | null {
+  return measure.columnar.value({
+    rows: x.rows[g],
+    a: x.a[g],
+    b: x.b[g],
+    recorded: x.recorded[g],
+    distinct() {
+      if (x.counted) return x.counted[g];
+      let n = 0;
+      for (let c = g * x.card, end = c + x.card; c < end; c++) n += x.distinct![c];
+      return n;
+    },
+  });
 }
+
+/** One gender's half of the deployment rows: its value and each row's count of that gender. */
+interface Gender {
+  value: 'F' | 'M';
+  counts: Int32Array;
+}
+
+type RowMeasure = SimpleMeasure & { columnar: ColumnarReading };
+
+/** A measure with a columnar reading is an aggregate over the selected rows (the months reported are not). */
+const readsRows = (measure: SimpleMeasure): measure is RowMeasure => measure.columnar !== undefined;
 
 /** Partials by the finest grouping of a cross-tab, with each group's value on every dimension of that grouping. */
 interface Grouped {
-  measure: SimpleMeasure;
+  measure: RowMeasure;
   filters: string;
   dims: Dimension[];
   keys: string[][];
   partials: Partials;
 }
 
-function groupedScan(p: FactProjection, measure: SimpleMeasure, groupBy: Dimension[], spec: Pick<ViewSpec, 'where' | 'from' | 'to'>, group: Int32Array, sel: Int32Array): Grouped {
+function groupedScan(p: FactProjection, measure: RowMeasure, groupBy: Dimension[], spec: Pick<ViewSpec, 'where' | 'from' | 'to'>, gender: Gender | undefined, group: Int32Array, sel: Int32Array): Grouped {
   const m = select(p, measure, spec, group, sel);
   const groups = assignGroups(p, groupBy, group, sel, m);
   // Count rows per group and note one row of each, to read the group's dimension values off.
@@ -307,7 +329,7 @@ function groupedScan(p: FactProjection, measure: SimpleMeasure, groupBy: Dimensi
     const r = sel[i];
     if (rows[group[r]]++ === 0) firstRow[group[r]] = r;
   }
-  const all = scan(measure, p, group, sel, m, groups, rows);
+  const all = scan(measure, p, spec, gender, group, sel, m, groups, rows);
   const cols = groupBy.map((d) => dimension(p, d));
   const present: number[] = [];
   for (let g = 0; g < groups; g++) if (firstRow[g] >= 0) present.push(g);
@@ -347,6 +369,32 @@ function rollUp(fine: Grouped, groupBy: Dimension[]): { keys: string[]; partials
   return { keys: [...index.keys()], partials: out };
 }
 
+/**
+ * The months the deployments projection holds (every month with a report), weighed by how much of each
+ * the date range covers, summed by the time dimensions asked for: the SQL engine's REPORTED_MONTHS.
+ */
+function reportedMonths(p: FactProjection, groupBy: Dimension[], spec: Pick<ViewSpec, 'where' | 'from' | 'to'>): Map<string, number | null> {
+  const month = p.dims.month!;
+  const valueOf = (d: Dimension, c: number) => {
+    if (!TIME_DIMENSIONS.includes(d)) throw new Error(`the months reported are read by time only, not by "${d}"`);
+    const col = dimension(p, d);
+    return col.values[col.via ? col.via[c] : c];
+  };
+  const filters = Object.entries(spec.where) as [Dimension, string[]][];
+  const sums = new Map<string, number>();
+  for (let c = 0; c < month.values.length; c++) {
+    const w = monthWeight(month.values[c], spec);
+    if (w === 0 || filters.some(([d, wanted]) => !wanted.includes(valueOf(d, c)))) continue;
+    const key = groupBy.map((d) => valueOf(d, c)).join(KEY_SEPARATOR);
+    sums.set(key, (sums.get(key) ?? 0) + w);
+  }
+  const out = new Map<string, number | null>();
+  for (const [key, w] of sums) out.set(key, w / MONTH_UNIT);
+  // Without grouping SQL always answers one row: SUM over no months is NULL.
+  if (groupBy.length === 0 && sums.size === 0) out.set('', null);
+  return out;
+}
+
 /** Beyond this many groups × distinct values, a coarser grouping is scanned again rather than rolled up. */
 const ROLL_UP_LIMIT = 1 << 24;
 
@@ -361,15 +409,18 @@ export class ColumnarQueries {
 
   constructor(readonly projections: Projections) {}
 
+  /** Each deployment row's men (strength less women), made the first time a view splits by gender. */
+  private men: Int32Array | undefined;
+
   aggregator(): Aggregator {
     const scanned: Grouped[] = [];
-    return (measure, groupBy, spec) => {
+    const run = (measure: RowMeasure, groupBy: Dimension[], spec: Pick<ViewSpec, 'where' | 'from' | 'to'>, gender?: Gender): Map<string, number | null> => {
       const p = this.projections[measure.subject];
       if (this.scratch.length < p.rows) {
         this.scratch = new Int32Array(p.rows);
         this.selection = new Int32Array(p.rows);
       }
-      const filters = JSON.stringify([spec.where, spec.from, spec.to]);
+      const filters = JSON.stringify([spec.where, spec.from, spec.to, gender?.value]);
       const reusable = (s: Grouped) =>
         s.measure.id === measure.id &&
         s.filters === filters &&
@@ -377,7 +428,7 @@ export class ColumnarQueries {
         groupBy.every((d) => s.dims.includes(d));
       let fine = scanned.find(reusable);
       if (!fine) {
-        fine = { ...groupedScan(p, measure, groupBy, spec, this.scratch.subarray(0, p.rows), this.selection), filters };
+        fine = { ...groupedScan(p, measure, groupBy, spec, gender, this.scratch.subarray(0, p.rows), this.selection), filters };
         scanned.push(fine);
       }
       const { keys, partials } = rollUp(fine, groupBy);
@@ -387,5 +438,54 @@ export class ColumnarQueries {
       if (groupBy.length === 0 && keys.length === 0) out.set('', value(measure, emptyPartials(1, partials.card, partials.distinct !== null), 0));
       return out;
     };
+    const aggregate = (measure: SimpleMeasure, groupBy: Dimension[], spec: Pick<ViewSpec, 'where' | 'from' | 'to'>) => {
+      const p = this.projections[measure.subject];
+      if (!readsRows(measure)) return reportedMonths(p, groupBy, spec);
+      if (p.subject === 'deployments' && (groupBy.includes('gender') || spec.where.gender !== undefined)) return this.byGender(run, measure, groupBy, spec);
+      return run(measure, groupBy, spec);
+    };
+    // The dictionaries hold exactly the values the rows take; a deployment row counts women and men.
+    const values = (subject: Subject, d: Dimension): readonly string[] =>
+      subject === 'deployments' && d === 'gender' ? ['F', 'M'] : (this.projections[subject].dims[d]?.values ?? []);
+    return Object.assign(aggregate, { values });
+  }
+
+  /**
+   * Deployments split by gender, as the SQL engine's GENDER_SPLIT: the women's half and the men's half
+   * are scanned apart (each with its own count as strength) and the gender put back into their keys.
+   */
+  private byGender(
+    run: (measure: RowMeasure, groupBy: Dimension[], spec: Pick<ViewSpec, 'where' | 'from' | 'to'>, gender?: Gender) => Map<string, number | null>,
+    measure: RowMeasure,
+    groupBy: Dimension[],
+    spec: Pick<ViewSpec, 'where' | 'from' | 'to'>,
+  ): Map<string, number | null> {
+    const p = this.projections.deployments;
+    if (!this.men) {
+      this.men = new Int32Array(p.rows);
+      for (let r = 0; r < p.rows; r++) this.men[r] = p.strength![r] - p.female![r];
+    }
+    const { gender: wanted, ...where } = spec.where;
+    const rest = { ...spec, where };
+    const halves = (['F', 'M'] as const).filter((g) => !wanted || wanted.includes(g)).map((g): Gender => ({ value: g, counts: g === 'F' ? p.female! : this.men! }));
+    const at = groupBy.indexOf('gender');
+    if (at < 0) {
+      // Filtered, not split: both halves are every row; neither is no row.
+      if (halves.length === 2) return run(measure, groupBy, rest);
+      if (halves.length === 1) return run(measure, groupBy, rest, halves[0]);
+      return new Map(groupBy.length === 0 ? [['', null]] : []);
+    }
+    const inner = groupBy.filter((d) => d !== 'gender');
+    const out = new Map<string, number | null>();
+    for (const half of halves) {
+      for (const [key, v] of run(measure, inner, rest, half)) {
+        // Grouped by gender alone, a half with no rows has no group (SQL gives none).
+        if (inner.length === 0 && v === null) continue;
+        const parts = inner.length ? key.split(KEY_SEPARATOR) : [];
+        parts.splice(at, 0, half.value);
+        out.set(parts.join(KEY_SEPARATOR), v);
+      }
+    }
+    return out;
   }
 }

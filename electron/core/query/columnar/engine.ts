@@ -1,5 +1,5 @@
 import type { Worker } from 'node:worker_threads';
-import type { CrossTab, ViewSpec } from '../../../../shared/spec';
+import { SpecError, type CrossTab, type ViewSpec } from '../../../../shared/spec';
 import { startWorker } from '../../threads';
 import type { CrossTabReply, CrossTabRequest, CrossTabWorkerData } from '../../workers/crosstab-worker';
 
@@ -50,7 +50,7 @@ export class ColumnarEngine {
     answered.then(settled, settled);
     return answered.then((r) => {
       const reply = r as CrossTabReply;
-      if (reply.type === 'failed') throw new Error(reply.error);
+      if (reply.type === 'failed') throw reply.refusedSpec ? new SpecError(reply.error) : new Error(reply.error);
       return reply;
     });
   }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { measureInfo } from '../../../../shared/catalogue';
+import { filtersOf } from '../../../../shared/catalogue';
 import { useBluehelm } from '../../store';
 import { ColumnPicker } from './ColumnPicker';
 import { DateRange } from './DateRange';
@@ -18,7 +18,7 @@ export function CrossTabBuilder() {
       <ColumnPicker />
       <div className="bh-field">
         <span className="bh-label">{t('builder.filters')}</span>
-        {measureInfo[measure].dimensions.map((d) => (
+        {filtersOf(measure).map((d) => (
           // Keyed by measure too: a filter's value list belongs to the measure it was loaded for.
           <FilterPicker key={`${measure}:${d}`} dim={d} />
         ))}

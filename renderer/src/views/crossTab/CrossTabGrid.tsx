@@ -6,6 +6,8 @@ import type { CrossTab } from '../../../../shared/spec';
 import { useBluehelm } from '../../store';
 import { sourceCellAt } from '../sourceRows/sourceCell';
 import { gridModel, type GridRow } from './gridModel';
+import { formatValue } from '../../../../shared/present/format';
+import { phrase } from '../../../../shared/present/phrases';
 
 // AG Grid 36 renders nothing until its modules are registered.
 ModuleRegistry.registerModules([AllCommunityModule]);
@@ -33,7 +35,13 @@ export function CrossTabGrid({ table }: { table: CrossTab }) {
   const { t } = useTranslation();
   const lang = useBluehelm((s) => s.lang);
   const lookups = useBluehelm((s) => s.lookups);
-  const model = useMemo(() => gridModel(table, lang, lookups, t('grid.total')), [table, lang, lookups, t]);
+  const model = useMemo(
+    () =>
+      gridModel(table, lang, lookups, t('grid.total'), (c) =>
+        phrase('rateInterval', lang, { low: formatValue(table.spec.measure, c.low, lang), high: formatValue(table.spec.measure, c.high, lang), deaths: c.deaths, excluded: c.excluded }),
+      ),
+    [table, lang, lookups, t],
+  );
   const whole = table.rows.length <= WHOLE_ROWS && table.colKeys.length <= WHOLE_COLS;
   const showSourceRows = useBluehelm((s) => s.showSourceRows);
   const trace = (row: GridRow | undefined, colId: string) => {

@@ -11,6 +11,11 @@ export function GridNotes({ table, hint }: { table: CrossTab; hint?: string }) {
   return (
     <footer className="bh-notes" data-testid="grid-notes">
       {table.blankReason && <p className="bh-note-blank">{phrase('blank', lang, { reason: phrase(`blank_${table.blankReason}`, lang) })}</p>}
+      {(table.rate?.grandTotal?.excluded ?? 0) > 0 && (
+        <p className="bh-note-blank" data-testid="excluded-deaths">
+          {phrase('excludedDeaths', lang, { count: table.rate!.grandTotal!.excluded })}
+        </p>
+      )}
       <p>
         {hint && <span>{hint}</span>}
         <span>{t('grid.elapsed', { ms: formatNumber(Math.round(table.elapsedMs * 10) / 10, lang) })}</span>

@@ -1,6 +1,6 @@
 import type { ColDef } from 'ag-grid-community';
 import type { Dimension } from '../../../../shared/catalogue';
-import type { CrossTab } from '../../../../shared/spec';
+import type { CrossTab, RateCell } from '../../../../shared/spec';
 import { dimensionLabel, valueText, type Lookups } from '../../../../shared/present/labels';
 import type { Lang } from '../../i18n/setup';
 import { formatValue } from '../../../../shared/present/format';
@@ -11,6 +11,8 @@ export interface GridRow {
   keys: string[];
   cells: (number | null)[];
   total: number | null;
+  /** fatality_rate: what stands behind each cell and the total (deaths, deaths left out, 95 % interval). */
+  rate?: { cells: (RateCell | null)[]; total: RateCell | null };
   /** The pinned totals line, whose first key is already a label. */
   isTotal?: boolean;
 }
@@ -43,8 +45,12 @@ function keyColumn(dim: Dimension, i: number, lang: Lang, l: Lookups): ColDef<Gr
   };
 }
 
-function numberColumn(colId: string, headerName: string, get: (r: GridRow) => number | null, measure: Measure, lang: Lang, extraClass = ''): ColDef<GridRow> {
+/** The tooltip of a rate cell: its interval, the deaths counted and those left out. */
+export type RateTip = (cell: RateCell) => string;
+
+function numberColumn(colId: string, headerName: string, get: (r: GridRow) => number | null, measure: Measure, lang: Lang, extraClass = '', tip?: (r: GridRow) => string | undefined): ColDef<GridRow> {
   return {
+    ...(tip ? { tooltipValueGetter: (p: { data?: GridRow }) => (p.data ? tip(p.data) : undefined) } : {}),
     colId,
     headerName,
     type: 'rightAligned',
@@ -56,24 +62,37 @@ function numberColumn(colId: string, headerName: string, get: (r: GridRow) => nu
 }
 
 /** Turns a cross-tab into AG Grid columns and rows, labelling every key in the chosen language. */
-export function gridModel(t: CrossTab, lang: Lang, l: Lookups, totalLabel: string): GridModel {
+export function gridModel(t: CrossTab, lang: Lang, l: Lookups, totalLabel: string, rateTip?: RateTip): GridModel {
+  const tipOf = (cell: (r: GridRow) => RateCell | null | undefined) => {
+    if (!rateTip || !t.rate) return undefined;
+    return (r: GridRow) => {
+      const c = cell(r);
+      return c ? rateTip(c) : undefined;
+    };
+  };
   const keyCols = t.rowDims.map((d, i) => keyColumn(d, i, lang, l));
   const colDim = t.colDim;
   const valueCols = colDim
     ? t.colKeys.map((key, j) => {
         const label = valueText(colDim, key, lang, l);
-        return { ...numberColumn(valueColId(j), label.text, (r) => r.cells[j] ?? null, t.spec.measure, lang), headerTooltip: label.title };
+        return { ...numberColumn(valueColId(j), label.text, (r) => r.cells[j] ?? null, t.spec.measure, lang, '', tipOf((r) => r.rate?.cells[j])), headerTooltip: label.title };
       })
     : [];
   // Wide tables keep the Total in view while scrolling; narrow ones keep it beside the last column.
   // (null, not undefined: AG Grid keeps a column's old pinning when the new definition omits it.)
   const totalCol: ColDef<GridRow> = {
-    ...numberColumn(TOTAL_COL_ID, totalLabel, (r) => r.total, t.spec.measure, lang, 'bh-total'),
+    ...numberColumn(TOTAL_COL_ID, totalLabel, (r) => r.total, t.spec.measure, lang, 'bh-total', tipOf((r) => r.rate?.total)),
     pinned: valueCols.length > PIN_TOTAL_FROM ? 'right' : null,
   };
-  const rowData = t.rows.map((r) => ({ keys: r.key, cells: r.cells, total: r.total }));
+  const rowData = t.rows.map((r, i) => ({ keys: r.key, cells: r.cells, total: r.total, ...(t.rate ? { rate: { cells: t.rate.cells[i], total: t.rate.rowTotals[i] } } : {}) }));
   const totals: GridRow[] = [
-    { keys: [totalLabel, ...t.rowDims.slice(1).map(() => '')], cells: t.colTotals, total: t.grandTotal, isTotal: true },
+    {
+      keys: [totalLabel, ...t.rowDims.slice(1).map(() => '')],
+      cells: t.colTotals,
+      total: t.grandTotal,
+      isTotal: true,
+      ...(t.rate ? { rate: { cells: t.rate.colTotals, total: t.rate.grandTotal } } : {}),
+    },
   ];
   return { columnDefs: [...keyCols, ...valueCols, totalCol], rowData, totals };
 }
