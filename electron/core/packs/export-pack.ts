@@ -1,5 +1,5 @@
 import type { ExportFormat, PackDoc } from '../../../shared/pack';
-import { EXPORTERS } from './export';
+import { exporterFor } from './export';
 import { step, type Progress } from './export/types';
 import { buildPack, type PackContext } from './model';
 import type { RenderedPack } from './types';
@@ -13,8 +13,8 @@ function part(progress: Progress, from: number, share: number): Progress {
 }
 
 /** The file bytes of one format, from a pack already computed (the work a helper thread can do alone). */
-export function writePack(pack: RenderedPack, format: ExportFormat, progress: Progress = () => undefined): Promise<Buffer> {
-  return EXPORTERS[format].write(pack, progress);
+export async function writePack(pack: RenderedPack, format: ExportFormat, progress: Progress = () => undefined): Promise<Buffer> {
+  return (await exporterFor(format)).write(pack, progress);
 }
 
 /** Computes a pack from the workspace and writes it in one format; progress runs from 0 to 1. */

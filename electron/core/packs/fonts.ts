@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import * as fontkit from 'fontkit';
+import { createRequire } from 'node:module';
 import { rootPath } from '../paths';
 
 // One CJK font (Noto Sans SC, SIL Open Font License, from an npm package) for every export: it holds
@@ -32,6 +32,11 @@ export function fontBytes(weight: Weight): Buffer {
 type Font = { unitsPerEm: number; glyphForCodePoint(cp: number): { advanceWidth: number } };
 const fonts = new Map<Weight, Font>();
 
+/** fontkit, required on first use: a pack that never measures text (a workbook) never loads it. */
+function loadFontkit(): { create(b: Buffer): unknown } {
+  return createRequire(import.meta.url)('fontkit') as { create(b: Buffer): unknown };
+}
+
 /**
  * Text widths in points from the font's own metrics, so slide text is wrapped and fitted the way it
  * will print. Widths are summed glyph by glyph (cached per character): Chinese and Latin text set
@@ -48,7 +53,7 @@ export class TextMeasure {
       let w = cache.get(cp);
       if (w === undefined) {
         let font = fonts.get(weight);
-        if (!font) fonts.set(weight, (font = fontkit.create(fontBytes(weight)) as unknown as Font));
+        if (!font) fonts.set(weight, (font = loadFontkit().create(fontBytes(weight)) as unknown as Font));
         w = font.glyphForCodePoint(cp).advanceWidth / font.unitsPerEm;
         cache.set(cp, w);
       }

@@ -1,11 +1,14 @@
 import type { ExportFormat } from '../../../../shared/pack';
-import { PdfExporter } from './pdf';
-import { PptxExporter } from './pptx';
 import type { Exporter } from './types';
-import { XlsxExporter } from './xlsx';
 
-export const EXPORTERS: Record<ExportFormat, Exporter> = {
-  pptx: new PptxExporter(),
-  pdf: new PdfExporter(),
-  xlsx: new XlsxExporter(),
+// Each format's library (pptxgenjs, pdfkit with the CJK font, exceljs) is loaded only when that
+// format is written: a PPTX export never pays for parsing a 10 MB font.
+const LOADERS: Record<ExportFormat, () => Promise<Exporter>> = {
+  pptx: async () => new (await import('./pptx')).PptxExporter(),
+  pdf: async () => new (await import('./pdf')).PdfExporter(),
+  xlsx: async () => new (await import('./xlsx')).XlsxExporter(),
 };
+
+export function exporterFor(format: ExportFormat): Promise<Exporter> {
+  return LOADERS[format]();
+}

@@ -1,5 +1,3 @@
-import PDFDocument from 'pdfkit';
-import SVGtoPDF from 'svg-to-pdfkit';
 import { fontBytes, TextMeasure } from '../fonts';
 import { PAGE, slideSvg } from '../slide-svg';
 import type { RenderedPack } from '../types';
@@ -11,6 +9,8 @@ export class PdfExporter implements Exporter {
   readonly mime = 'application/pdf';
 
   async write(pack: RenderedPack, progress: Progress): Promise<Buffer> {
+    // Loaded here, not at start: only a PDF export needs them.
+    const [{ default: PDFDocument }, { default: SVGtoPDF }] = await Promise.all([import('pdfkit'), import('svg-to-pdfkit')]);
     const { width, height } = PAGE[pack.settings.pageSize];
     const doc = new PDFDocument({
       size: [width, height],

@@ -1,4 +1,4 @@
-import PptxGenJS from 'pptxgenjs';
+import type PptxGenJS from 'pptxgenjs';
 import { measureInfo } from '../../../../shared/catalogue';
 import { OTHER_COLOUR, PALETTE } from '../../../../shared/present/chart';
 import { spreadsheetFormat } from '../../../../shared/present/format';
@@ -36,7 +36,9 @@ export class PptxExporter implements Exporter {
   readonly mime = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
 
   async write(pack: RenderedPack, progress: Progress): Promise<Buffer> {
-    const pptx = new PptxGenJS();
+    // Loaded here, not at start: only a PPTX export needs it.
+    const { default: Pptx } = await import('pptxgenjs');
+    const pptx = new Pptx();
     const page = PAGE[pack.settings.pageSize];
     pptx.defineLayout({ name: 'BLUEHELM', width: page.width / IN, height: page.height / IN });
     pptx.layout = 'BLUEHELM';

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { phrase } from '../../../../shared/present/phrases';
 import { spreadsheetFormat } from '../../../../shared/present/format';
 import type { RenderedPack, RenderedSlide, RenderedTable } from '../types';
@@ -58,7 +58,9 @@ export class XlsxExporter implements Exporter {
   readonly mime = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
   async write(pack: RenderedPack, progress: Progress): Promise<Buffer> {
-    const wb = new ExcelJS.Workbook();
+    // Loaded here, not at start: only a workbook export needs it.
+    const { default: Excel } = await import('exceljs');
+    const wb = new Excel.Workbook();
     wb.creator = 'Bluehelm';
     wb.title = pack.settings.title;
     wb.subject = pack.settings.marking;
