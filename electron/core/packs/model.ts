@@ -178,13 +178,13 @@ function figuresSlide(slide: Extract<PackDoc['slides'][number], { kind: 'figures
   const rows = slide.figures.map((id) => figureRow(byId.get(id)!, lang, ctx.lookups));
   const table: RenderedTable = {
     columns: [
-      { label: phrase('documentColumn', lang), format: 'text', weight: 2.2 },
-      { label: phrase('figureColumn', lang), format: 'text', weight: 3.2 },
-      { label: phrase('publishedColumn', lang), format: 'number' },
-      { label: phrase('recomputedColumn', lang), format: 'number' },
-      { label: phrase('differenceColumn', lang), format: 'number' },
-      { label: phrase('statusColumn', lang), format: 'text' },
-      { label: phrase('whyColumn', lang), format: 'text', weight: 3 },
+      { label: phrase('documentColumn', lang), format: 'text', weight: 2 },
+      { label: phrase('figureColumn', lang), format: 'text', weight: 3 },
+      { label: phrase('publishedColumn', lang), format: 'number', weight: 1.1 },
+      { label: phrase('recomputedColumn', lang), format: 'number', weight: 1.25 },
+      { label: phrase('differenceColumn', lang), format: 'number', weight: 1.2 },
+      { label: phrase('statusColumn', lang), format: 'text', weight: 1.4 },
+      { label: phrase('whyColumn', lang), format: 'text', weight: 2.6 },
     ],
     rows,
     totals: null,

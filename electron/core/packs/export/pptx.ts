@@ -4,6 +4,7 @@ import { OTHER_COLOUR, PALETTE } from '../../../../shared/present/chart';
 import { spreadsheetFormat } from '../../../../shared/present/format';
 import { phrase } from '../../../../shared/present/phrases';
 import { cellText } from '../cells';
+import { TextMeasure } from '../fonts';
 import { PAGE } from '../slide-svg';
 import type { RenderedChart, RenderedPack, RenderedSlide, RenderedTable } from '../types';
 import { step, type Exporter, type Progress } from './types';
@@ -32,6 +33,8 @@ function chartKind(pptx: PptxGenJS, c: RenderedChart): { type: PptxGenJS.CHART_N
 }
 
 export class PptxExporter implements Exporter {
+  /** Cell text is fitted to its column (a table cell that wraps pushes the table off the slide). */
+  private readonly m = new TextMeasure();
   readonly extension = 'pptx';
   readonly mime = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
 
@@ -102,15 +105,23 @@ export class PptxExporter implements Exporter {
       slide.addText(s.message, { x, y: y + 0.05, w: inner, h: 0.5, fontFace: face, fontSize: 14, color: '0B5394', valign: 'top', margin: 0 });
       y += 0.6;
     }
-    const bottomText = [...s.notices];
-    const linesH = s.lines.length ? Math.min(2.2, 0.19 * s.lines.length + 0.1) : 0;
-    const noticesH = bottomText.length ? 0.2 * bottomText.length + 0.05 : 0;
-    const bottom = h - 0.45 - noticesH - linesH;
-    if (bottomText.length) slide.addText(bottomText.join('\n'), { x, y: h - 0.45 - noticesH, w: inner, h: noticesH, fontFace: face, fontSize: 9, color: '5B6770', valign: 'top', margin: 0 });
-    if (s.lines.length) slide.addText(s.lines.join('\n'), { x, y: bottom, w: inner, h: linesH, fontFace: face, fontSize: 9, color: '1B2733', valign: 'top', fit: 'shrink', margin: 0 });
+    const body = s.chart || s.table;
+    // With nothing to draw (the data is missing), the notice is the slide's body; otherwise a footnote.
+    if (!body && s.notices.length) {
+      slide.addText(s.notices.join('\n'), { x, y: y + 0.5, w: inner, h: 1.6, fontFace: face, fontSize: 16, color: 'A4161A', valign: 'top', margin: 0 });
+      return;
+    }
+    const noticesH = s.notices.length ? 0.2 * s.notices.length + 0.05 : 0;
+    if (noticesH) slide.addText(s.notices.join('\n'), { x, y: h - 0.45 - noticesH, w: inner, h: noticesH, fontFace: face, fontSize: 9, color: '5B6770', valign: 'top', margin: 0 });
     const top = y + 0.1;
-    const boxH = bottom - top - 0.1;
-    if (s.chart && s.table) {
+    const bottom = h - 0.5 - noticesH;
+    const boxH = bottom - top;
+    if (s.lines.length && s.table) {
+      // The sources slide: its table, then the definitions right under it.
+      const used = this.table(slide, s.table, { x, y: top, w: inner, h: boxH * 0.45 }, pack, face);
+      const linesTop = top + used + 0.15;
+      slide.addText(s.lines.join('\n'), { x, y: linesTop, w: inner, h: bottom - linesTop, fontFace: face, fontSize: Math.max(7, Math.min(10, Math.floor(((bottom - linesTop) * IN) / s.lines.length / 1.3))), color: '1B2733', valign: 'top', margin: 0 });
+    } else if (s.chart && s.table) {
       const chartW = inner * 0.58;
       this.chart(pptx, slide, s.chart, { x, y: top, w: chartW, h: boxH }, face);
       this.table(slide, s.table, { x: x + chartW + 0.2, y: top, w: inner - chartW - 0.2, h: boxH }, pack, face);
@@ -147,29 +158,43 @@ export class PptxExporter implements Exporter {
     });
   }
 
-  private table(slide: Slide, t: RenderedTable, box: { x: number; y: number; w: number; h: number }, pack: RenderedPack, face: string): void {
+  /** A native table fitted into the box; returns the height it takes, in inches. */
+  private table(slide: Slide, t: RenderedTable, box: { x: number; y: number; w: number; h: number }, pack: RenderedPack, face: string): number {
     const lines = t.rows.length + 1 + (t.totals ? 1 : 0);
     const fontSize = Math.max(7, Math.min(11, Math.floor((box.h * IN) / lines / 1.9)));
     const weights = t.columns.map((c, i) => c.weight ?? (i < t.keyColumns ? 2 : 1));
     const sum = weights.reduce((a, b) => a + b, 0);
+    const widthsPt = weights.map((wt) => (box.w * IN * wt) / sum);
+    // Office's faces run wider than the measuring font: keep a margin.
+    const room = (i: number) => widthsPt[i] * 0.9 - 8;
     const align = (i: number) => (t.columns[i].format === 'text' ? 'left' : 'right');
-    const cell = (text: string, i: number, opts: PptxGenJS.TableCellProps = {}) => ({ text, options: { align: align(i), ...opts } as PptxGenJS.TableCellProps });
+    const cell = (value: string, i: number, opts: PptxGenJS.TableCellProps = {}) => {
+      const bold = opts.bold === true;
+      if (t.columns[i].whole) {
+        // A sha256 is never cut: its font shrinks to fit instead.
+        const size = Math.max(5, Math.min(fontSize, room(i) / Math.max(1, this.m.width(value, 1, bold ? 'bold' : 'regular'))));
+        return { text: value, options: { align: align(i), fontSize: Math.floor(size * 2) / 2, ...opts } as PptxGenJS.TableCellProps };
+      }
+      return { text: this.m.fit(value, fontSize, room(i), bold ? 'bold' : 'regular'), options: { align: align(i), ...opts } as PptxGenJS.TableCellProps };
+    };
     const rows: PptxGenJS.TableRow[] = [
       t.columns.map((c, i) => cell(c.label, i, { bold: true, color: '12355B', border: [{ type: 'none' }, { type: 'none' }, { pt: 1, color: '12355B' }, { type: 'none' }] })),
       ...t.rows.map((r, k) => r.map((v, i) => cell(cellText(v, t.columns[i].format, pack.lang), i, k % 2 ? { fill: { color: 'F3F6F9' } } : {}))),
       ...(t.totals ? [t.totals.map((v, i) => cell(cellText(v, t.columns[i].format, pack.lang), i, { bold: true, border: [{ pt: 1, color: '12355B' }, { type: 'none' }, { type: 'none' }, { type: 'none' }] }))] : []),
     ];
+    const rowH = (fontSize * 1.6) / IN;
     slide.addTable(rows, {
       x: box.x,
       y: box.y,
       w: box.w,
-      colW: weights.map((wt) => (box.w * wt) / sum),
+      colW: widthsPt.map((w) => w / IN),
       fontFace: face,
       fontSize,
       color: '1B2733',
       margin: [2, 4, 2, 4],
-      rowH: (fontSize * 1.6) / IN,
+      rowH,
       autoPage: false,
     });
+    return rows.length * rowH;
   }
 }
