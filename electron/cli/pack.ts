@@ -5,7 +5,7 @@ import { describePackIssue, EXPORT_FORMATS, packDocSchema, type ExportFormat, ty
 import { LANGS, type Lang } from '../../shared/present/lang';
 import { writePack } from '../core/packs/export-pack';
 import { buildPack, checkFigureIds } from '../core/packs/model';
-import { packContext } from '../core/packs/service';
+import { packContext } from '../core/packs/context';
 import { findPack, listPacks, PackInvalid } from '../core/packs/store';
 import { fileNameFor, outputPath, writeSafely } from '../core/packs/write';
 import type { Workspace } from '../core/workspace';

@@ -106,11 +106,24 @@ export function fileRecords(file: string, kind: Kind | 'auto' | undefined, sink:
     else sink.row(n.row, line);
   };
 
-  /** Call once the file is read: writes the rows held back. */
-  const finish = () => {
-    for (const { row, line } of held.values()) sink.row(row, line);
+  /** Call once the file is read: writes the rows held back, saying how many are written so far. */
+  const finish = (onWritten: (written: number, total: number) => void = () => undefined) => {
+    const total = held.size;
+    let written = 0;
+    for (const { row, line } of held.values()) {
+      sink.row(row, line);
+      if ((++written & 1023) === 0) onWritten(written, total);
+    }
+    onWritten(total, total);
     held.clear();
   };
 
-  return { onRecord, finish, totals, hasLayout: () => layout !== undefined };
+  return {
+    onRecord,
+    finish,
+    totals,
+    hasLayout: () => layout !== undefined,
+    /** Whether rows are held back until the file is read (then reading is half the work and writing the other half). */
+    holdsBack: () => layout?.preferDuplicate !== undefined,
+  };
 }

@@ -5,6 +5,7 @@ import type { Db } from '../db/open';
 import { readCsv, CsvSyntaxError } from './csv';
 import { CsvReader } from './parallel';
 import { canBlockHere } from '../threads';
+import { heldBackProgress } from './progress';
 import { fileRecords, ImportRefused, type RecordSink, type RecordTotals } from './records';
 import type { ImportResult, Kind, Layout, UpsertOutcome } from './types';
 import { workspaceKind } from '../workspace';
@@ -190,8 +191,9 @@ function importRecords(db: Db, source: ImportSource, file: string, synthetic: bo
     } else {
       const records = fileRecords(file, options.kind, sink);
       // The file's hash is known already (sha256Of): reading it again only parses.
-      readCsv('path' in source ? { path: source.path } : { bytes: source.bytes }, records.onRecord, options.onProgress, { hash: false });
-      records.finish();
+      const progress = heldBackProgress(records.holdsBack, (done, total) => options.onProgress?.(done, total));
+      readCsv('path' in source ? { path: source.path } : { bytes: source.bytes }, records.onRecord, progress.reading, { hash: false });
+      records.finish(progress.writing);
       totals = { ...records.totals, hasLayout: records.hasLayout() };
     }
     if (!totals.hasLayout) throw new ImportRefused(file, 1, 'header', 'the file is empty');
