@@ -1,9 +1,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { SpecError, type CrossTab, type ViewSpec } from '../../../shared/spec';
 import { openWorkspace } from '../db/open';
-import { crossTab } from '../query/crosstab';
+import { crossTab, sqlAggregator } from '../query/crosstab';
 import { ColumnarQueries } from '../query/columnar/aggregate';
-import { buildProjections, projectionBytes, type Projections } from '../query/columnar/projection';
+import { buildProjections, projectionBytes } from '../query/columnar/projection';
 
 export interface CrossTabWorkerData {
   dbPath: string;
@@ -20,32 +20,65 @@ export type CrossTabReply =
 
 const { dbPath } = workerData as CrossTabWorkerData;
 const db = openWorkspace(dbPath, { readonly: true });
-let projections: Projections;
-let queries: ColumnarQueries;
+const dataVersion = () => db.pragma('data_version', { simple: true }) as number;
+
+// The projections answer only while the workspace is as it was when they were read. PRAGMA
+// data_version changes on this connection whenever any other connection commits (this process's
+// importer, the CLI, another app): then a cross-tab is answered by SQL, which reads the file as it is
+// now, and the projections are read again once the answer is sent.
+let queries: ColumnarQueries | null = null;
+let builtAt = -1;
+let buildError: string | null = null;
+let rebuildQueued = false;
 
 function build(): Omit<Extract<CrossTabReply, { type: 'refreshed' }>, 'type' | 'id'> {
   const started = performance.now();
-  projections = buildProjections(db);
+  queries = null;
+  const version = dataVersion();
+  const projections = buildProjections(db);
   queries = new ColumnarQueries(projections);
+  builtAt = version;
+  buildError = null;
   const all = Object.values(projections);
   return { buildMs: performance.now() - started, bytes: all.reduce((n, p) => n + projectionBytes(p), 0), rows: all.reduce((n, p) => n + p.rows, 0) };
 }
 
-// A failed first build is answered to every request with its message, instead of ending the worker
-// (an uncaught error crosses to the main thread as a bare { code } object, without its message).
-let buildError: string | null = null;
-try {
-  build();
-} catch (e) {
-  buildError = e instanceof Error ? e.message : String(e);
+// A failed build is remembered instead of ending the worker (an uncaught error crosses to the main
+// thread as a bare { code } object, without its message); cross-tabs then go to SQL.
+function tryBuild(): void {
+  try {
+    build();
+  } catch (e) {
+    buildError = e instanceof Error ? e.message : String(e);
+  }
 }
+
+function queueRebuild(): void {
+  if (rebuildQueued) return;
+  rebuildQueued = true;
+  setImmediate(() => {
+    rebuildQueued = false;
+    tryBuild();
+  });
+}
+
+function answer(m: Extract<CrossTabRequest, { type: 'crossTab' }>): CrossTab {
+  if (queries && dataVersion() === builtAt) return crossTab(m.spec, queries.aggregator(), m.context);
+  queueRebuild();
+  try {
+    // One read transaction, so the several queries of a rate see the same commit.
+    return db.transaction(() => crossTab(m.spec, sqlAggregator(db), m.context))();
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    throw new Error(`the cross-tab engine could not read the workspace: ${buildError ?? why}`);
+  }
+}
+
+tryBuild();
 
 parentPort!.on('message', (m: CrossTabRequest) => {
   try {
-    if (m.type === 'refresh') buildError = null;
-    if (buildError !== null) throw new Error(`the cross-tab engine could not read the workspace: ${buildError}`);
-    const reply: CrossTabReply =
-      m.type === 'refresh' ? { type: 'refreshed', id: m.id, ...build() } : { type: 'crossTab', id: m.id, table: crossTab(m.spec, queries.aggregator(), m.context) };
+    const reply: CrossTabReply = m.type === 'refresh' ? { type: 'refreshed', id: m.id, ...build() } : { type: 'crossTab', id: m.id, table: answer(m) };
     parentPort!.postMessage(reply);
   } catch (e) {
     // A refused spec (an unknown filter value) stays a refusal across the thread: the doors answer it as bad input.
