@@ -2,7 +2,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import path from 'node:path';
 import { SpecError, parseViewSpec, type ViewSpec, type ViewSpecInput } from '../../shared/spec';
 import { sourceRows } from '../core/query/drill';
-import { checkWorkspace, openWorkspace } from '../core/db/open';
+import { checkWorkspace, openWorkspace, WorkspaceRefused } from '../core/db/open';
 import { defaultDbPath } from '../core/paths';
 import { importFile, ImportRefused } from '../core/import/run';
 import { Workspace } from '../core/operations';
@@ -137,7 +137,7 @@ function crosstabCommand(argv: string[]): number {
   const { values } = args(argv, VIEW_OPTIONS);
   const format = formatOf(values, ['table', 'csv', 'json']);
   const spec = viewSpecFrom(values, 'crosstab');
-  const ws = new Workspace(dbPath(values.db));
+  const ws = new Workspace(dbPath(values.db), { create: false });
   try {
     const t = ws.crossTab(spec);
     if (format === 'table') out(crossTabTable(t, values.ci as boolean));
@@ -159,7 +159,7 @@ function sourcesCommand(argv: string[]): number {
   if (rowKey.length > spec.rows.length) throw new UsageError(`--row has ${rowKey.length} values; --rows names ${spec.rows.length} dimensions`);
   const limit = Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a whole number (got "${values.limit}")`);
-  const ws = new Workspace(dbPath(values.db));
+  const ws = new Workspace(dbPath(values.db), { create: false });
   try {
     const parts = sourceRows(ws.db, { spec, rowKey, colKey: values.col as string | undefined, limit });
     if (ws.info().synthetic) (format === 'table' ? out : err)(SYNTHETIC_BANNER + '\n');
@@ -173,7 +173,7 @@ function sourcesCommand(argv: string[]): number {
 
 function datasetsCommand(argv: string[]): number {
   const { values } = args(argv, { json: { type: 'boolean' } });
-  const ws = new Workspace(dbPath(values.db));
+  const ws = new Workspace(dbPath(values.db), { create: false });
   try {
     const list = ws.datasets();
     if (values.json) out(JSON.stringify(list) + '\n');
@@ -193,7 +193,7 @@ function dbCommand(argv: string[]): number {
   const [sub, ...rest] = argv;
   if (sub !== 'check') throw new UsageError('db takes one subcommand: check');
   const { values } = args(rest, {});
-  const db = openWorkspace(dbPath(values.db));
+  const db = openWorkspace(dbPath(values.db), { create: false });
   try {
     const report = checkWorkspace(db);
     out(`${report.ok ? 'ok' : 'PROBLEMS FOUND'}: integrity_check ${report.integrity.join('; ')}; foreign keys ${report.foreignKeys.length} problems; schema version ${report.userVersion}\n`);
@@ -207,7 +207,7 @@ function reconcileCommand(argv: string[]): number {
   const { values } = args(argv, { format: { type: 'string', default: 'table' } });
   const format = values.format as string;
   if (!['table', 'csv', 'json'].includes(format)) throw new UsageError(`--format must be table, csv or json (got "${format}")`);
-  const ws = new Workspace(dbPath(values.db));
+  const ws = new Workspace(dbPath(values.db), { create: false });
   try {
     const r = reconcile(ws);
     if (format === 'table') out(reconciliationTable(r));
@@ -272,7 +272,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'demo':
         return demoCommand(rest);
       case 'pack':
-        return await packCommand(rest, (db) => new Workspace(dbPath(db)), out, err);
+        return await packCommand(rest, (db) => new Workspace(dbPath(db), { create: false }), out, err);
       case 'serve':
         return await serveCommand(rest);
       case undefined:
@@ -289,7 +289,7 @@ export async function main(argv: string[]): Promise<number> {
       err(`bluehelm: ${e.message}\n\n${USAGE}\n`);
       return 2;
     }
-    if (e instanceof ImportRefused || e instanceof SpecError || e instanceof PackInvalid || e instanceof OutputRefused || e instanceof NotFound) {
+    if (e instanceof ImportRefused || e instanceof SpecError || e instanceof PackInvalid || e instanceof OutputRefused || e instanceof NotFound || e instanceof WorkspaceRefused) {
       err(`bluehelm: ${e.message}\n`);
       return 1;
     }

@@ -70,14 +70,15 @@ export class Session {
     const resolved = path.resolve(file);
     const known = this.recent().some((r) => r.path === resolved) || path.dirname(resolved) === path.resolve(this.dataDir);
     if (!known) throw new WorkspacePathError(`${file}: not a workspace Bluehelm has opened; open it once with --db or from the desktop app's Open dialog`);
-    return this.open(resolved);
+    // Only an existing, recognised workspace: a page never creates a file by naming it.
+    return this.open(resolved, { create: false });
   }
 
-  open(file: string): Workspace {
+  open(file: string, options: { create?: boolean } = {}): Workspace {
     const resolved = path.resolve(file);
     if (!/\.(sqlite|bluehelm|db)$/i.test(resolved)) throw new WorkspacePathError(`${file}: a workspace file ends in .sqlite, .bluehelm or .db`);
     if (resolved === this.current.path) return this.current;
-    const next = new Workspace(resolved);
+    const next = new Workspace(resolved, options);
     this.current.close();
     this.current = next;
     this.remember();
