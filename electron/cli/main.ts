@@ -2,7 +2,8 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import path from 'node:path';
 import { SpecError, parseViewSpec, type ViewSpec, type ViewSpecInput } from '../../shared/spec';
 import { sourceRows } from '../core/query/drill';
-import { checkWorkspace, openWorkspace, WorkspaceRefused } from '../core/db/open';
+import { checkWorkspace, openWorkspace } from '../core/db/open';
+import { workspaceProblem } from '../core/db/errors';
 import { defaultDbPath } from '../core/paths';
 import { importFile, ImportRefused } from '../core/import/run';
 import { Workspace } from '../core/operations';
@@ -253,6 +254,12 @@ async function serveCommand(argv: string[]): Promise<number> {
   return 0;
 }
 
+/** The workspace a command line names (for messages about the file when SQLite fails under a command). */
+function workspaceNamed(argv: string[]): string {
+  const i = argv.findIndex((a) => a === '--db' || a.startsWith('--db='));
+  return dbPath(i < 0 ? undefined : argv[i].startsWith('--db=') ? argv[i].slice(5) : argv[i + 1]);
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -289,8 +296,13 @@ export async function main(argv: string[]): Promise<number> {
       err(`bluehelm: ${e.message}\n\n${USAGE}\n`);
       return 2;
     }
-    if (e instanceof ImportRefused || e instanceof SpecError || e instanceof PackInvalid || e instanceof OutputRefused || e instanceof NotFound || e instanceof WorkspaceRefused) {
+    if (e instanceof ImportRefused || e instanceof SpecError || e instanceof PackInvalid || e instanceof OutputRefused || e instanceof NotFound) {
       err(`bluehelm: ${e.message}\n`);
+      return 1;
+    }
+    const problem = workspaceProblem(e, workspaceNamed(rest));
+    if (problem) {
+      err(`bluehelm: ${problem.message}\n`);
       return 1;
     }
     throw e;

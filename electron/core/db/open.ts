@@ -4,6 +4,9 @@ import Database from 'better-sqlite3';
 import { appRoot, rootPath } from '../paths';
 import { chooseNativeBinding } from './native-binding';
 import { syncReference } from '../reference/sync';
+import { damagedMessage, WorkspaceRefused } from './errors';
+
+export { WorkspaceRefused };
 
 export type Db = Database.Database;
 
@@ -19,9 +22,6 @@ export interface OpenOptions {
 export const APPLICATION_ID = 0x424c484d;
 /** The workspace_meta row that, with the application_id, says the file is a Bluehelm workspace. */
 const FORMAT = 'bluehelm-workspace';
-
-/** A file that is not a workspace this Bluehelm may open: refused before anything is written to it. */
-export class WorkspaceRefused extends Error {}
 
 function migrationFiles(): { version: number; name: string; sql: string }[] {
   const dir = rootPath('electron', 'core', 'db', 'migrations');
@@ -86,6 +86,16 @@ function recognise(db: Db, file: string, create: boolean): void {
   const latest = latestSchemaVersion();
   if (version > latest) {
     throw new WorkspaceRefused(`${file}: written by a newer Bluehelm (schema version ${version}; this one knows up to ${latest}); open it with that version. Nothing was changed`);
+  }
+  // Damage is found at open where it costs little: the schema and the registry every view reads
+  // (a full integrity check is bluehelm db check). Elsewhere it is reported when a query meets it.
+  try {
+    db.prepare(`SELECT count(*) FROM workspace_meta`).pluck().get();
+    db.prepare(`SELECT count(*), max(sha256), max(file_name) FROM dataset`).get();
+  } catch (e) {
+    const code = (e as { code?: string }).code ?? '';
+    if (/^SQLITE_(CORRUPT|NOTADB)/.test(code)) throw new WorkspaceRefused(damagedMessage(file, (e as Error).message));
+    throw e;
   }
 }
 

@@ -87,6 +87,9 @@ export function oneOf<T extends string>(field: string, raw: string | undefined, 
   return hit;
 }
 
+/** The largest count a workspace holds: the cross-tab engine keeps counts in 32-bit columns, and no UN count comes near it. */
+export const MAX_COUNT = 2 ** 31 - 1;
+
 export function count(field: string, raw: string | undefined): number {
   // Plain digits (nearly every count): read them without a regular expression.
   if (raw !== undefined && raw.length > 0 && raw.length <= 9) {
@@ -101,7 +104,10 @@ export function count(field: string, raw: string | undefined): number {
   }
   const v = (raw ?? '').trim();
   if (!/^\d+(\.0+)?$/.test(v)) throw new FieldError(field, `"${v}" is not a whole number of people`);
-  return Number.parseInt(v, 10);
+  const n = Number.parseInt(v, 10);
+  // Above this a number is rounded by JavaScript (2^53) or refused by SQLite as a REAL (10^23): refused here, by name.
+  if (n > MAX_COUNT) throw new FieldError(field, `"${v}" is more than ${MAX_COUNT}, the largest count a workspace holds`);
+  return n;
 }
 
 /** UN files write M49 codes as floats ("250.0"); blank for undetermined nationality. */
