@@ -33,11 +33,26 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 let lastDate = { raw: '', iso: '' };
 
-/** Accepts YYYY-MM-DD (optionally with a time), and dd/mm/yyyy as the older UN portal wrote it. */
+let today = { at: 0, iso: '' };
+
+/** Today's date (UTC), read again at most once a minute. */
+export function todayIso(): string {
+  const now = Date.now();
+  if (now - today.at > 60_000) today = { at: now, iso: new Date(now).toISOString().slice(0, 10) };
+  return today.iso;
+}
+
+/** One day ahead of UTC: a file written today east of Greenwich may carry tomorrow's UTC date. */
+function latestPossible(): string {
+  return new Date(Date.parse(todayIso()) + 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Accepts YYYY-MM-DD (optionally with a time), and dd/mm/yyyy as the older UN portal wrote it; never a day still to come. */
 export function isoDate(field: string, raw: string): string {
   // Rows come sorted by date in UN files: most dates are the previous row's again.
   if (raw === lastDate.raw) return lastDate.iso;
   const iso = parseDate(field, raw);
+  if (iso > latestPossible()) throw new FieldError(field, `"${iso}" is in the future (today is ${todayIso()})`);
   lastDate = { raw, iso };
   return iso;
 }
@@ -69,7 +84,6 @@ function trimmed(v: string): boolean {
 export function required(field: string, raw: string | undefined): string {
   const v = raw === undefined ? '' : trimmed(raw) ? raw : raw.trim();
   if (v === '') throw new FieldError(field, 'is empty');
-  if (v.includes('\uFFFD')) throw new FieldError(field, 'is not valid UTF-8 text');
   return v;
 }
 

@@ -208,6 +208,8 @@ function importRecords(db: Db, source: ImportSource, file: string, synthetic: bo
       totals = { ...records.totals, hasLayout: records.hasLayout() };
     }
     if (!totals.hasLayout) throw new ImportRefused(file, 1, 'header', 'the file is empty');
+    // A header alone registers nothing: an empty dataset would be listed among a view's sources.
+    if (totals.rowsRead === 0) throw new ImportRefused(file, null, null, 'the file has a header but no rows; nothing was imported');
     result.rows_read = totals.rowsRead;
     result.skipped = totals.skipped;
     store!.flush?.();
