@@ -2,7 +2,8 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import path from 'node:path';
 import { SpecError, parseViewSpec, type ViewSpec, type ViewSpecInput } from '../../shared/spec';
 import { sourceRows } from '../core/query/drill';
-import { checkWorkspace, openWorkspace } from '../core/db/open';
+import { checkWorkspace, openWorkspace, verifyWorkspaceFile } from '../core/db/open';
+import { listBackups, restoreBackup, RestoreRefused } from '../core/db/backup';
 import { workspaceProblem } from '../core/db/errors';
 import { defaultDbPath } from '../core/paths';
 import { importFile, ImportRefused } from '../core/import/run';
@@ -26,7 +27,8 @@ Commands:
   sources --measure M [--rows …] [--cols d] [--where …] --row k1,k2 [--col k] [--limit N] [--format table|csv|json]
                                     the source file lines behind one cell (omit --row/--col for totals)
   datasets [--json]
-  db check
+  db check | db backups | db restore BACKUP
+                                    soundness; the backups kept beside the workspace; bring one back
   reconcile [--format table|csv|json]   every published UN figure recomputed from the workspace
   demo [--db PATH]                  write the SYNTHETIC demo workspace (default: the per-user demo file)
 ${PACK_USAGE}
@@ -192,7 +194,8 @@ function datasetsCommand(argv: string[]): number {
 
 function dbCommand(argv: string[]): number {
   const [sub, ...rest] = argv;
-  if (sub !== 'check') throw new UsageError('db takes one subcommand: check');
+  if (sub === 'backups' || sub === 'restore') return backupCommand(sub, rest);
+  if (sub !== 'check') throw new UsageError('db takes a subcommand: check, backups or restore BACKUP');
   const { values } = args(rest, {});
   const db = openWorkspace(dbPath(values.db), { create: false });
   try {
@@ -202,6 +205,22 @@ function dbCommand(argv: string[]): number {
   } finally {
     db.close();
   }
+}
+
+/** db backups: the workspace's backups, newest first; db restore BACKUP: brings one back, the current file kept aside. */
+function backupCommand(sub: 'backups' | 'restore', argv: string[]): number {
+  const { values, positionals } = args(argv, {});
+  const workspace = path.resolve(dbPath(values.db));
+  if (sub === 'backups') {
+    const list = listBackups(workspace);
+    if (list.length === 0) out(`No backups of ${workspace} yet (one is taken before each import into it and before each migration).\n`);
+    for (const b of list) out(`${b.file}  taken ${b.takenAt}  ${(b.bytes / 1024 / 1024).toFixed(1)} MB\n`);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError('db restore takes one backup file (see bluehelm db backups)');
+  const { keptAside } = restoreBackup(workspace, positionals[0], verifyWorkspaceFile);
+  out(`Restored ${workspace} from ${path.resolve(positionals[0])}${keptAside ? `; the workspace as it was is kept as ${keptAside}` : ''}\n`);
+  return 0;
 }
 
 function reconcileCommand(argv: string[]): number {
@@ -296,7 +315,7 @@ export async function main(argv: string[]): Promise<number> {
       err(`bluehelm: ${e.message}\n\n${USAGE}\n`);
       return 2;
     }
-    if (e instanceof ImportRefused || e instanceof SpecError || e instanceof PackInvalid || e instanceof OutputRefused || e instanceof NotFound) {
+    if (e instanceof ImportRefused || e instanceof SpecError || e instanceof PackInvalid || e instanceof OutputRefused || e instanceof NotFound || e instanceof RestoreRefused) {
       err(`bluehelm: ${e.message}\n`);
       return 1;
     }

@@ -5,6 +5,7 @@ import { appRoot, rootPath } from '../paths';
 import { chooseNativeBinding } from './native-binding';
 import { syncReference } from '../reference/sync';
 import { damagedMessage, WorkspaceRefused } from './errors';
+import { backupWorkspace, worthBackingUp } from './backup';
 
 export { WorkspaceRefused };
 
@@ -40,11 +41,13 @@ export function latestSchemaVersion(): number {
  * Applies every numbered migration newer than the file's user_version, all in one transaction, and
  * stamps the file as a Bluehelm workspace (application_id and the format row) in that same transaction.
  */
-export function migrate(db: Db): number[] {
+export function migrate(db: Db, options: { upTo?: number } = {}): number[] {
   const current = db.pragma('user_version', { simple: true }) as number;
-  const pending = migrationFiles().filter((m) => m.version > current);
+  const pending = migrationFiles().filter((m) => m.version > current && m.version <= (options.upTo ?? Infinity));
   const stamped = db.pragma('application_id', { simple: true }) === APPLICATION_ID;
   if (pending.length === 0 && stamped) return [];
+  // A migration rewrites tables: the workspace as it was is kept first (a first schema on a blank file has nothing to keep).
+  if (pending.length > 0 && current >= 1 && worthBackingUp(db)) backupWorkspace(db);
   db.transaction(() => {
     for (const m of pending) db.exec(m.sql);
     if (pending.length) db.pragma(`user_version = ${pending[pending.length - 1].version}`);
@@ -145,4 +148,15 @@ export function checkWorkspace(db: Db): IntegrityReport {
     foreignKeys,
     userVersion: db.pragma('user_version', { simple: true }) as number,
   };
+}
+
+/** Refuses a file that is not a sound workspace of this version (before it is restored over one). */
+export function verifyWorkspaceFile(file: string): void {
+  const db = openWorkspace(file, { readonly: true });
+  try {
+    const report = checkWorkspace(db);
+    if (!report.ok) throw new WorkspaceRefused(`${file}: the backup is damaged (${report.integrity.slice(0, 3).join('; ')}); nothing was restored`);
+  } finally {
+    db.close();
+  }
 }

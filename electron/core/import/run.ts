@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import crypto from 'node:crypto';
 import path from 'node:path';
 import type { Db } from '../db/open';
+import { backupWorkspace, worthBackingUp } from '../db/backup';
 import { readCsv, CsvSyntaxError } from './csv';
 import { CsvReader } from './parallel';
 import { canBlockHere } from '../threads';
@@ -118,6 +119,8 @@ function importRecords(db: Db, source: ImportSource, file: string, synthetic: bo
   const sha256 = sha256Of(source);
   const known = alreadyImported(db, file, sha256);
   if (known) return known;
+  // The workspace as it was before this file, kept beside it (the demo is regenerated, never backed up).
+  if (!synthetic && worthBackingUp(db)) backupWorkspace(db);
 
   const result: ImportResult = {
     kind: 'fatalities',
