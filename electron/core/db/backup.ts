@@ -60,10 +60,26 @@ function prune(workspace: string): void {
 }
 
 /**
- * Writes a backup of the open workspace and keeps the last KEEP. Written under a temporary name and
- * renamed, so a backup that is listed is always whole.
+ * Runs a change to a workspace holding data with a backup of it taken first. The last KEEP backups
+ * are kept once the change is made; a change that fails (a refused import) changed nothing, so its
+ * backup goes again instead of pushing an older one out.
  */
-export function backupWorkspace(db: Db): string {
+export function withBackup<T>(db: Db, change: () => T): T {
+  if (!worthBackingUp(db)) return change();
+  const backup = backupWorkspace(db);
+  let result: T;
+  try {
+    result = change();
+  } catch (e) {
+    fs.rmSync(backup, { force: true });
+    throw e;
+  }
+  prune(db.name);
+  return result;
+}
+
+/** Writes a backup of the open workspace, under a temporary name and renamed, so a backup that is listed is always whole. */
+function backupWorkspace(db: Db): string {
   const target = nextBackupName(db.name);
   const partial = `${target}.partial`;
   fs.rmSync(partial, { force: true });
@@ -72,12 +88,11 @@ export function backupWorkspace(db: Db): string {
   fs.fsyncSync(fd);
   fs.closeSync(fd);
   fs.renameSync(partial, target);
-  prune(db.name);
   return target;
 }
 
 /** Whether a workspace holds anything worth a backup (a file on disk with at least one dataset). */
-export function worthBackingUp(db: Db): boolean {
+function worthBackingUp(db: Db): boolean {
   if (db.memory || db.name === '') return false;
   const tables = db.prepare(`SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'dataset'`).pluck().get() as number;
   return tables === 1 && db.prepare(`SELECT EXISTS (SELECT 1 FROM dataset)`).pluck().get() === 1;

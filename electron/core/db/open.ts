@@ -5,7 +5,7 @@ import { appRoot, rootPath } from '../paths';
 import { chooseNativeBinding } from './native-binding';
 import { syncReference } from '../reference/sync';
 import { damagedMessage, WorkspaceRefused } from './errors';
-import { backupWorkspace, worthBackingUp } from './backup';
+import { withBackup } from './backup';
 
 export { WorkspaceRefused };
 
@@ -46,14 +46,15 @@ export function migrate(db: Db, options: { upTo?: number } = {}): number[] {
   const pending = migrationFiles().filter((m) => m.version > current && m.version <= (options.upTo ?? Infinity));
   const stamped = db.pragma('application_id', { simple: true }) === APPLICATION_ID;
   if (pending.length === 0 && stamped) return [];
-  // A migration rewrites tables: the workspace as it was is kept first (a first schema on a blank file has nothing to keep).
-  if (pending.length > 0 && current >= 1 && worthBackingUp(db)) backupWorkspace(db);
-  db.transaction(() => {
+  const apply = db.transaction(() => {
     for (const m of pending) db.exec(m.sql);
     if (pending.length) db.pragma(`user_version = ${pending[pending.length - 1].version}`);
     db.pragma(`application_id = ${APPLICATION_ID}`);
     db.prepare(`INSERT INTO workspace_meta (key, value) VALUES ('format', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(FORMAT);
-  }).immediate();
+  });
+  // A migration rewrites tables: the workspace as it was is kept first (a first schema on a blank file has nothing to keep).
+  if (pending.length > 0 && current >= 1) withBackup(db, () => apply.immediate());
+  else apply.immediate();
   return pending.map((m) => m.version);
 }
 

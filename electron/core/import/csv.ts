@@ -216,7 +216,14 @@ class TextBytes {
     if (this.offset === 0 && part.length >= 2 && ((part[0] === 0xff && part[1] === 0xfe) || (part[0] === 0xfe && part[1] === 0xff))) {
       throw new CsvSyntaxError('the file is UTF-16 text: save it as UTF-8 and import again', 1);
     }
-    const nul = Buffer.from(part.buffer, part.byteOffset, part.byteLength).indexOf(0);
+    const bytes = Buffer.from(part.buffer, part.byteOffset, part.byteLength);
+    if (this.offset === 0) {
+      // Lines ended by CR alone (classic Mac OS) would read as one long header line.
+      const cr = bytes.indexOf(CR);
+      const lf = bytes.indexOf(LF);
+      if (cr >= 0 && cr < bytes.length - 1 && bytes[cr + 1] !== LF && (lf < 0 || cr < lf)) throw new CsvSyntaxError('lines end in a bare carriage return (CR): save the file with LF or CRLF line ends', 1);
+    }
+    const nul = bytes.indexOf(0);
     if (nul >= 0) {
       const at = this.offset + nul;
       throw new CsvSyntaxError(`a NUL byte at offset ${at}; a text file has none`, lineAt(this.chunks(), at));

@@ -66,7 +66,7 @@ export const fatalitiesLayout: Layout<FatalityRow> = {
         throw new FieldError('type_of_casualty', `"${f[cCasualty].trim()}" is not a fatality`);
       }
       const personnel_type = oneOf('casualty_personnel_type', f[cType], FATALITY_PERSONNEL_TYPES);
-      const nationality = cNat >= 0 ? optional(f[cNat]) : '';
+      const nationality = cNat >= 0 ? optional('casualty_nationality', f[cNat]) : '';
       let nationality_iso3 = cIso >= 0 ? iso3('isocode3', f[cIso]) : '';
       // A blank code with a named nationality is matched by name, as deployments are ("ZZ [Undetermined]" names none).
       const byName = nationality_iso3 === '' && nationality !== '' ? iso3ByName(nationality) : undefined;

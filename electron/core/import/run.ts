@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import crypto from 'node:crypto';
 import path from 'node:path';
 import type { Db } from '../db/open';
-import { backupWorkspace, worthBackingUp } from '../db/backup';
+import { withBackup } from '../db/backup';
 import { readCsv, CsvSyntaxError } from './csv';
 import { CsvReader } from './parallel';
 import { canBlockHere } from '../threads';
@@ -120,8 +120,11 @@ function importRecords(db: Db, source: ImportSource, file: string, synthetic: bo
   const known = alreadyImported(db, file, sha256);
   if (known) return known;
   // The workspace as it was before this file, kept beside it (the demo is regenerated, never backed up).
-  if (!synthetic && worthBackingUp(db)) backupWorkspace(db);
+  if (synthetic) return writeRecords(db, source, file, sha256, synthetic, options, reader);
+  return withBackup(db, () => writeRecords(db, source, file, sha256, synthetic, options, reader));
+}
 
+function writeRecords(db: Db, source: ImportSource, file: string, sha256: string, synthetic: boolean, options: ImportOptions, reader: CsvReader | undefined): ImportResult {
   const result: ImportResult = {
     kind: 'fatalities',
     layout: '',
