@@ -32,6 +32,7 @@ function valueFor(table: string, sql: string, col: Column, row: number, parentId
     const options = allowed[1].split(',').map((v) => v.trim().replace(/^'|'$/g, ''));
     return /INT/i.test(col.type) ? Number(options[row % options.length]) : options[row % options.length];
   }
+  if (new RegExp(`CHECK\\s*\\(\\s*json_valid\\(\\s*${col.name}\\s*\\)`, 'i').test(sql)) return JSON.stringify({ row });
   const ref = new RegExp(`\\b${col.name}\\b[^,]*REFERENCES\\s+(\\w+)`, 'i').exec(sql);
   if (ref) {
     const ids = parentIds.get(ref[1]) ?? [];
