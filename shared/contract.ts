@@ -119,6 +119,10 @@ export const operations = {
    * process, so the page never names a path). Refused in serve mode: there, use bluehelm serve --db FILE.
    */
   workspaceChooseFile: { input: empty, output: workspaceInfoSchema.nullable() },
+  /** The open workspace's backups (taken before each import and migration), newest first. */
+  workspaceBackups: { input: empty, output: z.array(z.object({ file: z.string(), takenAt: z.string(), bytes: z.number() })) },
+  /** Brings back one of the open workspace's own backups; the workspace as it was is kept as the newest backup. */
+  workspaceRestore: { input: z.object({ file: workspacePath }), output: workspaceInfoSchema },
   reference: { input: empty, output: referenceSchema },
   crossTab: { input: viewSpecSchema, output: crossTabSchema },
   /** The values a dimension takes for a measure, with the measure's total for each (for filter pickers). */

@@ -43,6 +43,12 @@ export class Workspace {
     this.db.close();
   }
 
+  /** Closes every connection to the file, the cross-tab worker's included, before the file may be replaced. */
+  async closeFully(): Promise<void> {
+    this.db.close();
+    await this.engine.close();
+  }
+
   /** Tells the columnar engine the workspace changed (an import committed); cross-tabs asked later see the new rows. */
   refreshEngine(): void {
     this.engine.refresh().catch(() => undefined);

@@ -151,3 +151,91 @@ describe('SIGKILL mid-way leaves a workspace that is either before or after', ()
     expect(outcomes).toContain('killed');
   });
 });
+
+describe('backups from a page (serve mode and the app): the same operations', () => {
+  it('lists the open workspace’s backups and restores one; names no other file', async () => {
+    const { Session } = await import('../../electron/core/session');
+    const { operationsFor } = await import('../../electron/core/operations');
+    const { dispatch } = await import('../../electron/core/dispatch');
+    const dataDir = tempDir();
+    const file = path.join(dataDir, 'workspace.sqlite');
+    const session = new Session(file, dataDir);
+    try {
+      const ops = operationsFor(session);
+      importFile(session.db, { path: fileOf('p1.csv', [1]) });
+      importFile(session.db, { path: fileOf('p2.csv', [2]) });
+      // A cross-tab first, so the cross-tab worker holds its own connection to the file.
+      expect((await dispatch(ops, 'crossTab', { measure: 'fatalities' })).ok).toBe(true);
+      const listed = await dispatch(ops, 'workspaceBackups', {});
+      expect(listed.ok && (listed.value as { file: string }[]).length).toBe(1);
+      const backup = (listed as { value: { file: string }[] }).value[0].file;
+
+      const restored = await dispatch(ops, 'workspaceRestore', { file: backup });
+      expect(restored.ok).toBe(true);
+      expect((restored as { value: { datasets: unknown[] } }).value.datasets).toHaveLength(1);
+      const t = await dispatch(ops, 'crossTab', { measure: 'fatalities' });
+      expect((t as { value: { grandTotal: number } }).value.grandTotal).toBe(1);
+      // The workspace as it was is now the newest backup: the restore can be undone the same way.
+      expect(datasetCount(session.backups()[0].file)).toBe(2);
+
+      const elsewhere = await dispatch(ops, 'workspaceRestore', { file: path.join(tempDir(), 'x.backup') });
+      expect(elsewhere).toMatchObject({ ok: false, status: 400 });
+      expect((elsewhere as { error: { message: string } }).error.message).toMatch(/not a backup of/);
+    } finally {
+      session.close();
+    }
+  });
+
+  it('a damaged workspace with a backup: the message names the backup that brings it back', () => {
+    const file = tempDb();
+    const db = openWorkspace(file);
+    importFile(db, { path: fileOf('d1.csv', [1]) });
+    importFile(db, { path: fileOf('d2.csv', [2]) });
+    db.close();
+    const newest = listBackups(file)[0];
+    fs.writeFileSync(file, Buffer.alloc(100, 0xa5), { flag: 'r+' });
+    const r = bluehelm(['datasets', '--db', file]);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(
+      `bluehelm: ${file}: the workspace file is damaged (file is not a database); nothing was changed. The backup taken ${newest.takenAt} brings it back: bluehelm db restore ${newest.file} --db ${file}\n`,
+    );
+    expect(bluehelm(['db', 'restore', newest.file, '--db', file]).code).toBe(0);
+    expect(datasetCount(file)).toBe(1);
+  });
+});
+
+describe('a damaged workspace at start (the app asks; serve and the CLI name the command)', () => {
+  function damagedWithBackup(): { dataDir: string; file: string } {
+    const dataDir = tempDir();
+    const file = path.join(dataDir, 'workspace.sqlite');
+    const db = openWorkspace(file);
+    importFile(db, { path: fileOf('s1.csv', [1]) });
+    importFile(db, { path: fileOf('s2.csv', [2]) });
+    db.close();
+    fs.writeFileSync(file, Buffer.alloc(100, 0xa5), { flag: 'r+' });
+    return { dataDir, file };
+  }
+
+  it('on yes: the newest backup is restored and the session opens on it; the damaged file is kept as a backup', async () => {
+    const { openSession } = await import('../../electron/core/session');
+    const { dataDir, file } = damagedWithBackup();
+    const asked: string[] = [];
+    const session = await openSession(file, async (problem) => (asked.push(problem), true), dataDir);
+    try {
+      expect(asked).toHaveLength(1);
+      expect(asked[0]).toMatch(/the workspace file is damaged \(file is not a database\)/);
+      expect(session.current.datasets()).toHaveLength(1);
+      expect(listBackups(file)).toHaveLength(2);
+    } finally {
+      session.close();
+    }
+  });
+
+  it('on no: the one-line refusal, and the file left as it was', async () => {
+    const { openSession } = await import('../../electron/core/session');
+    const { dataDir, file } = damagedWithBackup();
+    const before = fs.readFileSync(file);
+    await expect(openSession(file, async () => false, dataDir)).rejects.toThrow(/the workspace file is damaged/);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+});

@@ -4,8 +4,8 @@ import Database from 'better-sqlite3';
 import { appRoot, rootPath } from '../paths';
 import { chooseNativeBinding } from './native-binding';
 import { syncReference } from '../reference/sync';
-import { damagedMessage, WorkspaceRefused } from './errors';
-import { withBackup } from './backup';
+import { WorkspaceDamaged, WorkspaceRefused } from './errors';
+import { listBackups, withBackup } from './backup';
 
 export { WorkspaceRefused };
 
@@ -76,7 +76,11 @@ function recognise(db: Db, file: string, create: boolean): void {
     tables = tablesOf(db);
   } catch (e) {
     const code = (e as { code?: string }).code;
-    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') throw refuse('not a Bluehelm workspace (not a SQLite database, or its header is damaged)');
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+      // With backups beside it, the file was a workspace: damaged, and one of them brings it back.
+      if (listBackups(file).length > 0) throw new WorkspaceDamaged(file, (e as Error).message);
+      throw refuse('not a Bluehelm workspace (not a SQLite database, or its header is damaged)');
+    }
     throw e;
   }
   const ours = appId === APPLICATION_ID || (appId === 0 && version >= 1 && tables.includes('workspace_meta') && tables.includes('dataset'));
@@ -98,7 +102,7 @@ function recognise(db: Db, file: string, create: boolean): void {
     db.prepare(`SELECT count(*), max(sha256), max(file_name) FROM dataset`).get();
   } catch (e) {
     const code = (e as { code?: string }).code ?? '';
-    if (/^SQLITE_(CORRUPT|NOTADB)/.test(code)) throw new WorkspaceRefused(damagedMessage(file, (e as Error).message));
+    if (/^SQLITE_(CORRUPT|NOTADB)/.test(code)) throw new WorkspaceDamaged(file, (e as Error).message);
     throw e;
   }
 }
