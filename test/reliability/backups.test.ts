@@ -238,4 +238,20 @@ describe('a damaged workspace at start (the app asks; serve and the CLI name the
     await expect(openSession(file, async () => false, dataDir)).rejects.toThrow(/the workspace file is damaged/);
     expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
+
+  it('in the app: the core host asks its caller through the transport, and opens on the restored backup', async () => {
+    const { startCoreThread } = await import('../../electron/core/core-thread');
+    const { file } = damagedWithBackup();
+    const asked: string[] = [];
+    const core = startCoreThread({ named: file }, { offerRestore: async (problem: string, takenAt: string) => (asked.push(`${takenAt}: ${problem}`), true) });
+    try {
+      await core.ready;
+      expect(asked).toHaveLength(1);
+      expect(asked[0]).toMatch(/the workspace file is damaged/);
+      const info = await core.call('workspaceInfo', {});
+      expect(info.ok && (info.value as { datasets: unknown[] }).datasets).toHaveLength(1);
+    } finally {
+      await core.terminate();
+    }
+  });
 });
