@@ -4,7 +4,7 @@ import { SpecError, parseViewSpec, type ViewSpec, type ViewSpecInput } from '../
 import { sourceRows } from '../core/query/drill';
 import { checkWorkspace, openWorkspace, verifyWorkspaceFile } from '../core/db/open';
 import { listBackups, restoreBackup, RestoreRefused } from '../core/db/backup';
-import { workspaceProblem } from '../core/db/errors';
+import { WorkspaceDamaged, workspaceProblem } from '../core/db/errors';
 import { defaultDbPath } from '../core/paths';
 import { importFile, ImportRefused } from '../core/import/run';
 import { Workspace } from '../core/operations';
@@ -201,6 +201,8 @@ function dbCommand(argv: string[]): number {
   try {
     const report = checkWorkspace(db);
     out(`${report.ok ? 'ok' : 'PROBLEMS FOUND'}: integrity_check ${report.integrity.join('; ')}; foreign keys ${report.foreignKeys.length} problems; schema version ${report.userVersion}\n`);
+    // The report says what is wrong; the last line, the way back.
+    if (!report.ok) err(`bluehelm: ${new WorkspaceDamaged(dbPath(values.db), 'integrity_check found problems').message}\n`);
     return report.ok ? 0 : 1;
   } finally {
     db.close();
