@@ -21,13 +21,23 @@ export type CrossTabReply =
 const { dbPath } = workerData as CrossTabWorkerData;
 const db = openWorkspace(dbPath, { readonly: true });
 const dataVersion = () => db.pragma('data_version', { simple: true }) as number;
+/**
+ * What the projections are read from, in one value: facts change only through an import, and every
+ * import registers its file in dataset; host countries and regions change only with the reference
+ * tables. A commit that leaves this as it was (a pack saved, a setting) changes no number.
+ */
+const factsPrint = db.prepare(
+  `SELECT (SELECT count(*) || ':' || coalesce(max(id), 0) FROM dataset) || ':' || coalesce((SELECT value FROM workspace_meta WHERE key = 'reference_hash'), '')`,
+).pluck();
 
 // The projections answer only while the workspace is as it was when they were read. PRAGMA
 // data_version changes on this connection whenever any other connection commits (this process's
-// importer, the CLI, another app): then a cross-tab is answered by SQL, which reads the file as it is
-// now, and the projections are read again once the answer is sent.
+// importer, the CLI, another app): then, unless what the facts are read from is unchanged, a
+// cross-tab is answered by SQL, which reads the file as it is now, and the projections are read
+// again once the answer is sent.
 let queries: ColumnarQueries | null = null;
 let builtAt = -1;
+let builtFrom = '';
 let buildError: string | null = null;
 let rebuildQueued = false;
 
@@ -35,9 +45,11 @@ function build(): Omit<Extract<CrossTabReply, { type: 'refreshed' }>, 'type' | '
   const started = performance.now();
   queries = null;
   const version = dataVersion();
+  const print = factsPrint.get() as string;
   const projections = buildProjections(db);
   queries = new ColumnarQueries(projections);
   builtAt = version;
+  builtFrom = print;
   buildError = null;
   const all = Object.values(projections);
   return { buildMs: performance.now() - started, bytes: all.reduce((n, p) => n + projectionBytes(p), 0), rows: all.reduce((n, p) => n + p.rows, 0) };
@@ -62,8 +74,18 @@ function queueRebuild(): void {
   });
 }
 
+/** Whether the projections still hold what the file holds (a cheap check first, then what the facts are read from). */
+function current(): boolean {
+  if (!queries) return false;
+  const version = dataVersion();
+  if (version === builtAt) return true;
+  if (factsPrint.get() !== builtFrom) return false;
+  builtAt = version;
+  return true;
+}
+
 function answer(m: Extract<CrossTabRequest, { type: 'crossTab' }>): CrossTab {
-  if (queries && dataVersion() === builtAt) return crossTab(m.spec, queries.aggregator(), m.context);
+  if (current()) return crossTab(m.spec, queries!.aggregator(), m.context);
   queueRebuild();
   try {
     // One read transaction, so the several queries of a rate see the same commit.
