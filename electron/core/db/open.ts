@@ -7,8 +7,6 @@ import { syncReference } from '../reference/sync';
 import { WorkspaceDamaged, WorkspaceRefused } from './errors';
 import { listBackups, withBackup } from './backup';
 
-export { WorkspaceRefused };
-
 export type Db = Database.Database;
 
 export interface OpenOptions {
