@@ -5,7 +5,8 @@ import { FATALITIES_CSV, tempDb, tempDir } from '../helpers';
 import { assertRendererBuilt, cellText, failureShot, hasBrowser, launchChromium, openPage, parseCell, setRows } from './ui';
 
 // "Nothing leaves the machine", in serve mode: a whole session in Chromium (import, cross-tab,
-// source rows, trends, published figures, both languages) with every request the page makes seen by
+// source rows, a briefing pack exported and downloaded in every format, trends, published figures,
+// both languages) with every request the page makes seen by
 // an interceptor. Anything addressed elsewhere than the server on 127.0.0.1 is recorded and refused.
 
 const FAILURE_SHOT = failureShot('no-network');
@@ -38,7 +39,7 @@ describe.skipIf(!hasBrowser)('a full serve-mode session makes no request beyond 
     await server?.close();
   });
 
-  it('import, cross-tab, source rows, trends, published figures, Chinese: every request goes to the server', async () => {
+  it('import, cross-tab, source rows, a pack exported as PPTX, PDF and XLSX, trends, published figures, Chinese: every request goes to the server', async () => {
     onTestFailed(async () => {
       await page.screenshot({ path: FAILURE_SHOT, fullPage: true });
       console.warn(`requests elsewhere: ${JSON.stringify(elsewhere)}`);
@@ -56,6 +57,17 @@ describe.skipIf(!hasBrowser)('a full serve-mode session makes no request beyond 
     await page.locator('[data-testid="crosstab-grid"] [role="gridcell"]').nth(3).click();
     await page.getByTestId('source-rows-panel').waitFor(WAIT);
     await page.keyboard.press('Escape');
+
+    // A briefing pack of this view, exported in every format and downloaded.
+    await page.getByTestId('add-to-pack').click();
+    await page.getByTestId('tab-packs').click();
+    await page.getByTestId('slide-preview').waitFor(WAIT);
+    for (const format of ['pptx', 'pdf', 'xlsx']) {
+      const download = page.waitForEvent('download', { timeout: 120_000 });
+      await page.getByTestId(`export-${format}`).click();
+      expect((await download).suggestedFilename()).toMatch(new RegExp(`\\.${format}$`));
+      await expect.poll(() => page.getByTestId('export-state').textContent(), WAIT).toContain('Exported');
+    }
 
     await page.getByTestId('tab-trends').click();
     await expect.poll(() => page.locator('[data-testid="trend-chart"] svg').count(), WAIT).toBe(1);
