@@ -9,6 +9,7 @@ import { ImportStatus } from '../importPanel/ImportStatus';
 import { PacksView } from '../packs/PacksView';
 import { PublishedFiguresView } from '../publishedFigures/PublishedFiguresView';
 import { TrendsView } from '../trends/TrendsView';
+import { BackupsList } from './BackupsList';
 import { DatasetsList } from './DatasetsList';
 
 /** The builder defines the view that the cross-tab and the trends draw; the other tabs do not use it. */
@@ -25,7 +26,12 @@ function TabContent({ tab }: { tab: Tab }) {
     case 'packs':
       return <PacksView />;
     case 'datasets':
-      return <DatasetsList />;
+      return (
+        <>
+          <DatasetsList />
+          <BackupsList />
+        </>
+      );
   }
 }
 
