@@ -136,20 +136,33 @@ function formatOf(values: Values, allowed: string[]): string {
   return format;
 }
 
+/**
+ * The one way a command opens the workspace named by --db (never creating a file for a command that
+ * only reads) and closes it, whatever the command does with it.
+ */
+function withWorkspace<T>(values: Values, use: (ws: Workspace) => T): T {
+  const ws = new Workspace(dbPath(values.db), { create: false });
+  let result: T;
+  try {
+    result = use(ws);
+  } catch (e) {
+    ws.close();
+    throw e;
+  }
+  if (result instanceof Promise) return result.finally(() => ws.close()) as T;
+  ws.close();
+  return result;
+}
+
 function crosstabCommand(argv: string[]): number {
   const { values } = args(argv, VIEW_OPTIONS);
   const format = formatOf(values, ['table', 'csv', 'json']);
   const spec = viewSpecFrom(values, 'crosstab');
-  const ws = new Workspace(dbPath(values.db), { create: false });
-  try {
-    const t = ws.crossTab(spec);
-    if (format === 'table') out(crossTabTable(t, values.ci as boolean));
-    else {
-      if (t.synthetic) err(SYNTHETIC_BANNER + '\n');
-      out(format === 'csv' ? crossTabCsv(t, values.ci as boolean) : JSON.stringify(t) + '\n');
-    }
-  } finally {
-    ws.close();
+  const t = withWorkspace(values, (ws) => ws.crossTab(spec));
+  if (format === 'table') out(crossTabTable(t, values.ci as boolean));
+  else {
+    if (t.synthetic) err(SYNTHETIC_BANNER + '\n');
+    out(format === 'csv' ? crossTabCsv(t, values.ci as boolean) : JSON.stringify(t) + '\n');
   }
   return 0;
 }
@@ -162,33 +175,23 @@ function sourcesCommand(argv: string[]): number {
   if (rowKey.length > spec.rows.length) throw new UsageError(`--row has ${rowKey.length} values; --rows names ${spec.rows.length} dimensions`);
   const limit = Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a whole number (got "${values.limit}")`);
-  const ws = new Workspace(dbPath(values.db), { create: false });
-  try {
-    const parts = sourceRows(ws.db, { spec, rowKey, colKey: values.col as string | undefined, limit });
-    if (ws.info().synthetic) (format === 'table' ? out : err)(SYNTHETIC_BANNER + '\n');
-    if (format === 'json') out(JSON.stringify(parts) + '\n');
-    else out(parts.map((p) => sourceRowsText(p, format as 'table' | 'csv')).join('\n'));
-  } finally {
-    ws.close();
-  }
+  const { parts, synthetic } = withWorkspace(values, (ws) => ({ parts: sourceRows(ws.db, { spec, rowKey, colKey: values.col as string | undefined, limit }), synthetic: ws.info().synthetic }));
+  if (synthetic) (format === 'table' ? out : err)(SYNTHETIC_BANNER + '\n');
+  if (format === 'json') out(JSON.stringify(parts) + '\n');
+  else out(parts.map((p) => sourceRowsText(p, format as 'table' | 'csv')).join('\n'));
   return 0;
 }
 
 function datasetsCommand(argv: string[]): number {
   const { values } = args(argv, { json: { type: 'boolean' } });
-  const ws = new Workspace(dbPath(values.db), { create: false });
-  try {
-    const list = ws.datasets();
-    if (values.json) out(JSON.stringify(list) + '\n');
-    else if (list.length === 0) out('No datasets yet. Import one: bluehelm import FILE\n');
-    else
-      for (const d of list)
-        out(
-          `#${d.id} ${d.file_name}  ${d.kind} (${d.layout})  ${d.rows_read} rows, ${d.rejected} rejected  sha256 ${d.sha256.slice(0, 16)}…  imported ${d.imported_at}${d.synthetic ? '  SYNTHETIC' : ''}${d.last_update ? `  last_update ${d.last_update}` : ''}\n`,
-        );
-  } finally {
-    ws.close();
-  }
+  const list = withWorkspace(values, (ws) => ws.datasets());
+  if (values.json) out(JSON.stringify(list) + '\n');
+  else if (list.length === 0) out('No datasets yet. Import one: bluehelm import FILE\n');
+  else
+    for (const d of list)
+      out(
+        `#${d.id} ${d.file_name}  ${d.kind} (${d.layout})  ${d.rows_read} rows, ${d.rejected} rejected  sha256 ${d.sha256.slice(0, 16)}…  imported ${d.imported_at}${d.synthetic ? '  SYNTHETIC' : ''}${d.last_update ? `  last_update ${d.last_update}` : ''}\n`,
+      );
   return 0;
 }
 
@@ -229,16 +232,11 @@ function reconcileCommand(argv: string[]): number {
   const { values } = args(argv, { format: { type: 'string', default: 'table' } });
   const format = values.format as string;
   if (!['table', 'csv', 'json'].includes(format)) throw new UsageError(`--format must be table, csv or json (got "${format}")`);
-  const ws = new Workspace(dbPath(values.db), { create: false });
-  try {
-    const r = reconcile(ws);
-    if (format === 'table') out(reconciliationTable(r));
-    else {
-      if (r.synthetic) err(SYNTHETIC_BANNER + '\n');
-      out(format === 'csv' ? reconciliationCsv(r) : JSON.stringify(r) + '\n');
-    }
-  } finally {
-    ws.close();
+  const r = withWorkspace(values, (ws) => reconcile(ws));
+  if (format === 'table') out(reconciliationTable(r));
+  else {
+    if (r.synthetic) err(SYNTHETIC_BANNER + '\n');
+    out(format === 'csv' ? reconciliationCsv(r) : JSON.stringify(r) + '\n');
   }
   return 0;
 }
@@ -300,7 +298,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'demo':
         return demoCommand(rest);
       case 'pack':
-        return await packCommand(rest, (db) => new Workspace(dbPath(db), { create: false }), out, err);
+        return await packCommand(rest, (db, use) => withWorkspace({ db }, use), out, err);
       case 'serve':
         return await serveCommand(rest);
       case undefined:
