@@ -226,9 +226,14 @@ function figuresSlide(slide: Extract<PackDoc['slides'][number], { kind: 'figures
     totals: null,
     keyColumns: 2,
   };
+  return tableSlide(slide, phrase('figuresTitle', lang), table, [], lang);
+}
+
+/** A built-in slide that is a table (published figures, sources): the analyst's text, else the default title. */
+function tableSlide(slide: Extract<PackDoc['slides'][number], { kind: 'figures' | 'sources' }>, title: string, table: RenderedTable, lines: string[], lang: Lang): RenderedSlide {
   return {
-    kind: 'figures',
-    title: textIn(slide.title, lang) || phrase('figuresTitle', lang),
+    kind: slide.kind,
+    title: textIn(slide.title, lang) || title,
     subtitle: null,
     message: textIn(slide.message, lang) || null,
     notes: textIn(slide.notes, lang),
@@ -236,12 +241,13 @@ function figuresSlide(slide: Extract<PackDoc['slides'][number], { kind: 'figures
     table,
     fullTable: table,
     notices: [],
-    lines: [],
+    lines,
   };
 }
 
-function sourcesSlide(slide: Extract<PackDoc['slides'][number], { kind: 'sources' }>, lang: Lang, prov: Provenance): RenderedSlide {
-  const table: RenderedTable = {
+/** Every dataset behind the pack: the sources slide's table and the workbook's provenance sheet. */
+export function sourcesTable(prov: Provenance, lang: Lang): RenderedTable {
+  return {
     columns: [
       { label: phrase('fileColumn', lang), format: 'text', weight: 2 },
       { label: phrase('publisherColumn', lang), format: 'text', weight: 2.2 },
@@ -253,6 +259,9 @@ function sourcesSlide(slide: Extract<PackDoc['slides'][number], { kind: 'sources
     totals: null,
     keyColumns: 1,
   };
+}
+
+function sourcesSlide(slide: Extract<PackDoc['slides'][number], { kind: 'sources' }>, lang: Lang, prov: Provenance): RenderedSlide {
   const sep = lang === 'zh' ? '：' : ': ';
   const lines = [
     `${phrase('definitions', lang)}${sep}`,
@@ -261,18 +270,7 @@ function sourcesSlide(slide: Extract<PackDoc['slides'][number], { kind: 'sources
     ...prov.scopes.map((s) => `• ${s}`),
     prov.generatedBy,
   ];
-  return {
-    kind: 'sources',
-    title: textIn(slide.title, lang) || phrase('sourcesTitle', lang),
-    subtitle: null,
-    message: textIn(slide.message, lang) || null,
-    notes: textIn(slide.notes, lang),
-    chart: null,
-    table,
-    fullTable: table,
-    notices: [],
-    lines,
-  };
+  return tableSlide(slide, phrase('sourcesTitle', lang), sourcesTable(prov, lang), lines, lang);
 }
 
 /** Which view slides' numbers would change if the pack were exported now (old and new grand total). */
