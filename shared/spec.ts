@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { DIMENSIONS, MEASURES, dimensionInfo, filtersOf, measureInfo, whyNot, type Dimension, type Measure } from './catalogue';
+import { MAX_FILTER_VALUES, MAX_VALUE_LENGTH } from './limits';
 import { isCalendarDate } from './time';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').refine(isCalendarDate, 'not a calendar date');
 
-/** Bounds on what a view may name: every dimension has far fewer values (months since 1948 are under 1000), and none is longer. */
-export const MAX_FILTER_VALUES = 1000;
-export const MAX_VALUE_LENGTH = 200;
+// Bounds on what a view may name (shared/limits.ts): every dimension has far fewer values (months since 1948 are under 1000), and none is longer.
+export { MAX_FILTER_VALUES, MAX_VALUE_LENGTH };
 export const dimensionValue = z.string().max(MAX_VALUE_LENGTH);
 
 /** What the analyst asked for: one measure, row dimensions, an optional column dimension, filters and a date range. */

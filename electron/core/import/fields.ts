@@ -1,4 +1,4 @@
-import { MAX_VALUE_LENGTH } from '../../../shared/spec';
+import { MAX_VALUE_LENGTH } from '../../../shared/limits';
 import type { Normalized, RowProblem } from './types';
 
 /** Maps header names (any case, trimmed) to column positions and reads fields by name. */
