@@ -37,6 +37,12 @@ function project(root: string, binding: Buffer | null): string {
   for (const f of ['package.json', 'package-lock.json', 'electron-builder.yml']) fs.copyFileSync(path.join(REPO, f), path.join(root, f));
   for (const d of ['build', 'data', 'electron/packaging', 'electron/core/db/migrations', 'dist/renderer']) fs.cpSync(path.join(REPO, d), path.join(root, d), { recursive: true });
   fs.symlinkSync(path.join(REPO, 'node_modules'), path.join(root, 'node_modules'), 'junction');
+  // electron-builder asks `npm list` which packages the app needs. npm answers from its record of the
+  // installed tree (node_modules/.package-lock.json) only while nothing in node_modules is newer; the test
+  // runner's cache (node_modules/.vite) is, and npm then walks the linked folder and calls every package
+  // extraneous, so almost nothing would be packed. The tree is as npm ci installed it: say so.
+  const record = path.join(REPO, 'node_modules', '.package-lock.json');
+  if (fs.existsSync(record)) fs.utimesSync(record, new Date(), new Date());
   if (binding) {
     fs.mkdirSync(path.dirname(path.join(root, BINDING)), { recursive: true });
     fs.writeFileSync(path.join(root, BINDING), binding);
