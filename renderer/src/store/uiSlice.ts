@@ -2,7 +2,9 @@ import type { StateCreator } from 'zustand';
 import { applyLanguage, saveLanguage, savedLanguage, type Lang } from '../i18n/setup';
 import type { BluehelmState } from './index';
 
-export type Tab = 'crossTab' | 'trends' | 'published' | 'packs' | 'datasets';
+import type { ViewId } from '../views/viewIds';
+
+export type Tab = ViewId;
 
 export interface UiSlice {
   lang: Lang;
