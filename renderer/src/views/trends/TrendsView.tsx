@@ -11,6 +11,7 @@ import { TrendChart } from './TrendChart';
 import { AddToPack } from '../packs/AddToPack';
 import { TOP_SERIES, applyTimeTools, showsFor, trendLines } from '../../../../shared/present/trend';
 import { TrendControls } from './TrendControls';
+import { ChartData } from './ChartData';
 import { useViewRun } from '../useViewRun';
 
 // The chart's own text (SVG) does not inherit the page's font, so it is handed the same stack.
@@ -27,7 +28,7 @@ export function TrendsView() {
   const options = useBluehelm((s) => s.trendOptions);
   useViewRun(useBluehelm((s) => s.runTrend));
 
-  const option = useMemo(() => {
+  const drawn = useMemo(() => {
     if (!trend) return null;
     const measure = trend.table.spec.measure;
     const show = showsFor(measure).includes(options.show) ? options.show : 'value';
@@ -36,8 +37,9 @@ export function TrendsView() {
     // The axis reads as the grid's row labels do (2018年第3季度 in Chinese), not as the query's keys.
     const times = trend.times.map((k) => valueText(trend.axes.time, k, lang, lookups).text);
     const type = chartTypesFor(measure).includes(options.chart) ? options.chart : 'line';
-    return chartOption({ times, lines, measure, lang, fontFamily: fontFamily(), watermark, type });
+    return { times, lines, option: chartOption({ times, lines, measure, lang, fontFamily: fontFamily(), watermark, type }) };
   }, [trend, lang, lookups, options]);
+  const option = drawn?.option;
 
   const described = trend && describeSpec(trend.table.spec, lang, lookups);
   const series = trend?.axes.series ? dimensionLabel(trend.axes.series, lang) : null;
@@ -67,7 +69,14 @@ export function TrendsView() {
       )}
       {trend && option && (
         <>
-          {trend.times.length === 0 ? <p className="bh-help">{t('grid.noRows')}</p> : <TrendChart option={option} label={described?.title ?? ''} />}
+          {trend.times.length === 0 ? (
+            <p className="bh-help">{t('grid.noRows')}</p>
+          ) : (
+            <>
+              <TrendChart option={option} label={described?.title ?? ''} />
+              <ChartData times={drawn.times} lines={drawn.lines} measure={trend.table.spec.measure} caption={described?.title ?? ''} />
+            </>
+          )}
           {trend.combined > 0 && series && <p className="bh-help">{t('trends.combined', { top: TOP_SERIES, n: trend.combined, series })}</p>}
           <GridNotes table={trend.table} />
         </>
