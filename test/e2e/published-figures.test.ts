@@ -102,6 +102,7 @@ describe.skipIf(!hasBrowser)('published figures, recomputed from the real UN fil
     expect(published).toBe(11);
     expect(await page.getByTestId('crosstab-grid').textContent()).not.toContain('No rows match');
     expect(await page.locator('[data-testid="crosstab-grid"] .ag-row-pinned').count()).toBe(0);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'published-figure-crosstab-en.png') });
     expect(await page.getByTestId('measure-select').inputValue()).toBe('fatalities');
     expect(await page.getByTestId('date-from').inputValue()).toBe('2018-01-01');
     expect(await page.getByTestId('date-to').inputValue()).toBe('2018-12-31');

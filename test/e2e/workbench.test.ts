@@ -197,10 +197,12 @@ describe.skipIf(!hasBrowser)('the workbench keeps the view, lets the table out, 
     await page.goto(address(spec, 'trends', { chart: 'line', average: 12, show: 'value' }));
     const chart = page.getByTestId('trend-chart');
     await expect.poll(() => chart.textContent(), WAIT).toContain('MINUSCA');
+    expect(await page.getByTestId('trend-title').textContent()).toContain('12-period moving average');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'trend-moving-average-en.png') });
     await page.getByTestId('lang-switch').getByRole('button', { name: '中文' }).click();
     await expect.poll(() => page.getByTestId('tab-trends').textContent(), WAIT).toBe('趋势');
     await expect.poll(() => chart.textContent(), WAIT).toContain('马里稳定团');
+    expect(await page.getByTestId('trend-title').textContent()).toContain('12期移动平均');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'trend-moving-average-zh.png') });
     await page.getByTestId('lang-switch').getByRole('button', { name: 'English' }).click();
     expect(consoleErrors).toEqual([]);

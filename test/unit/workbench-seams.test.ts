@@ -67,3 +67,39 @@ describe('the table as text', () => {
     expect(tableCsv(t, 'zh', ref).split('\r\n')[1]).toBe("'=MINUSMA,10,,10");
   });
 });
+
+describe('a workspace switch', () => {
+  it('resets every slice that holds answers computed from the old file, through the registry', async () => {
+    const { useBluehelm } = await import('../../renderer/src/store');
+    const { registeredResets, resetForNewWorkspace } = await import('../../renderer/src/store/resets');
+    expect(registeredResets().sort()).toEqual(['figures', 'imports', 'packs', 'trend', 'view']);
+    useBluehelm.setState({ trendError: 'old', figuresError: 'old', error: 'old', imports: [{} as never] });
+    resetForNewWorkspace(useBluehelm.getState());
+    const s = useBluehelm.getState();
+    expect([s.trendError, s.figuresError, s.error, s.imports]).toEqual([null, null, null, []]);
+  });
+});
+
+describe('undo and redo', () => {
+  it('step through changes of the view, and a new change forgets what was undone', async () => {
+    const { useBluehelm } = await import('../../renderer/src/store');
+    const s = () => useBluehelm.getState();
+    s().setMeasure('fatalities');
+    s().toggleRow('mission');
+    s().setFilter('mission', ['MINUSMA']);
+    expect(s().draft.where).toEqual({ mission: ['MINUSMA'] });
+    s().undo();
+    expect(s().draft.where).toEqual({});
+    expect(s().draft.rows).toContain('mission');
+    s().undo();
+    expect(s().draft.rows).not.toContain('mission');
+    s().redo();
+    expect(s().draft.rows).toContain('mission');
+    s().toggleRow('service');
+    expect(s().future).toEqual([]);
+    // A change that changes nothing is no step.
+    const steps = s().past.length;
+    s().setFilter('mission', []);
+    expect(s().past.length).toBe(steps);
+  });
+});

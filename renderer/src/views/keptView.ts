@@ -35,6 +35,8 @@ export function useKeptView(): void {
       if (current() !== window.location.hash) window.history.replaceState(null, '', current());
     };
     apply();
+    // The view a link or a reload opens on is where undo starts, not a step back to the default view.
+    useBluehelm.setState({ past: [], future: [] });
     const unsubscribe = useBluehelm.subscribe((s, before) => {
       if (loading || (s.draft === before.draft && s.tab === before.tab && s.trendOptions === before.trendOptions)) return;
       const hash = current();

@@ -43,6 +43,9 @@ export function TrendsView() {
 
   const described = trend && describeSpec(trend.table.spec, lang, lookups);
   const series = trend?.axes.series ? dimensionLabel(trend.axes.series, lang) : null;
+  // What was done to the numbers is said in the title's line, so a screenshot of the chart cannot be taken for raw values.
+  const show = trend && showsFor(trend.table.spec.measure).includes(options.show) ? options.show : 'value';
+  const tools = [...(show !== 'value' ? [t(`trends.shows.${show}`)] : []), ...(options.average ? [t('trends.averaged', { n: options.average })] : [])].join(lang === 'zh' ? '，' : ', ');
   const perLine = trend?.axes.second
     ? t('trends.seriesPerCombination', { first: series, second: dimensionLabel(trend.axes.second, lang) })
     : series
@@ -54,7 +57,7 @@ export function TrendsView() {
         {described && (
           <div className="bh-view-title" data-testid="trend-title">
             <h2>{described.title}</h2>
-            <p>{[...(perLine ? [perLine] : []), ...described.filters, ...(described.dates ? [described.dates] : [])].join(lang === 'zh' ? '；' : ' · ')}</p>
+            <p>{[...(perLine ? [perLine] : []), ...(tools ? [tools] : []), ...described.filters, ...(described.dates ? [described.dates] : [])].join(lang === 'zh' ? '；' : ' · ')}</p>
           </div>
         )}
         <SyntheticMark on={trend?.table.synthetic ?? false} />
