@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { useMemo, useRef, type MutableRefObject } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import { AllCommunityModule, ModuleRegistry, themeQuartz, type GridApi } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,6 @@ import { gridModel, type GridRow } from './gridModel';
 import { formatValue } from '../../../../shared/present/format';
 import { phrase } from '../../../../shared/present/phrases';
 import { tableTsv } from '../../../../shared/present/tableExport';
-import { TableActions } from './TableActions';
 
 // AG Grid 36 renders nothing until its modules are registered.
 ModuleRegistry.registerModules([AllCommunityModule]);
@@ -33,7 +32,10 @@ const WHOLE_COLS = 300;
 
 const fitColumns = (api: GridApi<GridRow>) => api.autoSizeAllColumns();
 
-export function CrossTabGrid({ table }: { table: CrossTab }) {
+/** The rows the analyst selected, by their place in the table; the view's copy button asks it. */
+export type SelectedRows = MutableRefObject<() => number[]>;
+
+export function CrossTabGrid({ table, selection }: { table: CrossTab; selection?: SelectedRows }) {
   const { t } = useTranslation();
   const lang = useBluehelm((s) => s.lang);
   const lookups = useBluehelm((s) => s.lookups);
@@ -51,6 +53,7 @@ export function CrossTabGrid({ table }: { table: CrossTab }) {
       .filter((n) => !n.data?.isTotal)
       .map((n) => n.sourceRowIndex)
       .sort((a, b) => a - b);
+  if (selection) selection.current = selectedRows;
   // Ctrl+C anywhere in the grid copies the selected rows, or the whole table, as TSV.
   const onCopy = (e: React.ClipboardEvent) => {
     if (window.getSelection()?.toString()) return;
@@ -66,8 +69,6 @@ export function CrossTabGrid({ table }: { table: CrossTab }) {
   };
 
   return (
-    <>
-    <TableActions table={table} selectedRows={selectedRows} />
     <div className="bh-grid" data-testid="crosstab-grid" onCopy={onCopy}>
       <AgGridReact<GridRow>
         // Virtualisation and the overlay text are read once, so a change of either builds a new grid.
@@ -93,6 +94,6 @@ export function CrossTabGrid({ table }: { table: CrossTab }) {
         }}
       />
     </div>
-    </>
   );
 }
+
