@@ -100,6 +100,7 @@ describe.skipIf(!hasBrowser)('the workbench keeps the view, lets the table out, 
     await page.goto(address(tableSpec, 'crossTab'));
     await expect.poll(total, WAIT).toBe(expected.grandTotal);
 
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'crosstab-copy-export-en.png') });
     await page.getByTestId('copy-table').click();
     const whole = (await page.evaluate(() => navigator.clipboard.readText())).trimEnd().split('\r\n').map((l) => l.split('\t'));
     expect(whole[0]).toEqual(['Mission', '2015', '2016', '2017', '2018', '2019', 'Total']);

@@ -6,6 +6,7 @@ import type { CrossTab } from '../../../../shared/spec';
 import { useBluehelm } from '../../store';
 import { sourceCellAt } from '../sourceRows/sourceCell';
 import { gridModel, type GridRow } from './gridModel';
+import { columnWidths } from './columnWidths';
 import { formatValue } from '../../../../shared/present/format';
 import { phrase } from '../../../../shared/present/phrases';
 import { tableTsv } from '../../../../shared/present/tableExport';
@@ -30,7 +31,6 @@ const theme = themeQuartz.withParams({
 const WHOLE_ROWS = 2000;
 const WHOLE_COLS = 300;
 
-const fitColumns = (api: GridApi<GridRow>) => api.autoSizeAllColumns();
 
 /** The rows the analyst selected, by their place in the table; the view's copy button asks it. */
 export type SelectedRows = MutableRefObject<() => number[]>;
@@ -46,6 +46,11 @@ export function CrossTabGrid({ table, selection }: { table: CrossTab; selection?
       ),
     [table, lang, lookups, t],
   );
+  const widths = useMemo(
+    () => columnWidths(table, lang, lookups, t('grid.total'), getComputedStyle(document.documentElement).fontFamily),
+    [table, lang, lookups, t],
+  );
+  const fitColumns = (api: GridApi<GridRow>) => api.setColumnWidths(widths);
   const gridApi = useRef<GridApi<GridRow> | null>(null);
   // The selected rows by their place in the table (click, Ctrl+click, Shift+click), in table order.
   const selectedRows = () =>
