@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DIMENSIONS, MEASURES } from './catalogue';
 import { reconciliationSchema } from './reconcile';
-import { crossTabSchema, viewSpecSchema } from './spec';
+import { crossTabSchema, dimensionValue, viewSpecSchema } from './spec';
 import { EXPORT_FORMATS, exportJobSchema, packDocSchema, packSchema, packSummarySchema, slideSchema, staleSlideSchema } from './pack';
 import { LANGS } from './present/lang';
 
@@ -99,6 +99,8 @@ export const integritySchema = z.object({
 const empty = z.object({}).strict();
 const packId = z.number().int().positive();
 const workspacePath = z.string().min(1).max(4096);
+/** A job id is a UUID. */
+const jobId = z.string().max(64);
 
 export const operations = {
   workspaceInfo: { input: empty, output: workspaceInfoSchema },
@@ -117,6 +119,10 @@ export const operations = {
    * process, so the page never names a path). Refused in serve mode: there, use bluehelm serve --db FILE.
    */
   workspaceChooseFile: { input: empty, output: workspaceInfoSchema.nullable() },
+  /** The open workspace's backups (taken before each import and migration), newest first. */
+  workspaceBackups: { input: empty, output: z.array(z.object({ file: z.string(), takenAt: z.string(), bytes: z.number() })) },
+  /** Brings back one of the open workspace's own backups; the workspace as it was is kept as the newest backup. */
+  workspaceRestore: { input: z.object({ file: workspacePath }), output: workspaceInfoSchema },
   reference: { input: empty, output: referenceSchema },
   crossTab: { input: viewSpecSchema, output: crossTabSchema },
   /** The values a dimension takes for a measure, with the measure's total for each (for filter pickers). */
@@ -126,7 +132,7 @@ export const operations = {
   },
   /** The source rows (file and line) behind one cell or total of a cross-tab. */
   sourceRows: {
-    input: z.object({ spec: viewSpecSchema, rowKey: z.array(z.string()).max(4), colKey: z.string().optional(), limit: z.number().int().min(1).max(5000).default(200) }),
+    input: z.object({ spec: viewSpecSchema, rowKey: z.array(dimensionValue).max(4), colKey: dimensionValue.optional(), limit: z.number().int().min(1).max(5000).default(200) }),
     output: z.array(
       z.object({
         subject: kindSchema,
@@ -141,13 +147,14 @@ export const operations = {
   importStart: {
     input: z.object({
       fileName: z.string().min(1).max(255),
-      contentBase64: z.string(),
+      // 512 MB of file, as base64 (larger files are imported with bluehelm import, which streams them).
+      contentBase64: z.string().max(Math.ceil((512 * 1024 * 1024) / 3) * 4),
       kind: z.enum(['auto', 'fatalities', 'deployments', 'ied']).default('auto'),
     }),
     output: z.object({ jobId: z.string() }),
   },
-  importStatus: { input: z.object({ jobId: z.string() }), output: importJobSchema },
-  importCancel: { input: z.object({ jobId: z.string() }), output: importJobSchema },
+  importStatus: { input: z.object({ jobId: jobId }), output: importJobSchema },
+  importCancel: { input: z.object({ jobId: jobId }), output: importJobSchema },
   rejects: {
     input: z.object({ datasetId: z.number().int(), limit: z.number().int().min(1).max(10000).default(500) }),
     output: z.array(z.object({ line: z.number(), field: z.string(), reason: z.string(), raw: z.string() })),

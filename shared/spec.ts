@@ -4,12 +4,17 @@ import { isCalendarDate } from './time';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').refine(isCalendarDate, 'not a calendar date');
 
+/** Bounds on what a view may name: every dimension has far fewer values (months since 1948 are under 1000), and none is longer. */
+export const MAX_FILTER_VALUES = 1000;
+export const MAX_VALUE_LENGTH = 200;
+export const dimensionValue = z.string().max(MAX_VALUE_LENGTH);
+
 /** What the analyst asked for: one measure, row dimensions, an optional column dimension, filters and a date range. */
 export const viewSpecSchema = z.object({
   measure: z.enum(MEASURES),
   rows: z.array(z.enum(DIMENSIONS)).max(4).default([]),
   cols: z.enum(DIMENSIONS).optional(),
-  where: z.partialRecord(z.enum(DIMENSIONS), z.array(z.string()).min(1)).default({}),
+  where: z.partialRecord(z.enum(DIMENSIONS), z.array(dimensionValue).min(1).max(MAX_FILTER_VALUES)).default({}),
   from: isoDate.optional(),
   to: isoDate.optional(),
 });

@@ -2,11 +2,13 @@ import { explain, type Reconciliation } from '../../shared/reconcile';
 import { phrase } from '../../shared/present/phrases';
 import type { SourceRows } from '../core/query/drill';
 import type { CrossTab } from '../../shared/spec';
+import { csvField } from '../../shared/present/safeText';
 
 export const SYNTHETIC_BANNER = '*** SYNTHETIC DEMO DATA — not UN figures; import the UN files into a workspace of your own ***';
 
-function csvCell(v: string): string {
-  return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+/** A number for CSV, rounded as the other formats round it: a number field, never text (so -2 is not escaped as a formula). */
+function csvNumber(v: number | null, decimals = 4): string {
+  return v === null ? '' : csvField(Number(formatNumber(v, decimals)));
 }
 
 export function formatNumber(v: number | null, decimals = 4): string {
@@ -33,8 +35,11 @@ export function crossTabRows(t: CrossTab, decimals = 4, ci = false): string[][] 
   return [head, ...lines, totals];
 }
 
+/** The lines of crossTabRows: text cells formula-safe; value cells, numbers written by formatNumber, as they are (so -2 stays a number). */
 export function crossTabCsv(t: CrossTab, ci = false): string {
-  return crossTabRows(t, 4, ci).map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
+  const keyCols = Math.max(1, t.rowDims.length);
+  const [head, ...body] = crossTabRows(t, 4, ci);
+  return [head.map(csvField), ...body.map((r) => r.map((c, i) => (i < keyCols ? csvField(c) : c)))].map((r) => r.join(',')).join('\n') + '\n';
 }
 
 /** The deaths a rate left out (their mission reported no deployments that month), said under the table. */
@@ -96,17 +101,17 @@ export function reconciliationTable(r: Reconciliation): string {
 export function reconciliationCsv(r: Reconciliation): string {
   const head = ['id', 'document', 'locator', 'date', 'published', 'recomputed', 'difference', 'status', 'reason'];
   const rows = r.figures.map((f) => [
-    f.figure.id,
-    f.figure.document.symbol ?? f.figure.document.title,
-    f.figure.document.locator,
-    f.figure.document.date,
-    formatNumber(f.figure.value),
-    formatNumber(f.recomputed),
-    formatNumber(f.difference),
-    f.status,
-    [f.reason, ...f.caveats.map((c) => explain(c, 'en'))].filter(Boolean).join('; '),
+    csvField(f.figure.id),
+    csvField(f.figure.document.symbol ?? f.figure.document.title),
+    csvField(f.figure.document.locator),
+    csvField(f.figure.document.date),
+    csvNumber(f.figure.value),
+    csvNumber(f.recomputed),
+    csvNumber(f.difference),
+    csvField(f.status),
+    csvField([f.reason, ...f.caveats.map((c) => explain(c, 'en'))].filter(Boolean).join('; ')),
   ]);
-  return [head, ...rows].map((row) => row.map(csvCell).join(',')).join('\n') + '\n';
+  return [head.map(csvField), ...rows].map((row) => row.join(',')).join('\n') + '\n';
 }
 
 const ROLE_TITLE = { rows: 'source rows', rate_deaths: 'deaths counted in the rate', rate_excluded_deaths: 'deaths left out of the rate (no deployment report that month)', rate_deployments: 'deployment reports in the rate' } as const;
@@ -114,7 +119,7 @@ const ROLE_TITLE = { rows: 'source rows', rate_deaths: 'deaths counted in the ra
 /** The rows behind a cell, each ending with file:line, as an aligned table or CSV. */
 export function sourceRowsText(part: SourceRows, format: 'table' | 'csv'): string {
   const cell = (v: string | number | null) => (v === null ? '' : String(v));
-  if (format === 'csv') return [part.columns, ...part.rows.map((r) => r.map(cell))].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
+  if (format === 'csv') return [part.columns, ...part.rows].map((r) => r.map(csvField).join(',')).join('\n') + '\n';
   const head = [...part.columns.slice(0, -2), 'source'];
   const rows = part.rows.map((r) => [...r.slice(0, -2).map(cell), `${r[r.length - 2]}:${r[r.length - 1]}`]);
   const shown = part.truncated ? `, showing the first ${part.rows.length}` : '';

@@ -2,7 +2,9 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import path from 'node:path';
 import { SpecError, parseViewSpec, type ViewSpec, type ViewSpecInput } from '../../shared/spec';
 import { sourceRows } from '../core/query/drill';
-import { checkWorkspace, openWorkspace } from '../core/db/open';
+import { checkWorkspace, openWorkspace, verifyWorkspaceFile } from '../core/db/open';
+import { listBackups, restoreBackup, RestoreRefused } from '../core/db/backup';
+import { WorkspaceDamaged, workspaceProblem } from '../core/db/errors';
 import { defaultDbPath } from '../core/paths';
 import { importFile, ImportRefused } from '../core/import/run';
 import { Workspace } from '../core/operations';
@@ -25,7 +27,8 @@ Commands:
   sources --measure M [--rows …] [--cols d] [--where …] --row k1,k2 [--col k] [--limit N] [--format table|csv|json]
                                     the source file lines behind one cell (omit --row/--col for totals)
   datasets [--json]
-  db check
+  db check | db backups | db restore BACKUP
+                                    soundness; the backups kept beside the workspace; bring one back
   reconcile [--format table|csv|json]   every published UN figure recomputed from the workspace
   demo [--db PATH]                  write the SYNTHETIC demo workspace (default: the per-user demo file)
 ${PACK_USAGE}
@@ -133,20 +136,33 @@ function formatOf(values: Values, allowed: string[]): string {
   return format;
 }
 
+/**
+ * The one way a command opens the workspace named by --db (never creating a file for a command that
+ * only reads) and closes it, whatever the command does with it.
+ */
+function withWorkspace<T>(values: Values, use: (ws: Workspace) => T): T {
+  const ws = new Workspace(dbPath(values.db), { create: false });
+  let result: T;
+  try {
+    result = use(ws);
+  } catch (e) {
+    ws.close();
+    throw e;
+  }
+  if (result instanceof Promise) return result.finally(() => ws.close()) as T;
+  ws.close();
+  return result;
+}
+
 function crosstabCommand(argv: string[]): number {
   const { values } = args(argv, VIEW_OPTIONS);
   const format = formatOf(values, ['table', 'csv', 'json']);
   const spec = viewSpecFrom(values, 'crosstab');
-  const ws = new Workspace(dbPath(values.db));
-  try {
-    const t = ws.crossTab(spec);
-    if (format === 'table') out(crossTabTable(t, values.ci as boolean));
-    else {
-      if (t.synthetic) err(SYNTHETIC_BANNER + '\n');
-      out(format === 'csv' ? crossTabCsv(t, values.ci as boolean) : JSON.stringify(t) + '\n');
-    }
-  } finally {
-    ws.close();
+  const t = withWorkspace(values, (ws) => ws.crossTab(spec));
+  if (format === 'table') out(crossTabTable(t, values.ci as boolean));
+  else {
+    if (t.synthetic) err(SYNTHETIC_BANNER + '\n');
+    out(format === 'csv' ? crossTabCsv(t, values.ci as boolean) : JSON.stringify(t) + '\n');
   }
   return 0;
 }
@@ -159,64 +175,68 @@ function sourcesCommand(argv: string[]): number {
   if (rowKey.length > spec.rows.length) throw new UsageError(`--row has ${rowKey.length} values; --rows names ${spec.rows.length} dimensions`);
   const limit = Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a whole number (got "${values.limit}")`);
-  const ws = new Workspace(dbPath(values.db));
-  try {
-    const parts = sourceRows(ws.db, { spec, rowKey, colKey: values.col as string | undefined, limit });
-    if (ws.info().synthetic) (format === 'table' ? out : err)(SYNTHETIC_BANNER + '\n');
-    if (format === 'json') out(JSON.stringify(parts) + '\n');
-    else out(parts.map((p) => sourceRowsText(p, format as 'table' | 'csv')).join('\n'));
-  } finally {
-    ws.close();
-  }
+  const { parts, synthetic } = withWorkspace(values, (ws) => ({ parts: sourceRows(ws.db, { spec, rowKey, colKey: values.col as string | undefined, limit }), synthetic: ws.info().synthetic }));
+  if (synthetic) (format === 'table' ? out : err)(SYNTHETIC_BANNER + '\n');
+  if (format === 'json') out(JSON.stringify(parts) + '\n');
+  else out(parts.map((p) => sourceRowsText(p, format as 'table' | 'csv')).join('\n'));
   return 0;
 }
 
 function datasetsCommand(argv: string[]): number {
   const { values } = args(argv, { json: { type: 'boolean' } });
-  const ws = new Workspace(dbPath(values.db));
-  try {
-    const list = ws.datasets();
-    if (values.json) out(JSON.stringify(list) + '\n');
-    else if (list.length === 0) out('No datasets yet. Import one: bluehelm import FILE\n');
-    else
-      for (const d of list)
-        out(
-          `#${d.id} ${d.file_name}  ${d.kind} (${d.layout})  ${d.rows_read} rows, ${d.rejected} rejected  sha256 ${d.sha256.slice(0, 16)}…  imported ${d.imported_at}${d.synthetic ? '  SYNTHETIC' : ''}${d.last_update ? `  last_update ${d.last_update}` : ''}\n`,
-        );
-  } finally {
-    ws.close();
-  }
+  const list = withWorkspace(values, (ws) => ws.datasets());
+  if (values.json) out(JSON.stringify(list) + '\n');
+  else if (list.length === 0) out('No datasets yet. Import one: bluehelm import FILE\n');
+  else
+    for (const d of list)
+      out(
+        `#${d.id} ${d.file_name}  ${d.kind} (${d.layout})  ${d.rows_read} rows, ${d.rejected} rejected  sha256 ${d.sha256.slice(0, 16)}…  imported ${d.imported_at}${d.synthetic ? '  SYNTHETIC' : ''}${d.last_update ? `  last_update ${d.last_update}` : ''}\n`,
+      );
   return 0;
 }
 
 function dbCommand(argv: string[]): number {
   const [sub, ...rest] = argv;
-  if (sub !== 'check') throw new UsageError('db takes one subcommand: check');
+  if (sub === 'backups' || sub === 'restore') return backupCommand(sub, rest);
+  if (sub !== 'check') throw new UsageError('db takes a subcommand: check, backups or restore BACKUP');
   const { values } = args(rest, {});
-  const db = openWorkspace(dbPath(values.db));
+  const db = openWorkspace(dbPath(values.db), { create: false });
   try {
     const report = checkWorkspace(db);
     out(`${report.ok ? 'ok' : 'PROBLEMS FOUND'}: integrity_check ${report.integrity.join('; ')}; foreign keys ${report.foreignKeys.length} problems; schema version ${report.userVersion}\n`);
+    // The report says what is wrong; the last line, the way back.
+    if (!report.ok) err(`bluehelm: ${new WorkspaceDamaged(dbPath(values.db), 'integrity_check found problems').message}\n`);
     return report.ok ? 0 : 1;
   } finally {
     db.close();
   }
 }
 
+/** db backups: the workspace's backups, newest first; db restore BACKUP: brings one back, the current file kept aside. */
+function backupCommand(sub: 'backups' | 'restore', argv: string[]): number {
+  const { values, positionals } = args(argv, {});
+  const workspace = path.resolve(dbPath(values.db));
+  if (sub === 'backups') {
+    const list = listBackups(workspace);
+    if (list.length === 0) out(`No backups of ${workspace} yet (one is taken before each import into it and before each migration).\n`);
+    for (const b of list) out(`${b.file}  taken ${b.takenAt}  ${(b.bytes / 1024 / 1024).toFixed(1)} MB\n`);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError('db restore takes one backup file (see bluehelm db backups)');
+  const { keptAside } = restoreBackup(workspace, positionals[0], verifyWorkspaceFile);
+  out(`Restored ${workspace} from ${path.resolve(positionals[0])}${keptAside ? `; the workspace as it was is kept as ${keptAside}` : ''}\n`);
+  return 0;
+}
+
 function reconcileCommand(argv: string[]): number {
   const { values } = args(argv, { format: { type: 'string', default: 'table' } });
   const format = values.format as string;
   if (!['table', 'csv', 'json'].includes(format)) throw new UsageError(`--format must be table, csv or json (got "${format}")`);
-  const ws = new Workspace(dbPath(values.db));
-  try {
-    const r = reconcile(ws);
-    if (format === 'table') out(reconciliationTable(r));
-    else {
-      if (r.synthetic) err(SYNTHETIC_BANNER + '\n');
-      out(format === 'csv' ? reconciliationCsv(r) : JSON.stringify(r) + '\n');
-    }
-  } finally {
-    ws.close();
+  const r = withWorkspace(values, (ws) => reconcile(ws));
+  if (format === 'table') out(reconciliationTable(r));
+  else {
+    if (r.synthetic) err(SYNTHETIC_BANNER + '\n');
+    out(format === 'csv' ? reconciliationCsv(r) : JSON.stringify(r) + '\n');
   }
   return 0;
 }
@@ -253,6 +273,12 @@ async function serveCommand(argv: string[]): Promise<number> {
   return 0;
 }
 
+/** The workspace a command line names (for messages about the file when SQLite fails under a command). */
+function workspaceNamed(argv: string[]): string {
+  const i = argv.findIndex((a) => a === '--db' || a.startsWith('--db='));
+  return dbPath(i < 0 ? undefined : argv[i].startsWith('--db=') ? argv[i].slice(5) : argv[i + 1]);
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -272,7 +298,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'demo':
         return demoCommand(rest);
       case 'pack':
-        return await packCommand(rest, (db) => new Workspace(dbPath(db)), out, err);
+        return await packCommand(rest, (db, use) => withWorkspace({ db }, use), out, err);
       case 'serve':
         return await serveCommand(rest);
       case undefined:
@@ -289,8 +315,13 @@ export async function main(argv: string[]): Promise<number> {
       err(`bluehelm: ${e.message}\n\n${USAGE}\n`);
       return 2;
     }
-    if (e instanceof ImportRefused || e instanceof SpecError || e instanceof PackInvalid || e instanceof OutputRefused || e instanceof NotFound) {
+    if (e instanceof ImportRefused || e instanceof SpecError || e instanceof PackInvalid || e instanceof OutputRefused || e instanceof NotFound || e instanceof RestoreRefused) {
       err(`bluehelm: ${e.message}\n`);
+      return 1;
+    }
+    const problem = workspaceProblem(e, workspaceNamed(rest));
+    if (problem) {
+      err(`bluehelm: ${problem.message}\n`);
       return 1;
     }
     throw e;

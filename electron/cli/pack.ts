@@ -5,7 +5,7 @@ import { describePackIssue, EXPORT_FORMATS, packDocSchema, type ExportFormat, ty
 import { LANGS, type Lang } from '../../shared/present/lang';
 import { writePack } from '../core/packs/export-pack';
 import { buildPack, checkFigureIds } from '../core/packs/model';
-import { packContext } from '../core/packs/service';
+import { packContext } from '../core/packs/context';
 import { findPack, listPacks, PackInvalid } from '../core/packs/store';
 import { fileNameFor, outputPath, writeSafely } from '../core/packs/write';
 import type { Workspace } from '../core/workspace';
@@ -53,17 +53,14 @@ function targets(out: string | undefined, doc: PackDoc, list: ExportFormat[]): M
   return new Map(list.map((f) => (isDir ? [f, outputPath(out, fileNameFor(doc.name, f))] : [f, outputPath(path.dirname(path.resolve(out)), path.basename(out))])));
 }
 
-export async function packCommand(argv: string[], open: (db: string | undefined) => Workspace, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+/** `withWorkspace` opens the workspace named by --db for the time `use` runs, and closes it (electron/cli/main.ts). */
+type WithWorkspace = <T>(db: string | undefined, use: (ws: Workspace) => T) => T;
+
+export async function packCommand(argv: string[], withWorkspace: WithWorkspace, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const [sub, ...rest] = argv;
   if (sub === 'list') {
     const { values } = parseArgs({ args: rest, options: { json: { type: 'boolean' }, db: { type: 'string' } }, strict: true });
-    const ws = open(values.db);
-    let packs;
-    try {
-      packs = listPacks(ws.db);
-    } finally {
-      ws.close();
-    }
+    const packs = withWorkspace(values.db, (ws) => listPacks(ws.db));
     if (values.json) out(JSON.stringify(packs) + '\n');
     else if (packs.length === 0) out('No packs yet. Add a view to a pack in the app, or export one from a file: bluehelm pack export --spec FILE.json …\n');
     else for (const p of packs) out(`#${p.id} ${p.name}  ${p.slides} slides  updated ${p.updatedAt}\n`);
@@ -80,13 +77,10 @@ export async function packCommand(argv: string[], open: (db: string | undefined)
   if (Boolean(values.spec) === positionals.length > 0) throw new PackUsageError('pack export takes a pack NAME|ID or --spec FILE.json (one of them)');
   const list = formats(values.format);
   const fromFile = values.spec ? loadPackFile(values.spec) : null;
-  const ws = open(values.db);
-  try {
+  await withWorkspace(values.db, (ws) => {
     const doc = fromFile ?? findPack(ws.db, positionals.join(' ')).doc;
-    await exportAll(doc, packContext(ws, values.lang as Lang | undefined), list, targets(values.out, doc, list), out, err);
-  } finally {
-    ws.close();
-  }
+    return exportAll(doc, packContext(ws, values.lang as Lang | undefined), list, targets(values.out, doc, list), out, err);
+  });
   return 0;
 }
 

@@ -1,5 +1,7 @@
 import { operations, isOperationName, type ApiError, type OperationName } from '../../shared/contract';
 import { SpecError } from '../../shared/spec';
+import { workspaceProblem } from './db/errors';
+import { RestoreRefused } from './db/backup';
 import { ImportRefused } from './import/run';
 import { NotAvailableHere, NotFound } from './errors';
 import { PackInvalid } from './packs/store';
@@ -27,6 +29,9 @@ export async function dispatch(ops: Impl, name: string, rawInput: unknown): Prom
   } catch (e) {
     if (e instanceof SpecError) return { ok: false, status: 400, error: { code: 'invalid_input', message: e.message } };
     if (e instanceof ImportRefused) return { ok: false, status: 422, error: { code: 'refused', message: e.message } };
+    if (e instanceof RestoreRefused) return { ok: false, status: 422, error: { code: 'refused', message: e.message } };
+    const problem = workspaceProblem(e, 'the open workspace');
+    if (problem) return { ok: false, status: 422, error: { code: 'refused', message: problem.message } };
     if (e instanceof WorkspacePathError) return { ok: false, status: 400, error: { code: 'invalid_input', message: e.message } };
     if (e instanceof NotAvailableHere) return { ok: false, status: 422, error: { code: 'refused', message: e.message } };
     if (e instanceof NotFound) return { ok: false, status: 404, error: { code: 'not_found', message: e.message } };

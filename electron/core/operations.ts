@@ -28,6 +28,8 @@ export interface DoorCapabilities {
   chooseWorkspaceFile?: () => Promise<string | undefined>;
   /** Shows a Save dialog for an exported file, proposing a name; undefined when the analyst cancels. */
   chooseSavePath?: (defaultName: string) => Promise<string | undefined>;
+  /** Asks whether to bring back the backup taken at `takenAt` of a workspace found damaged at start. */
+  offerRestore?: (problem: string, takenAt: string) => Promise<boolean>;
 }
 
 /** Implements every operation of shared/contract.ts over the session's open workspace. */
@@ -44,6 +46,8 @@ export function operationsFor(session: Session, door: DoorCapabilities = {}): Im
       const file = await door.chooseWorkspaceFile();
       return file ? session.open(file).info() : null;
     },
+    workspaceBackups: () => session.backups(),
+    workspaceRestore: async ({ file }) => (await session.restore(file)).info(),
     reference: () => referenceTables().tables,
     crossTab: (spec) => ws().crossTabAsync(spec),
     dimensionValues: async ({ measure, dimension }) => {

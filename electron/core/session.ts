@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Db } from './db/open';
+import { verifyWorkspaceFile, type Db } from './db/open';
+import { listBackups, restoreBackup, type BackupEntry } from './db/backup';
+import { WorkspaceDamaged, workspaceProblem } from './db/errors';
 import { writeDemoWorkspace } from './demo/workspace';
 import { Workspace, workspaceKind } from './workspace';
 import { userDataDir } from './paths';
@@ -43,6 +45,23 @@ export function startupWorkspace(named: string | undefined, dataDir = userDataDi
   return { path: demo, firstStart: true };
 }
 
+/**
+ * Opens the session a door starts with. A damaged workspace that has a backup is offered back
+ * (`offerRestore` asks the analyst; the app shows a dialog): on yes the newest backup is restored,
+ * the damaged file kept aside as a backup, and the session opened on it.
+ */
+export async function openSession(file: string, offerRestore: (problem: string, backup: BackupEntry) => Promise<boolean>, dataDir = userDataDir()): Promise<Session> {
+  try {
+    return new Session(file, dataDir);
+  } catch (e) {
+    const problem = workspaceProblem(e, file);
+    const newest = listBackups(file)[0];
+    if (!(problem instanceof WorkspaceDamaged) || !newest || !(await offerRestore(problem.message, newest))) throw problem ?? e;
+    restoreBackup(file, newest.file, verifyWorkspaceFile);
+    return new Session(file, dataDir);
+  }
+}
+
 /** The workspace a door has open, and the switch between workspace files. */
 export class Session {
   current: Workspace;
@@ -70,14 +89,15 @@ export class Session {
     const resolved = path.resolve(file);
     const known = this.recent().some((r) => r.path === resolved) || path.dirname(resolved) === path.resolve(this.dataDir);
     if (!known) throw new WorkspacePathError(`${file}: not a workspace Bluehelm has opened; open it once with --db or from the desktop app's Open dialog`);
-    return this.open(resolved);
+    // Only an existing, recognised workspace: a page never creates a file by naming it.
+    return this.open(resolved, { create: false });
   }
 
-  open(file: string): Workspace {
+  open(file: string, options: { create?: boolean } = {}): Workspace {
     const resolved = path.resolve(file);
     if (!/\.(sqlite|bluehelm|db)$/i.test(resolved)) throw new WorkspacePathError(`${file}: a workspace file ends in .sqlite, .bluehelm or .db`);
     if (resolved === this.current.path) return this.current;
-    const next = new Workspace(resolved);
+    const next = new Workspace(resolved, options);
     this.current.close();
     this.current = next;
     this.remember();
@@ -101,6 +121,30 @@ export class Session {
     if (!name) for (let i = 2; fs.existsSync(target) && !this.isEmptyOrReal(target); i++) target = path.join(this.dataDir, `workspace-${i}.sqlite`);
     if (name && fs.existsSync(target)) throw new WorkspacePathError(`a workspace named "${name}" exists already`);
     return this.open(target);
+  }
+
+  /** The backups of the open workspace, newest first. */
+  backups(): BackupEntry[] {
+    return listBackups(this.current.path);
+  }
+
+  /**
+   * Brings back one of the open workspace's own backups (a page can name no other file). Every
+   * connection to the workspace is closed first, and it is opened again whatever happens.
+   */
+  async restore(backup: string): Promise<Workspace> {
+    const chosen = this.backups().find((b) => b.file === path.resolve(backup));
+    if (!chosen) throw new WorkspacePathError(`${backup}: not a backup of ${this.current.path}`);
+    if (this.current.jobs.running()) throw new WorkspacePathError('an import is running: restore once it has finished');
+    const file = this.current.path;
+    await this.current.closeFully();
+    try {
+      restoreBackup(file, chosen.file, verifyWorkspaceFile);
+    } finally {
+      this.current = new Workspace(file, { create: false });
+      this.onSwitch(this.current);
+    }
+    return this.current;
   }
 
   recent(): RecentWorkspace[] {

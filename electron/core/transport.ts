@@ -85,8 +85,9 @@ export interface OpenedCore {
  * answers every call, several at a time.
  * `onClosed` runs after the core closed on the caller's request (a utility process exits there).
  */
-export function serveCore(endpoint: Endpoint, open: (request: CoreOpen, door: DoorCapabilities) => OpenedCore, onClosed: () => void = () => undefined): void {
+export function serveCore(endpoint: Endpoint, open: (request: CoreOpen, door: DoorCapabilities) => OpenedCore | Promise<OpenedCore>, onClosed: () => void = () => undefined): void {
   let core: OpenedCore | undefined;
+  let opening = false;
   let nextDoorId = 1;
   const doorWaiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
 
@@ -98,14 +99,19 @@ export function serveCore(endpoint: Endpoint, open: (request: CoreOpen, door: Do
     });
 
   endpoint.listen((m) => {
-    if (m.type === 'open' && !core) {
+    if (m.type === 'open' && !core && !opening) {
+      opening = true;
       const door = Object.fromEntries(m.open.doors.map((name) => [name, (...args: unknown[]) => askDoor(name, args)])) as DoorCapabilities;
-      try {
-        core = open(m.open, door);
-        endpoint.post({ type: 'ready' });
-      } catch (e) {
-        endpoint.post({ type: 'failed', error: { code: 'internal', message: message(e) } });
-      }
+      // Opening may ask the caller first (a damaged workspace: restore its backup?), so it may take a while.
+      Promise.resolve()
+        .then(() => open(m.open, door))
+        .then(
+          (opened) => {
+            core = opened;
+            endpoint.post({ type: 'ready' });
+          },
+          (e) => endpoint.post({ type: 'failed', error: { code: 'internal', message: message(e) } }),
+        );
     } else if (m.type === 'call') {
       if (!core) {
         endpoint.post({ type: 'result', id: m.id, result: { ok: false, error: { code: 'internal', message: 'the core is not open' } } });

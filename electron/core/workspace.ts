@@ -1,6 +1,6 @@
 import type { DatasetEntry, WorkspaceInfo } from '../../shared/contract';
 import { parseViewSpec, type CrossTab, type ViewSpec } from '../../shared/spec';
-import { openWorkspace, type Db } from './db/open';
+import { openWorkspace, type Db, type OpenOptions } from './db/open';
 import { ImportJobs } from './import/jobs';
 import { PackExports } from './packs/jobs';
 import { crossTab, sqlAggregator, subjectsOf } from './query/crosstab';
@@ -29,8 +29,11 @@ export class Workspace {
   readonly exports = new PackExports();
   private readonly engine: ColumnarEngine;
 
-  constructor(readonly path: string) {
-    this.db = openWorkspace(path);
+  constructor(
+    readonly path: string,
+    options: Pick<OpenOptions, 'create'> = {},
+  ) {
+    this.db = openWorkspace(path, options);
     this.engine = new ColumnarEngine(path);
     this.jobs = new ImportJobs(path, () => this.refreshEngine());
   }
@@ -38,6 +41,12 @@ export class Workspace {
   close(): void {
     void this.engine.close();
     this.db.close();
+  }
+
+  /** Closes every connection to the file, the cross-tab worker's included, before the file may be replaced. */
+  async closeFully(): Promise<void> {
+    this.db.close();
+    await this.engine.close();
   }
 
   /** Tells the columnar engine the workspace changed (an import committed); cross-tabs asked later see the new rows. */

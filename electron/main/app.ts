@@ -50,6 +50,12 @@ async function chooseSavePath(defaultName: string): Promise<string | undefined> 
   return r.canceled ? undefined : r.filePath;
 }
 
+/** A workspace found damaged at start, with a backup: bring the backup back, or quit. */
+async function offerRestore(problem: string, takenAt: string): Promise<boolean> {
+  const options = { type: 'error' as const, title: 'Bluehelm: the workspace is damaged', message: problem, buttons: [`Restore the backup taken ${takenAt}`, 'Quit'], defaultId: 0, cancelId: 1 };
+  return (await dialog.showMessageBox(options)).response === 0;
+}
+
 async function start(): Promise<void> {
   guardAllWebContents();
   await app.whenReady();
@@ -60,7 +66,7 @@ async function start(): Promise<void> {
   // The same workspace as the CLI's: $BLUEHELM_DB, else workspace.sqlite in the per-user app-data
   // folder, else (first start) the synthetic demo workspace.
   const named = process.env.BLUEHELM_DB || undefined;
-  const core = startCoreProcess(CORE_HOST, named, { chooseWorkspaceFile, chooseSavePath }, (reason) =>
+  const core = startCoreProcess(CORE_HOST, named, { chooseWorkspaceFile, chooseSavePath, offerRestore }, (reason) =>
     fail('Bluehelm stopped', `${reason} Nothing half-imported was kept: an import is saved whole or not at all. Start Bluehelm again.`),
   );
   try {

@@ -47,7 +47,7 @@ export function presentedToken(req: IncomingMessage, url: URL): { token: string 
     .split(';')
     .map((c) => c.trim())
     .find((c) => c.startsWith(`${TOKEN_COOKIE}=`));
-  if (cookie) return { token: decodeURIComponent(cookie.slice(TOKEN_COOKIE.length + 1)), via: 'cookie' };
+  if (cookie) return { token: decoded(cookie.slice(TOKEN_COOKIE.length + 1)), via: 'cookie' };
   const q = url.searchParams.get('token');
   if (q) return { token: q, via: 'query' };
   return { token: null, via: null };
@@ -64,4 +64,18 @@ export function hostAllowed(host: string | undefined, port: number): boolean {
 
 export function originAllowed(origin: string | undefined, port: number): boolean {
   return origin === undefined || origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
+}
+
+/** Percent-decoding that answers null for a malformed escape (a request error, never a server error). */
+export function decoded(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
+/** Exactly application/json, any case, with parameters (charset) allowed: not application/jsonfoo. */
+export function isJsonMediaType(contentType: string | undefined): boolean {
+  return (contentType ?? '').split(';')[0].trim().toLowerCase() === 'application/json';
 }

@@ -6,7 +6,7 @@ import { dispatch } from '../core/dispatch';
 import { operationsFor } from '../core/operations';
 import { Session } from '../core/session';
 import { rootPath } from '../core/paths';
-import { SECURITY_HEADERS, TOKEN_COOKIE, hostAllowed, newToken, originAllowed, presentedToken, tokenMatches } from './security';
+import { SECURITY_HEADERS, TOKEN_COOKIE, decoded, hostAllowed, isJsonMediaType, newToken, originAllowed, presentedToken, tokenMatches } from './security';
 
 export interface ServeOptions {
   dbPath: string;
@@ -37,6 +37,7 @@ const MIME: Record<string, string> = {
 };
 
 const MAX_BODY = 512 * 1024 * 1024;
+const BAD_ESCAPE = 'a malformed % escape in the address';
 
 function send(res: http.ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8', extra: Record<string, string> = {}) {
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, ...extra });
@@ -77,7 +78,9 @@ export async function serve(options: ServeOptions): Promise<Server> {
       if (url.pathname.startsWith('/rpc/')) {
         if (req.method !== 'POST') return send(res, 405, 'POST only', 'text/plain', { Allow: 'POST' });
         if (!originAllowed(req.headers.origin, port)) return send(res, 403, 'cross-origin request refused');
-        if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'application/json only');
+        if (!isJsonMediaType(req.headers['content-type'])) return send(res, 415, 'application/json only');
+        const name = decoded(url.pathname.slice(5));
+        if (name === null) return send(res, 400, BAD_ESCAPE);
         let input: unknown;
         try {
           const body = await readBody(req);
@@ -85,7 +88,7 @@ export async function serve(options: ServeOptions): Promise<Server> {
         } catch (e) {
           return send(res, 400, JSON.stringify({ code: 'invalid_input', message: `request body: ${(e as Error).message}` }), 'application/json');
         }
-        const result = await dispatch(ops, decodeURIComponent(url.pathname.slice(5)), input);
+        const result = await dispatch(ops, name, input);
         if (result.ok) return send(res, 200, JSON.stringify(result.value), 'application/json');
         return send(res, result.status, JSON.stringify(result.error), 'application/json');
       }
@@ -111,7 +114,9 @@ export async function serve(options: ServeOptions): Promise<Server> {
           'Set-Cookie': `${TOKEN_COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`,
         });
       }
-      const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+      const pathname = decoded(url.pathname);
+      if (pathname === null) return send(res, 400, BAD_ESCAPE);
+      const rel = url.pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
       const file = path.resolve(staticDir, rel);
       if (!file.startsWith(staticDir + path.sep)) return send(res, 404, 'not found');
       const target = fs.existsSync(file) && fs.statSync(file).isFile() ? file : path.join(staticDir, 'index.html');

@@ -41,6 +41,11 @@ export const PHRASES = {
   otherCombined: { en: 'The {top} largest by total are drawn; the other {n} values of {series} are combined as “Other”.', zh: '图中显示合计最大的 {top} 个；{series}的其余 {n} 个值合并为“其他”。' },
   tableRowsShown: { en: 'The table shows part of the view (the largest or latest rows, the latest columns); the workbook holds all {n} rows.', zh: '表格只显示部分内容(最大或最近的几行，最近几列)；工作簿包含全部 {n} 行。' },
   author: { en: 'Author', zh: '作者' },
+  rateIntervalColumn: { en: '95% interval', zh: '95%置信区间' },
+  rateDeaths: { en: 'Deaths counted', zh: '计入的死亡人数' },
+  rateLow: { en: '95% interval, low', zh: '95%置信区间下限' },
+  rateHigh: { en: '95% interval, high', zh: '95%置信区间上限' },
+  rateExcluded: { en: 'Deaths left out (no deployment report)', zh: '未计入的死亡人数(无军警派遣报告)' },
   provenanceSheet: { en: 'Provenance', zh: '数据来源' },
   // The reasons a cell is blank (CrossTab.blankReason), worded here so the grid, the CLI and a slide say the same.
   blank_no_deployments: {

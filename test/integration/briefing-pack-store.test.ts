@@ -75,6 +75,11 @@ describe('packs through the contract', () => {
     expect(made.doc.slides.map((s) => s.kind)).toEqual(['cover', 'view', 'sources']);
     const view = made.doc.slides[1];
     expect(view.kind === 'view' && view.basis?.grandTotal).toBe(27);
+    // Published figures added one after another gather on one slide.
+    await call<Pack>(ops, 'packAddSlide', { packId: made.id, slide: { kind: 'figures', figures: ['a74-533-p68-malicious-2018-total'] } });
+    const gathered = await call<Pack>(ops, 'packAddSlide', { packId: made.id, slide: { kind: 'figures', figures: ['a74-533-p68-malicious-2018-minusma'] } });
+    expect(gathered.doc.slides.map((s) => s.kind)).toEqual(['cover', 'view', 'figures', 'sources']);
+    expect(gathered.doc.slides[2]).toMatchObject({ figures: ['a74-533-p68-malicious-2018-total', 'a74-533-p68-malicious-2018-minusma'] });
     const doc: PackDocInput = {
       ...made.doc,
       settings: { ...made.doc.settings, title: 'Malicious acts, 2018', author: 'Cell', marking: 'FOR OFFICIAL USE ONLY', lang: 'zh', pageSize: 'A4' },

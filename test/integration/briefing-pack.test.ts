@@ -87,6 +87,23 @@ describe('the monthly brief as a PPTX', () => {
     expect(series.values).toEqual(ranked.map((r) => r.total));
   });
 
+  it('gives each rate its 95 % interval on the slide, and the workbook the deaths, bounds and deaths left out as numbers', async () => {
+    expect(deck[7].text).toContain('95% interval');
+    const t = ws.crossTab({ measure: 'fatality_rate', rows: ['mission'], from: '2021-01-01', to: '2024-12-31' });
+    const g = t.rate!.grandTotal!;
+    expect(g.low! < t.grandTotal! && t.grandTotal! < g.high!).toBe(true);
+    const sheet = (await readWorkbook(file('xlsx'))).worksheets[7];
+    let header: string[] = [];
+    let totals: unknown[] = [];
+    sheet.eachRow((row) => {
+      const values = (row.values as unknown[]).slice(1);
+      if (values.includes('95% interval, low')) header = values as string[];
+      if (values[0] === 'Total') totals = values;
+    });
+    expect(header).toEqual(['Mission', 'Total', 'Deaths counted', '95% interval, low', '95% interval, high', 'Deaths left out (no deployment report)']);
+    expect(totals).toEqual(['Total', t.grandTotal, g.deaths, g.low, g.high, g.excluded]);
+  });
+
   it('keeps the notes, the key messages and a native table', () => {
     expect(deck[1].notes).toContain('Deaths are dated by incident date');
     expect(deck[2].text).toContain('A/74/533 counted 27 such deaths in 2018');

@@ -94,6 +94,8 @@ const ALLOWED = new Set([
   'PPTX', // export formats, like CSV
   'PDF',
   'XLSX',
+  'A4', // the paper size
+  'Alt', // the key, as printed on it
   'ACLED',
   'M49',
   'SHA-256',

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import crypto from 'node:crypto';
-import { StringDecoder } from 'node:string_decoder';
 
 const QUOTE = 34;
 const COMMA = 44;
@@ -147,6 +146,118 @@ export class CsvParser {
   }
 }
 
+/**
+ * Where a file's bytes stop being UTF-8 text: the offset and line of the first byte that is not
+ * valid UTF-8. Runs only once decoding has failed, so it may read the file again from the start.
+ */
+function firstInvalidByte(chunks: Iterable<Uint8Array>): { offset: number; line: number; byte: number; next: number } {
+  let pos = 0;
+  let line = 1;
+  let need = 0;
+  let lo = 0x80;
+  let hi = 0xbf;
+  let start = 0;
+  let lead = 0;
+  for (const chunk of chunks) {
+    for (let i = 0; i < chunk.length; i++, pos++) {
+      const b = chunk[i];
+      if (need > 0) {
+        if (b < lo || b > hi) return { offset: start, line, byte: lead, next: b };
+        lo = 0x80;
+        hi = 0xbf;
+        need--;
+        continue;
+      }
+      if (b < 0x80) {
+        if (b === LF) line++;
+        continue;
+      }
+      start = pos;
+      lead = b;
+      if (b >= 0xc2 && b <= 0xdf) need = 1;
+      else if (b === 0xe0) [need, lo] = [2, 0xa0];
+      else if (b === 0xed) [need, hi] = [2, 0x9f];
+      else if (b >= 0xe1 && b <= 0xef) need = 2;
+      else if (b === 0xf0) [need, lo] = [3, 0x90];
+      else if (b === 0xf4) [need, hi] = [3, 0x8f];
+      else if (b >= 0xf1 && b <= 0xf3) need = 3;
+      else return { offset: pos, line, byte: b, next: i + 1 < chunk.length ? chunk[i + 1] : -1 };
+    }
+  }
+  return { offset: start, line, byte: lead, next: -1 };
+}
+
+/** The line a byte offset falls on. */
+function lineAt(chunks: Iterable<Uint8Array>, offset: number): number {
+  let line = 1;
+  let pos = 0;
+  for (const chunk of chunks) {
+    const part = Buffer.from(chunk.buffer, chunk.byteOffset, Math.min(chunk.length, offset - pos));
+    for (let i = part.indexOf(LF); i >= 0; i = part.indexOf(LF, i + 1)) line++;
+    pos += chunk.length;
+    if (pos >= offset) break;
+  }
+  return line;
+}
+
+const hex = (b: number) => `0x${b.toString(16).toUpperCase().padStart(2, '0')}`;
+
+/**
+ * Bytes to text, refusing what would change silently: UTF-16, bytes that are not UTF-8 (once stored
+ * as U+FFFD), and NUL (kept inside a name, invisible). Each refusal names the line and the offset.
+ */
+class TextBytes {
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  private offset = 0;
+
+  constructor(private readonly chunks: () => Iterable<Uint8Array>) {}
+
+  decode(part: Uint8Array, final = false): string {
+    if (this.offset === 0 && part.length >= 2 && ((part[0] === 0xff && part[1] === 0xfe) || (part[0] === 0xfe && part[1] === 0xff))) {
+      throw new CsvSyntaxError('the file is UTF-16 text: save it as UTF-8 and import again', 1);
+    }
+    const bytes = Buffer.from(part.buffer, part.byteOffset, part.byteLength);
+    if (this.offset === 0) {
+      // Lines ended by CR alone (classic Mac OS) would read as one long header line.
+      const cr = bytes.indexOf(CR);
+      const lf = bytes.indexOf(LF);
+      if (cr >= 0 && cr < bytes.length - 1 && bytes[cr + 1] !== LF && (lf < 0 || cr < lf)) throw new CsvSyntaxError('lines end in a bare carriage return (CR): save the file with LF or CRLF line ends', 1);
+    }
+    const nul = bytes.indexOf(0);
+    if (nul >= 0) {
+      const at = this.offset + nul;
+      throw new CsvSyntaxError(`a NUL byte at offset ${at}; a text file has none`, lineAt(this.chunks(), at));
+    }
+    this.offset += part.length;
+    try {
+      return this.decoder.decode(part, { stream: !final });
+    } catch {
+      const bad = firstInvalidByte(this.chunks());
+      // Two high bytes in a row is how GBK / GB18030 write a Chinese character; one alone is a Latin letter.
+      const guess = bad.next >= 0x80 ? 'GBK or GB18030' : 'Latin-1 or Windows-1252';
+      throw new CsvSyntaxError(`byte ${hex(bad.byte)} at offset ${bad.offset} is not UTF-8; the file looks like ${guess}: save it as UTF-8 and import again`, bad.line);
+    }
+  }
+
+  end(): string {
+    return this.decode(new Uint8Array(0), true);
+  }
+}
+
+function* chunksOf(source: { path: string } | { bytes: Uint8Array }, size: number): Generator<Uint8Array> {
+  if ('bytes' in source) {
+    for (let off = 0; off < source.bytes.length; off += size) yield source.bytes.subarray(off, Math.min(source.bytes.length, off + size));
+    return;
+  }
+  const fd = fs.openSync(source.path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(size);
+    for (let n; (n = fs.readSync(fd, buf, 0, size, null)) > 0; ) yield buf.subarray(0, n);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 export interface FileRead {
   sha256: string;
   bytes: number;
@@ -164,15 +275,15 @@ export function readCsv(
 ): FileRead {
   // Without a hash (the caller has one already) the sha256 comes back empty.
   const hash = options.hash === false ? undefined : crypto.createHash('sha256');
-  const decoder = new StringDecoder('utf8');
-  const parser = new CsvParser(onRecord);
   const CHUNK = 1 << 20;
+  const decoder = new TextBytes(() => chunksOf(source, CHUNK));
+  const parser = new CsvParser(onRecord);
   if ('bytes' in source) {
     const total = source.bytes.length;
     for (let off = 0; off < total; off += CHUNK) {
       const part = source.bytes.subarray(off, Math.min(total, off + CHUNK));
       hash?.update(part);
-      parser.push(decoder.write(Buffer.from(part.buffer, part.byteOffset, part.byteLength)));
+      parser.push(decoder.decode(part));
       onProgress?.(Math.min(total, off + CHUNK), total);
     }
     parser.push(decoder.end());
@@ -190,7 +301,7 @@ export function readCsv(
       const part = buf.subarray(0, n);
       hash?.update(part);
       done += n;
-      parser.push(decoder.write(part));
+      parser.push(decoder.decode(part));
       onProgress?.(done, total);
     }
     parser.push(decoder.end());

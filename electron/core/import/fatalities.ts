@@ -66,16 +66,19 @@ export const fatalitiesLayout: Layout<FatalityRow> = {
         throw new FieldError('type_of_casualty', `"${f[cCasualty].trim()}" is not a fatality`);
       }
       const personnel_type = oneOf('casualty_personnel_type', f[cType], FATALITY_PERSONNEL_TYPES);
-      const nationality = cNat >= 0 ? optional(f[cNat]) : '';
+      const nationality = cNat >= 0 ? optional('casualty_nationality', f[cNat]) : '';
       let nationality_iso3 = cIso >= 0 ? iso3('isocode3', f[cIso]) : '';
       // A blank code with a named nationality is matched by name, as deployments are ("ZZ [Undetermined]" names none).
       const byName = nationality_iso3 === '' && nationality !== '' ? iso3ByName(nationality) : undefined;
       if (byName) nationality_iso3 = byName;
+      const incident_date = isoDate('incident_date', f[cDate]);
+      const last_update = cUpdate >= 0 && f[cUpdate].trim() !== '' ? isoDate('last_update', f[cUpdate]) : undefined;
+      if (last_update !== undefined && incident_date > last_update) throw new FieldError('incident_date', `"${incident_date}" is after the row's last_update, ${last_update}`);
       return {
         ok: true,
         row: {
           casualty_id: required('casualty_id', f[cId]),
-          incident_date: isoDate('incident_date', f[cDate]),
+          incident_date,
           mission: required('mission_acronym', f[cMission]),
           gender: cGender >= 0 ? gender(f[cGender]) : '',
           nationality,
@@ -84,7 +87,7 @@ export const fatalitiesLayout: Layout<FatalityRow> = {
           personnel_type,
           service: fatalityService(personnel_type),
           incident_type: oneOf('type_of_incident', f[cIncident], INCIDENT_TYPES),
-          last_update: cUpdate >= 0 && f[cUpdate].trim() !== '' ? isoDate('last_update', f[cUpdate]) : undefined,
+          last_update,
           nationality_by_name: byName !== undefined,
         },
       };

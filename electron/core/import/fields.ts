@@ -1,3 +1,4 @@
+import { MAX_VALUE_LENGTH } from '../../../shared/spec';
 import type { Normalized, RowProblem } from './types';
 
 /** Maps header names (any case, trimmed) to column positions and reads fields by name. */
@@ -31,13 +32,30 @@ function validDate(y: number, m: number, d: number): boolean {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-let lastDate = { raw: '', iso: '' };
+// The last date read and its ISO form. Starts on a raw value no field holds (it once started on '', so
+// an empty date read first in a thread passed as the empty string: found by the fuzz suite).
+let lastDate = { raw: '\u0000', iso: '' };
 
-/** Accepts YYYY-MM-DD (optionally with a time), and dd/mm/yyyy as the older UN portal wrote it. */
+let today = { at: 0, iso: '' };
+
+/** Today's date (UTC), read again at most once a minute. */
+export function todayIso(): string {
+  const now = Date.now();
+  if (now - today.at > 60_000) today = { at: now, iso: new Date(now).toISOString().slice(0, 10) };
+  return today.iso;
+}
+
+/** One day ahead of UTC: a file written today east of Greenwich may carry tomorrow's UTC date. */
+function latestPossible(): string {
+  return new Date(Date.parse(todayIso()) + 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Accepts YYYY-MM-DD (optionally with a time), and dd/mm/yyyy as the older UN portal wrote it; never a day still to come. */
 export function isoDate(field: string, raw: string): string {
   // Rows come sorted by date in UN files: most dates are the previous row's again.
   if (raw === lastDate.raw) return lastDate.iso;
   const iso = parseDate(field, raw);
+  if (iso > latestPossible()) throw new FieldError(field, `"${iso}" is in the future (today is ${todayIso()})`);
   lastDate = { raw, iso };
   return iso;
 }
@@ -66,15 +84,24 @@ function trimmed(v: string): boolean {
   return first > 32 && first < 127 && last > 32 && last < 127;
 }
 
-export function required(field: string, raw: string | undefined): string {
-  const v = raw === undefined ? '' : trimmed(raw) ? raw : raw.trim();
-  if (v === '') throw new FieldError(field, 'is empty');
-  if (v.includes('\uFFFD')) throw new FieldError(field, 'is not valid UTF-8 text');
+/** The longest name a field may hold: a view names values up to this length (shared/spec.ts), so every stored name can be filtered on. */
+export const MAX_NAME = MAX_VALUE_LENGTH;
+/** Free text (an incident's notes) may be longer, not without end. */
+export const MAX_TEXT = 65_536;
+
+function bounded(field: string, v: string, max: number): string {
+  if (v.length > max) throw new FieldError(field, `is ${v.length} characters long; at most ${max}`);
   return v;
 }
 
-export function optional(raw: string | undefined): string {
-  return (raw ?? '').trim();
+export function required(field: string, raw: string | undefined): string {
+  const v = raw === undefined ? '' : trimmed(raw) ? raw : raw.trim();
+  if (v === '') throw new FieldError(field, 'is empty');
+  return bounded(field, v, MAX_NAME);
+}
+
+export function optional(field: string, raw: string | undefined, max = MAX_NAME): string {
+  return bounded(field, (raw ?? '').trim(), max);
 }
 
 export function oneOf<T extends string>(field: string, raw: string | undefined, allowed: readonly T[]): T {
@@ -86,6 +113,9 @@ export function oneOf<T extends string>(field: string, raw: string | undefined, 
   if (hit === undefined) throw new FieldError(field, `"${v}" is not one of: ${allowed.join(', ')}`);
   return hit;
 }
+
+/** The largest count a workspace holds: the cross-tab engine keeps counts in 32-bit columns, and no UN count comes near it. */
+export const MAX_COUNT = 2 ** 31 - 1;
 
 export function count(field: string, raw: string | undefined): number {
   // Plain digits (nearly every count): read them without a regular expression.
@@ -101,7 +131,10 @@ export function count(field: string, raw: string | undefined): number {
   }
   const v = (raw ?? '').trim();
   if (!/^\d+(\.0+)?$/.test(v)) throw new FieldError(field, `"${v}" is not a whole number of people`);
-  return Number.parseInt(v, 10);
+  const n = Number.parseInt(v, 10);
+  // Above this a number is rounded by JavaScript (2^53) or refused by SQLite as a REAL (10^23): refused here, by name.
+  if (n > MAX_COUNT) throw new FieldError(field, `"${v}" is more than ${MAX_COUNT}, the largest count a workspace holds`);
+  return n;
 }
 
 /** UN files write M49 codes as floats ("250.0"); blank for undetermined nationality. */

@@ -1,6 +1,6 @@
 import type { Db } from '../db/open';
 import { iso3ByM49, iso3ByName, missionsHostedAt } from '../reference/lookup';
-import { columnIndex, count, FieldError, hasColumns, iso3, isoDate, oneOf, optional, required, guarded } from './fields';
+import { columnIndex, count, FieldError, hasColumns, iso3, isoDate, MAX_TEXT, oneOf, optional, required, guarded } from './fields';
 import type { FactStore, Layout } from './types';
 
 export const IED_OUTCOMES = ['detonated', 'found_and_cleared', 'unknown'] as const;
@@ -128,7 +128,7 @@ export const acledLayout: Layout<IedRow> = {
       const country_iso3 = isoNum ?? iso3ByName(countryName);
       if (!country_iso3) throw new FieldError('country', `"${countryName}" is not a country Bluehelm knows`);
       const killed = count('fatalities', f[cFatal]);
-      const notes = optional(f[cNotes]);
+      const notes = optional('notes', f[cNotes], MAX_TEXT);
       const target = acledTarget(cActor2 >= 0 ? f[cActor2] : '', cAssoc2 >= 0 ? f[cAssoc2] : '');
       return {
         ok: true,
@@ -138,18 +138,18 @@ export const acledLayout: Layout<IedRow> = {
           event_date,
           mission: linkMission(country_iso3, event_date),
           country_iso3,
-          admin1: optional(f[cAdmin1]),
-          location: optional(f[cLocation]),
+          admin1: optional('admin1', f[cAdmin1]),
+          location: optional('location', f[cLocation]),
           latitude: coordinate('latitude', f[cLat], 90),
           longitude: coordinate('longitude', f[cLon], 180),
-          event_type: cEventType >= 0 ? optional(f[cEventType]) : '',
+          event_type: cEventType >= 0 ? optional('event_type', f[cEventType]) : '',
           outcome: acledOutcome(notes, killed),
           killed,
           injured: null,
           peacekeepers_killed: target === 'UN' ? killed : 0,
           peacekeepers_injured: 0,
           target,
-          source: optional(f[cSource]),
+          source: optional('source', f[cSource], MAX_TEXT),
           notes,
         },
       };
@@ -177,7 +177,7 @@ export const iedTemplateLayout: Layout<IedRow> = {
       const event_date = isoDate('date', f[c.date]);
       const country_iso3 = iso3('country_iso3', f[c.country_iso3]);
       if (country_iso3 === '') throw new FieldError('country_iso3', 'is empty');
-      const mission = optional(f[c.mission]);
+      const mission = optional('mission', f[c.mission]);
       return {
         ok: true,
         row: {
@@ -186,19 +186,19 @@ export const iedTemplateLayout: Layout<IedRow> = {
           event_date,
           mission: mission || linkMission(country_iso3, event_date),
           country_iso3,
-          admin1: optional(f[c.admin1]),
-          location: optional(f[c.location]),
+          admin1: optional('admin1', f[c.admin1]),
+          location: optional('location', f[c.location]),
           latitude: coordinate('latitude', f[c.latitude], 90),
           longitude: coordinate('longitude', f[c.longitude], 180),
-          event_type: optional(f[c.event_type]),
+          event_type: optional('event_type', f[c.event_type]),
           outcome: oneOf('outcome', f[c.outcome].replace(/[\s-]+/g, '_'), IED_OUTCOMES),
           killed: optionalCount('killed', f[c.killed]),
           injured: optionalCount('injured', f[c.injured]),
           peacekeepers_killed: optionalCount('peacekeepers_killed', f[c.peacekeepers_killed]) ?? 0,
           peacekeepers_injured: optionalCount('peacekeepers_injured', f[c.peacekeepers_injured]) ?? 0,
           target: oneOf('target', f[c.target].replace(/[\s-]+/g, '_'), IED_TARGETS),
-          source: optional(f[c.source]),
-          notes: optional(f[c.notes]),
+          source: optional('source', f[c.source], MAX_TEXT),
+          notes: optional('notes', f[c.notes], MAX_TEXT),
         },
       };
     });

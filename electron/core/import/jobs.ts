@@ -48,6 +48,11 @@ export class ImportJobs {
     return job;
   }
 
+  /** Whether an import is still writing. */
+  running(): boolean {
+    return [...this.jobs.values()].some((r) => r.job.state === 'running');
+  }
+
   status(id: string): ImportJob | undefined {
     return this.jobs.get(id)?.job;
   }

@@ -14,6 +14,19 @@ export class ImportRefused extends Error {
   }
 }
 
+/** A column named twice (any case, trimmed): which copy a row's value comes from would be a guess. */
+function repeatedColumn(header: string[]): { name: string; first: number; second: number } | undefined {
+  const seen = new Map<string, number>();
+  for (const [i, h] of header.entries()) {
+    const name = h.trim().toLowerCase();
+    if (name === '') continue;
+    const first = seen.get(name);
+    if (first !== undefined) return { name, first: first + 1, second: i + 1 };
+    seen.set(name, i);
+  }
+  return undefined;
+}
+
 /** Where the records of a file go once they are read and judged. */
 export interface RecordSink {
   /** The header was recognised: every later record is read under this layout. */
@@ -56,6 +69,8 @@ export function fileRecords(file: string, kind: Kind | 'auto' | undefined, sink:
       if (!layout) {
         throw new ImportRefused(file, line, 'header', `not a layout Bluehelm knows (header: ${fields.slice(0, 8).join(', ')}…); expected one of: ${LAYOUTS.map((l) => l.name).join(', ')}`);
       }
+      const twice = repeatedColumn(fields);
+      if (twice) throw new ImportRefused(file, line, 'header', `column "${twice.name}" appears twice (columns ${twice.first} and ${twice.second})`);
       if (kind && kind !== 'auto' && kind !== layout.kind) {
         throw new ImportRefused(file, line, 'header', `this is a ${layout.kind} file (${layout.name}), not ${kind}`);
       }
@@ -106,11 +121,24 @@ export function fileRecords(file: string, kind: Kind | 'auto' | undefined, sink:
     else sink.row(n.row, line);
   };
 
-  /** Call once the file is read: writes the rows held back. */
-  const finish = () => {
-    for (const { row, line } of held.values()) sink.row(row, line);
+  /** Call once the file is read: writes the rows held back, saying how many are written so far. */
+  const finish = (onWritten: (written: number, total: number) => void = () => undefined) => {
+    const total = held.size;
+    let written = 0;
+    for (const { row, line } of held.values()) {
+      sink.row(row, line);
+      if ((++written & 1023) === 0) onWritten(written, total);
+    }
+    onWritten(total, total);
     held.clear();
   };
 
-  return { onRecord, finish, totals, hasLayout: () => layout !== undefined };
+  return {
+    onRecord,
+    finish,
+    totals,
+    hasLayout: () => layout !== undefined,
+    /** Whether rows are held back until the file is read (then reading is half the work and writing the other half). */
+    holdsBack: () => layout?.preferDuplicate !== undefined,
+  };
 }

@@ -2,9 +2,11 @@ import fs from 'node:fs';
 import crypto from 'node:crypto';
 import path from 'node:path';
 import type { Db } from '../db/open';
+import { withBackup } from '../db/backup';
 import { readCsv, CsvSyntaxError } from './csv';
 import { CsvReader } from './parallel';
 import { canBlockHere } from '../threads';
+import { heldBackProgress } from './progress';
 import { fileRecords, ImportRefused, type RecordSink, type RecordTotals } from './records';
 import type { ImportResult, Kind, Layout, UpsertOutcome } from './types';
 import { workspaceKind } from '../workspace';
@@ -65,6 +67,7 @@ function sha256Of(source: ImportSource): string {
 export function importFile(db: Db, source: ImportSource, options: ImportOptions = {}): ImportResult {
   const file = sourceName(source);
   if ('path' in source && !fs.existsSync(source.path)) throw new ImportRefused(source.path, null, null, 'no such file');
+  if ('path' in source && !fs.statSync(source.path).isFile()) throw new ImportRefused(source.path, null, null, 'a folder, not a file; nothing was imported');
   const synthetic = options.synthetic ?? false;
   const wsKind = workspaceKind(db);
   if (wsKind === 'demo' && !synthetic) {
@@ -88,31 +91,41 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions 
   }
 }
 
+/** What importing a file whose content is already in the workspace did: nothing. */
+function alreadyImported(db: Db, file: string, sha256: string): ImportResult | undefined {
+  const known = db.prepare(`SELECT * FROM dataset WHERE sha256 = ?`).get(sha256) as Record<string, any> | undefined;
+  if (!known) return undefined;
+  const rejects = db.prepare(`SELECT line, field, reason FROM reject WHERE dataset_id = ? ORDER BY line LIMIT ?`).all(known.id, MAX_REPORTED) as ImportResult['rejects'];
+  return {
+    kind: known.kind,
+    layout: known.layout,
+    file,
+    sha256,
+    rows_read: known.rows_read,
+    inserted: 0,
+    updated: 0,
+    unchanged: known.rows_read - known.rejected - known.skipped,
+    rejected: known.rejected,
+    skipped: known.skipped,
+    matched_by_name: 0,
+    dataset_id: known.id,
+    already_imported: true,
+    synthetic: known.synthetic === 1,
+    rejects,
+    changes: [],
+  };
+}
+
 function importRecords(db: Db, source: ImportSource, file: string, synthetic: boolean, options: ImportOptions, reader: CsvReader | undefined): ImportResult {
   const sha256 = sha256Of(source);
-  const known = db.prepare(`SELECT * FROM dataset WHERE sha256 = ?`).get(sha256) as Record<string, any> | undefined;
-  if (known) {
-    const rejects = db.prepare(`SELECT line, field, reason FROM reject WHERE dataset_id = ? ORDER BY line LIMIT ?`).all(known.id, MAX_REPORTED) as ImportResult['rejects'];
-    return {
-      kind: known.kind,
-      layout: known.layout,
-      file,
-      sha256,
-      rows_read: known.rows_read,
-      inserted: 0,
-      updated: 0,
-      unchanged: known.rows_read - known.rejected - known.skipped,
-      rejected: known.rejected,
-      skipped: known.skipped,
-      matched_by_name: 0,
-      dataset_id: known.id,
-      already_imported: true,
-      synthetic: known.synthetic === 1,
-      rejects,
-      changes: [],
-    };
-  }
+  const known = alreadyImported(db, file, sha256);
+  if (known) return known;
+  // The workspace as it was before this file, kept beside it (the demo is regenerated, never backed up).
+  if (synthetic) return writeRecords(db, source, file, sha256, synthetic, options, reader);
+  return withBackup(db, () => writeRecords(db, source, file, sha256, synthetic, options, reader));
+}
 
+function writeRecords(db: Db, source: ImportSource, file: string, sha256: string, synthetic: boolean, options: ImportOptions, reader: CsvReader | undefined): ImportResult {
   const result: ImportResult = {
     kind: 'fatalities',
     layout: '',
@@ -181,6 +194,13 @@ function importRecords(db: Db, source: ImportSource, file: string, synthetic: bo
   db.pragma('cache_size = -131072');
   db.exec('BEGIN IMMEDIATE');
   try {
+    // Another import of the same file (another process, at the same moment) may have committed while
+    // this one read: now that this one holds the write lock, the registry says for sure.
+    const meanwhile = alreadyImported(db, file, sha256);
+    if (meanwhile) {
+      db.exec('ROLLBACK');
+      return meanwhile;
+    }
     let totals: RecordTotals & { hasLayout: boolean };
     if (reader) {
       totals = reader.drain(sink, (done, total) => {
@@ -190,11 +210,14 @@ function importRecords(db: Db, source: ImportSource, file: string, synthetic: bo
     } else {
       const records = fileRecords(file, options.kind, sink);
       // The file's hash is known already (sha256Of): reading it again only parses.
-      readCsv('path' in source ? { path: source.path } : { bytes: source.bytes }, records.onRecord, options.onProgress, { hash: false });
-      records.finish();
+      const progress = heldBackProgress(records.holdsBack, (done, total) => options.onProgress?.(done, total));
+      readCsv('path' in source ? { path: source.path } : { bytes: source.bytes }, records.onRecord, progress.reading, { hash: false });
+      records.finish(progress.writing);
       totals = { ...records.totals, hasLayout: records.hasLayout() };
     }
     if (!totals.hasLayout) throw new ImportRefused(file, 1, 'header', 'the file is empty');
+    // A header alone registers nothing: an empty dataset would be listed among a view's sources.
+    if (totals.rowsRead === 0) throw new ImportRefused(file, null, null, 'the file has a header but no rows; nothing was imported');
     result.rows_read = totals.rowsRead;
     result.skipped = totals.skipped;
     store!.flush?.();

@@ -6,7 +6,7 @@ import { startWorker } from '../threads';
 import type { Workspace } from '../workspace';
 import type { PackWorkerData, PackWorkerMessage } from '../workers/pack-worker';
 import { buildPack } from './model';
-import { EXPORT_MIME, packContext } from './service';
+import { EXPORT_MIME, packContext } from './context';
 import { getPack } from './store';
 import { fileNameFor } from './write';
 
@@ -62,7 +62,7 @@ export class PackExports {
       });
       job.stale = pack.stale;
       if (cancelled()) return Object.assign(job, { state: 'cancelled', error: 'export cancelled; nothing was written' });
-      const data: PackWorkerData = { pack, format: job.format, cancel };
+      const data: PackWorkerData = { pack, task: job.format, cancel };
       const worker = startWorker('pack-worker', { workerData: data });
       await new Promise<void>((resolve) => {
         worker.on('message', (m: PackWorkerMessage) => {

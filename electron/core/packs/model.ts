@@ -9,7 +9,8 @@ import { publisherOf } from '../../../shared/present/provenance';
 import { tableModel } from '../../../shared/present/table';
 import { buildTrend, otherSpec, splitSeries, trendAxes, trendLines, trendSpec, TOP_SERIES } from '../../../shared/present/trend';
 import { explain, type ReconciledFigure } from '../../../shared/reconcile';
-import { SpecError, type CrossTab, type ViewSpecInput } from '../../../shared/spec';
+import { SpecError, type CrossTab, type RateCell, type ViewSpecInput } from '../../../shared/spec';
+import { formatValue } from '../../../shared/present/format';
 import type { DatasetEntry } from '../../../shared/contract';
 import { loadPublishedFigures, reconcile } from '../reconcile/reconcile';
 import type { Workspace } from '../workspace';
@@ -50,14 +51,15 @@ export function checkFigureIds(doc: PackDoc, known = new Set(loadPublishedFigure
   });
 }
 
-function sortedRows(t: CrossTab): CrossTab['rows'] {
-  // Periods read in time order; anything else largest first, as an analyst ranks it (blank last).
-  if (t.rowDims.length === 0 || isTime(t.rowDims[0])) return t.rows;
-  return [...t.rows].sort((a, b) => (b.total ?? -Infinity) - (a.total ?? -Infinity));
+/** The order rows are shown in: periods in time order; anything else largest first, as an analyst ranks it (blank last). */
+function rowOrder(t: CrossTab): number[] {
+  const order = t.rows.map((_, i) => i);
+  if (t.rowDims.length === 0 || isTime(t.rowDims[0])) return order;
+  return order.sort((a, b) => (t.rows[b].total ?? -Infinity) - (t.rows[a].total ?? -Infinity));
 }
 
-function viewTable(t: CrossTab, lang: Lang, lookups: Lookups): RenderedTable {
-  const model = tableModel({ ...t, rows: sortedRows(t) }, lang, lookups);
+function viewTable(t: CrossTab, lang: Lang, lookups: Lookups, order: number[]): RenderedTable {
+  const model = tableModel({ ...t, rows: order.map((i) => t.rows[i]) }, lang, lookups);
   const measure = t.spec.measure;
   return {
     columns: [...model.keyHeaders.map((label) => ({ label, format: 'text' as const, weight: 2 })), ...model.valueHeaders.map((label) => ({ label, format: { measure } }))],
@@ -67,18 +69,47 @@ function viewTable(t: CrossTab, lang: Lang, lookups: Lookups): RenderedTable {
   };
 }
 
+/**
+ * A rate's uncertainty beside its total (exact Poisson 95 % interval on the deaths): in the workbook as
+ * numbers (deaths, low, high, deaths left out), on a slide as one "low–high" column, so nobody briefs
+ * "twice as deadly" on 2 deaths against 1.
+ */
+function withRateDetail(table: RenderedTable, t: CrossTab, order: number[], lang: Lang, asText: boolean, rowsShown: number[]): RenderedTable {
+  const rate = t.rate;
+  if (!rate) return table;
+  const measure = t.spec.measure;
+  const interval = (c: RateCell | null): CellValue => (c && c.low !== null && c.high !== null ? `${formatValue(measure, c.low, lang)}–${formatValue(measure, c.high, lang)}` : '—');
+  const detail = (c: RateCell | null): CellValue[] => (asText ? [interval(c)] : [c?.deaths ?? null, c?.low ?? null, c?.high ?? null, c?.excluded ?? null]);
+  const columns: RenderedTable['columns'] = asText
+    ? [{ label: phrase('rateIntervalColumn', lang), format: 'text', weight: 1.6 }]
+    : [
+        { label: phrase('rateDeaths', lang), format: 'number' },
+        { label: phrase('rateLow', lang), format: { measure } },
+        { label: phrase('rateHigh', lang), format: { measure } },
+        { label: phrase('rateExcluded', lang), format: 'number' },
+      ];
+  return {
+    ...table,
+    columns: [...table.columns, ...columns],
+    rows: table.rows.map((r, k) => [...r, ...detail(rate.rowTotals[order[rowsShown[k]]] ?? null)]),
+    totals: table.totals && [...table.totals, ...detail(rate.grandTotal)],
+  };
+}
+
 /** The part of a table a slide can show: the first rows, and the latest value columns with the Total. */
-function fitToSlide(full: RenderedTable, maxValues: number, latestRows: boolean): { table: RenderedTable; cut: boolean } {
+function fitToSlide(full: RenderedTable, maxValues: number, latestRows: boolean): { table: RenderedTable; cut: boolean; shown: number[] } {
   const values = full.columns.length - full.keyColumns;
   const keep = (row: CellValue[]) => (values <= maxValues ? row : [...row.slice(0, full.keyColumns), ...row.slice(row.length - maxValues)]);
+  // Periods: the latest ones; anything else: the largest (the rows come ranked).
+  const all = full.rows.map((_, k) => k);
+  const shown = latestRows ? all.slice(-SLIDE_ROWS) : all.slice(0, SLIDE_ROWS);
   const table: RenderedTable = {
     ...full,
     columns: keep(full.columns as unknown as CellValue[]) as unknown as RenderedTable['columns'],
-    // Periods: the latest ones; anything else: the largest (the rows come ranked).
-    rows: (latestRows ? full.rows.slice(-SLIDE_ROWS) : full.rows.slice(0, SLIDE_ROWS)).map(keep),
+    rows: shown.map((k) => keep(full.rows[k])),
     totals: full.totals && keep(full.totals),
   };
-  return { table, cut: full.rows.length > SLIDE_ROWS || values > maxValues };
+  return { table, cut: full.rows.length > SLIDE_ROWS || values > maxValues, shown };
 }
 
 async function viewChart(slide: ViewSlide, t: CrossTab, ctx: PackContext, lang: Lang, notices: string[]): Promise<RenderedChart | null> {
@@ -144,12 +175,17 @@ async function viewSlide(slide: ViewSlide, ctx: PackContext, lang: Lang, held: S
     out.notices.push(phrase('noData', lang, { reason: phrase('noRows', lang) }));
     return { slide: out, table: t };
   }
-  out.fullTable = viewTable(t, lang, ctx.lookups);
+  const order = rowOrder(t);
+  const base = viewTable(t, lang, ctx.lookups, order);
+  out.fullTable = withRateDetail(base, t, order, lang, false, order.map((_, k) => k));
   if (slide.show !== 'chart' || t.rowDims.length === 0) {
-    const { table, cut } = fitToSlide(out.fullTable, SLIDE_VALUE_COLUMNS[slide.show === 'both' ? 'both' : 'table'], t.rowDims.length > 0 && isTime(t.rowDims[0]));
-    out.table = table;
-    if (cut) out.notices.push(phrase('tableRowsShown', lang, { shown: table.rows.length, n: out.fullTable.rows.length }));
+    const latest = t.rowDims.length > 0 && isTime(t.rowDims[0]);
+    const { table, cut, shown } = fitToSlide(base, SLIDE_VALUE_COLUMNS[slide.show === 'both' ? 'both' : 'table'] - (t.rate ? 1 : 0), latest);
+    out.table = withRateDetail(table, t, order, lang, true, shown);
+    if (cut) out.notices.push(phrase('tableRowsShown', lang, { shown: table.rows.length, n: base.rows.length }));
   }
+  const excluded = t.rate?.grandTotal?.excluded ?? 0;
+  if (excluded > 0) out.notices.push(phrase('excludedDeaths', lang, { count: excluded }));
   if (slide.show !== 'table') out.chart = await viewChart(slide, t, ctx, lang, out.notices);
   if (t.blankReason) out.notices.push(phrase('blank', lang, { reason: phrase(`blank_${t.blankReason}`, lang) }));
   return { slide: out, table: t };
@@ -190,9 +226,14 @@ function figuresSlide(slide: Extract<PackDoc['slides'][number], { kind: 'figures
     totals: null,
     keyColumns: 2,
   };
+  return tableSlide(slide, phrase('figuresTitle', lang), table, [], lang);
+}
+
+/** A built-in slide that is a table (published figures, sources): the analyst's text, else the default title. */
+function tableSlide(slide: Extract<PackDoc['slides'][number], { kind: 'figures' | 'sources' }>, title: string, table: RenderedTable, lines: string[], lang: Lang): RenderedSlide {
   return {
-    kind: 'figures',
-    title: textIn(slide.title, lang) || phrase('figuresTitle', lang),
+    kind: slide.kind,
+    title: textIn(slide.title, lang) || title,
     subtitle: null,
     message: textIn(slide.message, lang) || null,
     notes: textIn(slide.notes, lang),
@@ -200,12 +241,13 @@ function figuresSlide(slide: Extract<PackDoc['slides'][number], { kind: 'figures
     table,
     fullTable: table,
     notices: [],
-    lines: [],
+    lines,
   };
 }
 
-function sourcesSlide(slide: Extract<PackDoc['slides'][number], { kind: 'sources' }>, lang: Lang, prov: Provenance): RenderedSlide {
-  const table: RenderedTable = {
+/** Every dataset behind the pack: the sources slide's table and the workbook's provenance sheet. */
+export function sourcesTable(prov: Provenance, lang: Lang): RenderedTable {
+  return {
     columns: [
       { label: phrase('fileColumn', lang), format: 'text', weight: 2 },
       { label: phrase('publisherColumn', lang), format: 'text', weight: 2.2 },
@@ -217,6 +259,9 @@ function sourcesSlide(slide: Extract<PackDoc['slides'][number], { kind: 'sources
     totals: null,
     keyColumns: 1,
   };
+}
+
+function sourcesSlide(slide: Extract<PackDoc['slides'][number], { kind: 'sources' }>, lang: Lang, prov: Provenance): RenderedSlide {
   const sep = lang === 'zh' ? '：' : ': ';
   const lines = [
     `${phrase('definitions', lang)}${sep}`,
@@ -225,18 +270,7 @@ function sourcesSlide(slide: Extract<PackDoc['slides'][number], { kind: 'sources
     ...prov.scopes.map((s) => `• ${s}`),
     prov.generatedBy,
   ];
-  return {
-    kind: 'sources',
-    title: textIn(slide.title, lang) || phrase('sourcesTitle', lang),
-    subtitle: null,
-    message: textIn(slide.message, lang) || null,
-    notes: textIn(slide.notes, lang),
-    chart: null,
-    table,
-    fullTable: table,
-    notices: [],
-    lines,
-  };
+  return tableSlide(slide, phrase('sourcesTitle', lang), sourcesTable(prov, lang), lines, lang);
 }
 
 /** Which view slides' numbers would change if the pack were exported now (old and new grand total). */

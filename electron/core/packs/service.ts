@@ -1,21 +1,16 @@
-import type { ExportFormat, Pack, PackDoc, Slide, SlideInput, StaleSlide } from '../../../shared/pack';
+import type { Pack, PackDoc, Slide, SlideInput, StaleSlide } from '../../../shared/pack';
 import { slideSchema } from '../../../shared/pack';
-import { lookups } from '../../../shared/present/labels';
 import type { Lang } from '../../../shared/present/lang';
-import { referenceTables } from '../reference/tables';
 import type { Workspace } from '../workspace';
-import { basisOf, buildPack, staleSlides, type PackContext } from './model';
+import { packContext } from './context';
+import { basisOf, buildPack, staleSlides } from './model';
 import { getPack, listPacks, savePack } from './store';
-import { TextMeasure } from './fonts';
-import { slideSvg } from './slide-svg';
+import { startWorker } from '../threads';
+import type { PackWorkerData, PackWorkerMessage } from '../workers/pack-worker';
 import type { RenderedPack } from './types';
 
 // What the doors ask of packs beyond storing them: adding a view, the stale check, the preview.
 
-/** The context every pack computation runs in: the workspace, its engine, the reference labels. */
-export function packContext(ws: Workspace, lang?: Lang): PackContext {
-  return { ws, crossTab: (spec) => ws.crossTabAsync(spec), lookups: lookups(referenceTables().tables), lang };
-}
 
 /** A view slide remembers the dataset versions and grand total it was made from. */
 async function withBasis(ws: Workspace, slide: Slide): Promise<Slide> {
@@ -52,7 +47,12 @@ export async function addToPack(ws: Workspace, packId: number | null, input: Sli
   const pack = getPack(ws.db, packId);
   const slides = [...pack.doc.slides];
   const sources = slides.findIndex((s) => s.kind === 'sources');
-  slides.splice(sources === -1 ? slides.length : sources, 0, slide);
+  const at = sources === -1 ? slides.length : sources;
+  const before = slides[at - 1];
+  if (slide.kind === 'figures' && before?.kind === 'figures') {
+    // Published figures added one after another gather on one slide, as a table of them.
+    slides[at - 1] = { ...before, figures: [...new Set([...before.figures, ...slide.figures])] };
+  } else slides.splice(at, 0, slide);
   return savePack(ws.db, { id: packId, doc: { ...pack.doc, slides } });
 }
 
@@ -71,15 +71,18 @@ export async function acceptPackNumbers(ws: Workspace, id: number): Promise<Pack
   return savePack(ws.db, { id, doc: { ...pack.doc, slides } });
 }
 
-/** Every slide of a pack as the SVG the PDF prints, for the builder's preview. */
+/** Every slide of a pack as the SVG the PDF prints, for the builder's preview (drawn in the pack worker, off this thread). */
 export async function previewPack(ws: Workspace, id: number, lang?: Lang): Promise<{ svgs: string[]; pack: RenderedPack }> {
   const pack = await buildPack(getPack(ws.db, id).doc, packContext(ws, lang));
-  const m = new TextMeasure();
-  return { svgs: pack.slides.map((_, i) => slideSvg(pack, i, m)), pack };
+  const data: PackWorkerData = { pack, task: 'preview', cancel: new Int32Array(new SharedArrayBuffer(4)) };
+  const worker = startWorker('pack-worker', { workerData: data });
+  const svgs = await new Promise<string[]>((resolve, reject) => {
+    worker.on('message', (m: PackWorkerMessage) => {
+      if (m.type === 'preview') resolve(m.svgs);
+      if (m.type === 'failed') reject(new Error(m.error));
+    });
+    worker.on('error', reject);
+    worker.on('exit', () => reject(new Error('the preview stopped unexpectedly')));
+  });
+  return { svgs, pack };
 }
-
-export const EXPORT_MIME: Record<ExportFormat, string> = {
-  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-  pdf: 'application/pdf',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};

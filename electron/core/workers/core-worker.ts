@@ -2,7 +2,7 @@ import os from 'node:os';
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { dispatch } from '../dispatch';
 import { operationsFor } from '../operations';
-import { Session, startupWorkspace } from '../session';
+import { openSession, startupWorkspace } from '../session';
 import { electronEndpoint, nodeEndpoint, serveCore, type CoreOpen, type MessagePortMainLike, type OpenedCore } from '../transport';
 import type { DoorCapabilities } from '../operations';
 
@@ -25,8 +25,9 @@ export interface CoreWorkerData {
   port: MessagePort;
 }
 
-function openCore(request: CoreOpen, door: DoorCapabilities): OpenedCore {
-  const session = new Session(startupWorkspace(request.named).path);
+async function openCore(request: CoreOpen, door: DoorCapabilities): Promise<OpenedCore> {
+  // A damaged workspace with a backup is offered back where the caller can ask (the app's dialog).
+  const session = await openSession(startupWorkspace(request.named).path, (problem, backup) => door.offerRestore?.(problem, backup.takenAt) ?? Promise.resolve(false));
   const ops = operationsFor(session, door);
   return {
     // dispatch is the contract's one boundary: the name, the input's schema, errors as { code, message }.

@@ -1,5 +1,6 @@
 import { workerData } from 'node:worker_threads';
 import { readCsv, CsvSyntaxError } from '../import/csv';
+import { heldBackProgress } from '../import/progress';
 import { fileRecords, ImportRefused } from '../import/records';
 import { RowEncoder } from '../import/row-codec';
 import type { CsvReaderData, CsvReaderMessage } from '../import/parallel';
@@ -45,11 +46,12 @@ try {
       if (rejects.length >= data.batchRows) sendBatch();
     },
   });
-  readCsv(data.source, records.onRecord, (done, total) => {
+  const progress = heldBackProgress(records.holdsBack, (done, total) => {
     doneBytes = done;
     totalBytes = total;
-  }, { hash: false });
-  records.finish();
+  });
+  readCsv(data.source, records.onRecord, progress.reading, { hash: false });
+  records.finish(progress.writing);
   sendBatch();
   post({ type: 'end', totals: records.totals, hasLayout: records.hasLayout() });
 } catch (e) {

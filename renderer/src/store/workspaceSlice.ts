@@ -27,6 +27,8 @@ export interface WorkspaceSlice {
   openDemo(): Promise<boolean>;
   /** The desktop app's Open dialog (main process); false when cancelled. */
   chooseWorkspaceFile(): Promise<boolean>;
+  /** Brings back one of the open workspace's backups. */
+  restoreBackup(file: string): Promise<boolean>;
 }
 
 /** The subjects a measure reads that the workspace holds no rows for. */
@@ -106,5 +108,6 @@ export const createWorkspaceSlice: StateCreator<BluehelmState, [], [], Workspace
     newWorkspace: (name) => switchTo(() => api.workspaceNew(name ? { name } : {})),
     openDemo: () => switchTo(() => api.workspaceOpenDemo({})),
     chooseWorkspaceFile: () => switchTo(() => api.workspaceChooseFile({})),
+    restoreBackup: (file) => switchTo(() => api.workspaceRestore({ file })),
   };
 };

@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
 import { CrossTabView } from './crossTab/CrossTabView';
-import { DatasetsList } from './workspace/DatasetsList';
+import { DatasetsTab } from './workspace/DatasetsTab';
 import { PacksView } from './packs/PacksView';
 import { PublishedFiguresView } from './publishedFigures/PublishedFiguresView';
 import { TrendsView } from './trends/TrendsView';
@@ -22,7 +22,7 @@ export const VIEWS: readonly ViewEntry[] = [
   { id: 'trends', labelKey: 'tabs.trends', usesBuilder: true, component: TrendsView },
   { id: 'published', labelKey: 'tabs.published', usesBuilder: false, component: PublishedFiguresView },
   { id: 'packs', labelKey: 'tabs.packs', usesBuilder: false, component: PacksView },
-  { id: 'datasets', labelKey: 'tabs.datasets', usesBuilder: false, component: DatasetsList },
+  { id: 'datasets', labelKey: 'tabs.datasets', usesBuilder: false, component: DatasetsTab },
 ];
 
 export const viewEntry = (id: ViewId): ViewEntry => VIEWS.find((v) => v.id === id)!;

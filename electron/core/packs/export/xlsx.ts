@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { phrase } from '../../../../shared/present/phrases';
 import { spreadsheetFormat } from '../../../../shared/present/format';
+import { sourcesTable } from '../model';
 import type { RenderedPack, RenderedSlide, RenderedTable } from '../types';
 import { step, type Exporter, type Progress } from './types';
 
@@ -89,18 +90,7 @@ export class XlsxExporter implements Exporter {
   private provenance(ws: ExcelJS.Worksheet, pack: RenderedPack): void {
     const p = pack.provenance;
     heading(ws, pack, phrase('sourcesTitle', pack.lang), [p.generatedBy]);
-    table(ws, {
-      columns: [
-        { label: phrase('fileColumn', pack.lang), format: 'text' },
-        { label: phrase('publisherColumn', pack.lang), format: 'text' },
-        { label: phrase('lastUpdateColumn', pack.lang), format: 'text' },
-        { label: 'SHA-256', format: 'text' },
-        { label: phrase('rowsColumn', pack.lang), format: 'number' },
-      ],
-      rows: p.datasets.map((d) => [d.fileName, d.publisher, d.lastUpdate ?? '', d.sha256, d.rows]),
-      totals: null,
-      keyColumns: 1,
-    });
+    table(ws, sourcesTable(p, pack.lang));
     ws.views = [];
     ws.addRow([]);
     ws.addRow([phrase('definitions', pack.lang)]).font = { bold: true };
