@@ -1,8 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { applyLanguage, saveLanguage, savedLanguage, type Lang } from '../i18n/setup';
-import type { BluehelmState } from './index';
-
 import type { ViewId } from '../views/viewIds';
+import type { BluehelmState } from './index';
 
 export type Tab = ViewId;
 
