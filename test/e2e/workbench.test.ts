@@ -80,6 +80,12 @@ describe.skipIf(!hasBrowser)('the workbench keeps the view, lets the table out, 
     await expect.poll(total, WAIT).toBe(minusma);
     await page.keyboard.press('Control+Shift+z');
     await expect.poll(total, WAIT).toBe(both);
+    // … and from the buttons.
+    await page.getByTestId('undo').click();
+    await expect.poll(total, WAIT).toBe(minusma);
+    await page.getByTestId('redo').click();
+    await expect.poll(total, WAIT).toBe(both);
+    expect(await page.getByTestId('redo').isDisabled()).toBe(true);
 
     // A link pasted into another tab opens the same view.
     const spec: ViewSpecInput = { measure: 'fatalities', rows: ['mission'], cols: 'year', from: '2015-01-01', to: '2019-12-31' };
