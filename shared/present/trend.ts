@@ -2,6 +2,7 @@ import { TIME_DIMENSIONS, measureInfo, type Dimension, type Measure } from '../c
 import type { CrossTab, ViewSpecInput } from '../spec';
 import { measureLabel, valueText, type Lookups } from './labels';
 import type { Lang } from './lang';
+import type { ChartType } from './chart';
 import { phrase } from './phrases';
 
 /** More lines than this cannot be told apart; the rest are combined into one "Other" line. */
@@ -11,9 +12,15 @@ export const TOP_SERIES = 8;
 export interface TrendAxes {
   time: Dimension;
   series: Dimension | null;
+  /** A second dimension besides the series: one line per combination of the two, never dropped. */
+  second?: Dimension;
 }
 
-export type TrendLine = { kind: 'value'; key: string; values: (number | null)[] } | { kind: 'other' | 'total'; values: (number | null)[] };
+export type TrendLine =
+  | { kind: 'value'; key: string; values: (number | null)[] }
+  /** A combination of a series value (or "Other", key null) and a value of the second dimension. */
+  | { kind: 'combination'; key: string | null; second: string; values: (number | null)[] }
+  | { kind: 'other' | 'total'; values: (number | null)[] };
 
 export interface Trend {
   axes: TrendAxes;
@@ -33,17 +40,21 @@ export interface ViewDims {
   cols?: Dimension | null;
 }
 
-/** Time from the view's rows or column (year if it has none); lines from its column, else its first other row. */
+/**
+ * Time from the view's rows or column (year if it has none); lines from its column, else its first other
+ * row; a further non-time dimension splits each line by its values (series × second).
+ */
 export function trendAxes(view: ViewDims): TrendAxes {
   const time = [...view.rows, ...(view.cols ? [view.cols] : [])].find(isTime) ?? 'year';
-  const series = view.cols && !isTime(view.cols) ? view.cols : (view.rows.find((d) => !isTime(d)) ?? null);
-  return { time, series };
+  const others = [...(view.cols && !isTime(view.cols) ? [view.cols] : []), ...view.rows.filter((d) => !isTime(d) && d !== view.cols)];
+  const [series = null, second] = others;
+  return second ? { time, series, second } : { time, series };
 }
 
 /** The view turned so that time runs down the rows and the series across, with the analyst's filters and dates. */
 export function trendSpec(spec: ViewSpecInput, axes: TrendAxes): ViewSpecInput {
   const { measure, where, from, to } = spec;
-  return { measure, rows: [axes.time], ...(axes.series ? { cols: axes.series } : {}), where, ...(from ? { from } : {}), ...(to ? { to } : {}) };
+  return { measure, rows: [axes.time, ...(axes.second ? [axes.second] : [])], ...(axes.series ? { cols: axes.series } : {}), where, ...(from ? { from } : {}), ...(to ? { to } : {}) };
 }
 
 /** The series values ranked by their total; an "Other" of a single value would hide its name, so it is kept. */
@@ -95,8 +106,41 @@ function along(times: string[], table: CrossTab, pick: (row: CrossTab['rows'][nu
   return times.map((t) => (byTime.has(t) ? byTime.get(t)! : missing));
 }
 
+/**
+ * One line per (series value or "Other") × value of the second dimension, ranked by their sum. A measure that
+ * adds up keeps the TOP_SERIES largest and sums the rest into one "Other"; any other measure draws them all,
+ * since its values cannot be combined here.
+ */
+function combinationLines(axes: TrendAxes, times: string[], table: CrossTab, top: string[], other: CrossTab | null): { lines: TrendLine[]; combined: number } {
+  const secondValues = [...new Set([...table.rows.map((r) => r.key[1]), ...(other?.rows.map((r) => r.key[1]) ?? [])])].sort();
+  const missing = missingValue(table.spec.measure);
+  const alongSecond = (t: CrossTab, second: string, pick: (row: CrossTab['rows'][number]) => number | null) => {
+    const byTime = new Map(t.rows.filter((r) => r.key[1] === second).map((r) => [r.key[0], pick(r)]));
+    return times.map((x) => (byTime.has(x) ? byTime.get(x)! : missing));
+  };
+  const candidates: Extract<TrendLine, { kind: 'combination' }>[] = [];
+  for (const second of secondValues) {
+    for (const key of top) {
+      const j = table.colKeys.indexOf(key);
+      candidates.push({ kind: 'combination', key, second, values: alongSecond(table, second, (r) => r.cells[j]) });
+    }
+    if (other) candidates.push({ kind: 'combination', key: null, second, values: alongSecond(other, second, (r) => r.total) });
+  }
+  const withData = candidates.filter((c) => c.values.some((v) => v !== null && v !== 0));
+  const sum = (vs: (number | null)[]) => vs.reduce<number>((a, v) => a + (v ?? 0), 0);
+  withData.sort((a, b) => sum(b.values) - sum(a.values));
+  if (!measureInfo[table.spec.measure].additive || withData.length <= TOP_SERIES + 1) return { lines: withData, combined: 0 };
+  const rest = withData.slice(TOP_SERIES);
+  const otherValues = times.map((_, i) => (rest.every((c) => c.values[i] === null) ? null : sum(rest.map((c) => c.values[i]))));
+  return { lines: [...withData.slice(0, TOP_SERIES), { kind: 'other', values: otherValues }], combined: rest.length };
+}
+
 export function buildTrend(axes: TrendAxes, table: CrossTab, top: string[], other: CrossTab | null, combined: number): Trend {
   const times = timeline([...table.rows.map((r) => r.key[0]), ...(other?.rows.map((r) => r.key[0]) ?? [])], axes.time);
+  if (axes.second) {
+    const combos = combinationLines(axes, times, table, axes.series ? top : [], other);
+    return { axes, times, lines: combos.lines, combined: combos.combined, table };
+  }
   const lines: TrendLine[] = axes.series
     ? top.map((key) => {
         const j = table.colKeys.indexOf(key);
@@ -110,10 +154,127 @@ export function buildTrend(axes: TrendAxes, table: CrossTab, top: string[], othe
 /** A line's name in the legend: its series value in the analyst's language, "Other", or the measure itself. */
 export function lineLabel(trend: Trend, line: TrendLine, lang: Lang, lookups: Lookups): string {
   if (line.kind === 'value') return valueText(trend.axes.series!, line.key, lang, lookups).text;
+  if (line.kind === 'combination') {
+    const first = line.key === null ? phrase('other', lang) : valueText(trend.axes.series!, line.key, lang, lookups).text;
+    return `${first} · ${valueText(trend.axes.second!, line.second, lang, lookups).text}`;
+  }
   return line.kind === 'other' ? phrase('other', lang) : measureLabel(trend.table.spec.measure, lang);
 }
 
 /** The chart's series, labelled: what the option builder draws and what a slide's native chart holds. */
 export function trendLines(trend: Trend, lang: Lang, lookups: Lookups): { name: string; values: (number | null)[]; other: boolean }[] {
   return trend.lines.map((l) => ({ name: lineLabel(trend, l, lang, lookups), values: l.values, other: l.kind === 'other' }));
+}
+
+// ---- Time tools: what the analyst can do to a line. Pure, so each is checked against a hand computation.
+
+export const AVERAGE_WINDOWS = [0, 3, 6, 12] as const;
+export const TREND_SHOWS = ['value', 'yoy', 'cumulative'] as const;
+
+export interface TrendOptions {
+  chart: ChartType;
+  /** Trailing moving average over this many periods; 0 draws the values themselves. */
+  average: (typeof AVERAGE_WINDOWS)[number];
+  /** The values, their change from the same period a year before, or their running total. */
+  show: (typeof TREND_SHOWS)[number];
+}
+
+export const DEFAULT_TREND_OPTIONS: TrendOptions = { chart: 'line', average: 0, show: 'value' };
+
+/**
+ * The mean of the last `window` values, ending at each period; blank until a full window is there and
+ * wherever a value in the window is blank, so an average never pretends to know a missing month.
+ */
+export function movingAverage(values: readonly (number | null)[], window: number): (number | null)[] {
+  if (window <= 1) return [...values];
+  return values.map((_, i) => {
+    if (i + 1 < window) return null;
+    const part = values.slice(i + 1 - window, i + 1);
+    return part.some((v) => v === null) ? null : (part as number[]).reduce((a, v) => a + v, 0) / window;
+  });
+}
+
+/** How many periods make a year on this time axis (month 12, quarter 4, year 1). */
+export function periodsPerYear(time: Dimension): number {
+  return PERIOD[time]?.perYear ?? 1;
+}
+
+/** The change from the same period one year earlier, in the measure's own unit; blank for the first year. */
+export function yearOnYear(values: readonly (number | null)[], perYear: number): (number | null)[] {
+  return values.map((v, i) => {
+    const before = i >= perYear ? values[i - perYear] : null;
+    return v === null || before === null ? null : v - before;
+  });
+}
+
+/** The running total; a blank period adds nothing and stays blank, so a gap is still visible. */
+export function cumulative(values: readonly (number | null)[]): (number | null)[] {
+  let total = 0;
+  return values.map((v) => {
+    if (v === null) return null;
+    total += v;
+    return total;
+  });
+}
+
+/** Only a measure that adds up has a running total (a cumulative average or rate means nothing). */
+export function showsFor(measure: Measure): readonly TrendOptions['show'][] {
+  return measureInfo[measure].additive ? TREND_SHOWS : ['value', 'yoy'];
+}
+
+/** A line as the options ask: first the change or running total, then the average of that. */
+export function applyTimeTools(values: readonly (number | null)[], time: Dimension, options: Pick<TrendOptions, 'average' | 'show'>): (number | null)[] {
+  const shown = options.show === 'yoy' ? yearOnYear(values, periodsPerYear(time)) : options.show === 'cumulative' ? cumulative(values) : [...values];
+  return movingAverage(shown, options.average);
+}
+
+/** The first and last day of a period key (2018, 2018-Q3, 2018-07), for comparing with a mandate's dates. */
+export function periodBounds(key: string, time: Dimension): { first: string; last: string } | null {
+  const period = PERIOD[time];
+  const m = period?.re.exec(key);
+  if (!period || !m) return null;
+  const year = Number(m[1]);
+  const firstMonth = period.perYear === 1 ? 1 : period.perYear === 4 ? (Number(m[2]) - 1) * 3 + 1 : Number(m[2]);
+  const months = 12 / period.perYear;
+  const lastMonth = firstMonth + months - 1;
+  const lastDay = new Date(Date.UTC(year, lastMonth, 0)).getUTCDate();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return { first: `${year}-${pad(firstMonth)}-01`, last: `${year}-${pad(lastMonth)}-${pad(lastDay)}` };
+}
+
+export interface Mandate {
+  start?: string | null;
+  end?: string | null;
+}
+
+/** A period is inside a mandate if any of its days is: a mission that started on 25 April 2013 has a 2013. */
+function inside(bounds: { first: string; last: string } | null, m: Mandate): boolean {
+  if (!bounds) return true;
+  return (!m.start || bounds.last >= m.start) && (!m.end || bounds.first <= m.end);
+}
+
+/**
+ * Each mission's line starts and ends with its mandate: a period before it was established or after it
+ * closed is blank, not 0. With the view filtered to missions, every line is limited to their combined mandates.
+ */
+export function clipToMandates(trend: Trend, missions: ReadonlyMap<string, Mandate>): Trend {
+  const bounds = trend.times.map((t) => periodBounds(t, trend.axes.time));
+  const clip = (values: (number | null)[], mandates: Mandate[]) =>
+    mandates.length === 0 ? values : values.map((v, i) => (mandates.some((m) => inside(bounds[i], m)) ? v : null));
+  const mandatesOf = (keys: readonly string[]) => keys.map((k) => missions.get(k)).filter((m): m is Mandate => m !== undefined);
+  const filtered = mandatesOf(trend.table.spec.where.mission ?? []);
+  const lineMission = (l: TrendLine): string | null => {
+    if (l.kind === 'value' && trend.axes.series === 'mission') return l.key;
+    if (l.kind === 'combination') {
+      if (trend.axes.series === 'mission' && l.key !== null) return l.key;
+      if (trend.axes.second === 'mission') return l.second;
+    }
+    return null;
+  };
+  const lines = trend.lines.map((l) => {
+    const mission = lineMission(l);
+    const own = mission ? mandatesOf([mission]) : [];
+    return { ...l, values: clip(clip(l.values, own), filtered) };
+  });
+  return { ...trend, lines };
 }

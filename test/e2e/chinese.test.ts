@@ -16,7 +16,8 @@ const FAILURE_SHOT = failureShot('chinese');
 const WAIT = { timeout: 20_000 };
 
 const missions = JSON.parse(fs.readFileSync(path.join(REPO, 'data', 'reference', 'missions.json'), 'utf8')) as { acronym: string }[];
-const ALLOWED = new Set(['Bluehelm', 'CSV', 'ACLED', 'M49', 'SHA-256', 'Statista', 'English', ...missions.map((m) => m.acronym)]);
+// File formats are named as such in Chinese too (CSV, XLSX).
+const ALLOWED = new Set(['Bluehelm', 'CSV', 'XLSX', 'ACLED', 'M49', 'SHA-256', 'Statista', 'English', ...missions.map((m) => m.acronym)]);
 const ALLOWED_SHAPES = [/^[\w-]+\.(csv|json)$/i, /^[AS]\/\d+(\/\w+)*$/, /^[0-9a-f]{6,64}$/];
 const FORBIDDEN = ['拒收', '规格', '单独警察', '人员属性', '自残', '兵力', '联合国数据中心', '（', '）'];
 

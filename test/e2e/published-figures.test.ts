@@ -7,7 +7,7 @@ import { reconcile } from '../../electron/core/reconcile/reconcile';
 import { serve, type Server } from '../../electron/server/serve';
 import type { Reconciliation } from '../../shared/reconcile';
 import { CONTRIBUTIONS_OPENDATA, CONTRIBUTIONS_PSDH, FATALITIES_CSV, tempDir } from '../helpers';
-import { SCREENSHOTS, assertRendererBuilt, failureShot, grandTotalText, hasBrowser, launchChromium, openPage, parseCell, setRows } from './ui';
+import { SCREENSHOTS, assertRendererBuilt, failureShot, hasBrowser, launchChromium, openPage, parseCell, setRows } from './ui';
 
 const FAILURE_SHOT = failureShot('published-figures');
 const WAIT = { timeout: 15_000 };
@@ -90,11 +90,19 @@ describe.skipIf(!hasBrowser)('published figures, recomputed from the real UN fil
     await page.screenshot({ path: path.join(SCREENSHOTS, 'published-figures-zh.png') });
     await page.getByTestId('lang-switch').getByRole('button', { name: 'English' }).click();
 
-    // "Open cross-tab" puts the figure's own spec into the builder and shows its total.
-    await row('a74-533-p68-malicious-2018-minusma').getByTestId('open-crosstab').click();
+    // "Open cross-tab" puts the figure's own spec into the builder and shows the figure's number as the
+    // table's one row (not "No rows match these filters" above a totals line).
+    const minusma = 'a74-533-p68-malicious-2018-minusma';
+    const published = parseCell(await cell(minusma, 'figure-published'));
+    await row(minusma).getByTestId('open-crosstab').click();
     expect(await page.getByTestId('tab-crossTab').getAttribute('aria-selected')).toBe('true');
     await expect.poll(() => page.getByTestId('view-title').textContent(), WAIT).toContain('Mission: MINUSMA');
-    await expect.poll(() => grandTotalText(page).then(parseCell), WAIT).toBe(11);
+    const figureCell = page.locator('[data-testid="crosstab-grid"] .ag-row:not(.ag-row-pinned)[row-index="0"] [col-id="total"]');
+    await expect.poll(() => figureCell.textContent().then(parseCell), WAIT).toBe(11);
+    expect(published).toBe(11);
+    expect(await page.getByTestId('crosstab-grid').textContent()).not.toContain('No rows match');
+    expect(await page.locator('[data-testid="crosstab-grid"] .ag-row-pinned').count()).toBe(0);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'published-figure-crosstab-en.png') });
     expect(await page.getByTestId('measure-select').inputValue()).toBe('fatalities');
     expect(await page.getByTestId('date-from').inputValue()).toBe('2018-01-01');
     expect(await page.getByTestId('date-to').inputValue()).toBe('2018-12-31');

@@ -87,8 +87,11 @@ describe.skipIf(!hasBrowser)('the UI during a cross-tab over 5 million rows', ()
     });
 
     // Start a heavier cross-tab (average strength by country × year over all 5M rows) …
-    const crossTabDone = page.waitForResponse((r) => r.url().endsWith('/rpc/crossTab'), { timeout: 120_000 });
-    const crossTabStarted = page.waitForRequest((r) => r.url().endsWith('/rpc/crossTab'));
+    // Each change runs at once, so the measure switch and the row toggles each send a request: the heavy one
+    // is the request for rows by country alone.
+    const heavy = (r: { url(): string; postData(): string | null }) => r.url().endsWith('/rpc/crossTab') && /"rows":\["country"\]/.test(r.postData() ?? '');
+    const crossTabDone = page.waitForResponse((r) => heavy(r.request()), { timeout: 120_000 });
+    const crossTabStarted = page.waitForRequest(heavy);
     await page.getByTestId('measure-select').selectOption('deployed');
     await setRows(page, ['country']);
     await crossTabStarted;

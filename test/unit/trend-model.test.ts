@@ -43,8 +43,8 @@ describe('the axes of a trend', () => {
     expect(trendAxes(draft({}))).toEqual({ time: 'year', series: null });
   });
 
-  it('prefers the column to a row for the lines', () => {
-    expect(trendAxes(draft({ rows: ['mission', 'year'], cols: 'service' }))).toEqual({ time: 'year', series: 'service' });
+  it('prefers the column to a row for the lines, and splits them by the other row rather than dropping it', () => {
+    expect(trendAxes(draft({ rows: ['mission', 'year'], cols: 'service' }))).toEqual({ time: 'year', series: 'service', second: 'mission' });
   });
 
   it('asks the engine for time down the rows and the series across, keeping filters and dates', () => {

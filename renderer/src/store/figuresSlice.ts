@@ -2,6 +2,10 @@ import type { StateCreator } from 'zustand';
 import type { ReconciledFigure, Reconciliation } from '../../../shared/reconcile';
 import { api, errorMessage } from '../api/client';
 import type { BluehelmState } from './index';
+import { latestOnly } from './latestOnly';
+import { resetOnWorkspaceSwitch } from './resets';
+
+resetOnWorkspaceSwitch('figures', (s) => s.forgetFigures());
 
 export type StatusFilter = ReconciledFigure['status'] | 'all';
 
@@ -20,7 +24,7 @@ export interface FiguresSlice {
 }
 
 export const createFiguresSlice: StateCreator<BluehelmState, [], [], FiguresSlice> = (set, get) => {
-  let latest = 0;
+  const requests = latestOnly();
   return {
     reconciliation: null,
     figuresError: null,
@@ -29,14 +33,14 @@ export const createFiguresSlice: StateCreator<BluehelmState, [], [], FiguresSlic
     statusFilter: 'all',
 
     loadFigures: async () => {
-      const request = ++latest;
+      const current = requests.begin();
       const version = get().dataVersion;
       set({ figuresLoading: true });
       try {
         const reconciliation = await api.reconcile({});
-        if (request === latest) set({ reconciliation, figuresVersion: version, figuresError: null, figuresLoading: false });
+        if (current()) set({ reconciliation, figuresVersion: version, figuresError: null, figuresLoading: false });
       } catch (e) {
-        if (request === latest) set({ reconciliation: null, figuresVersion: version, figuresError: errorMessage(e), figuresLoading: false });
+        if (current()) set({ reconciliation: null, figuresVersion: version, figuresError: errorMessage(e), figuresLoading: false });
       }
     },
 
@@ -48,7 +52,7 @@ export const createFiguresSlice: StateCreator<BluehelmState, [], [], FiguresSlic
     },
 
     forgetFigures: () => {
-      latest++;
+      requests.drop();
       set({ reconciliation: null, figuresError: null, figuresLoading: false, figuresVersion: -1 });
     },
   };

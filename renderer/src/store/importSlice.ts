@@ -3,6 +3,10 @@ import type { ImportJob } from '../../../shared/contract';
 import { api, errorMessage } from '../api/client';
 import { fileToBase64 } from '../api/fileBase64';
 import type { BluehelmState } from './index';
+import { resetOnWorkspaceSwitch } from './resets';
+
+// The import report belongs to the workspace the files went into.
+resetOnWorkspaceSwitch('imports', (s) => s.dismissImports());
 
 export type ImportResult = NonNullable<ImportJob['result']>;
 

@@ -2,6 +2,10 @@ import type { StateCreator } from 'zustand';
 import type { ExportFormat, ExportJob, LocalText, Pack, PackDoc, PackSummary, Slide, SlideInput, StaleSlide } from '../../../shared/pack';
 import { api, errorMessage, isDesktop } from '../api/client';
 import type { BluehelmState } from './index';
+import { latestOnly } from './latestOnly';
+import { resetOnWorkspaceSwitch } from './resets';
+
+resetOnWorkspaceSwitch('packs', (s) => s.forgetPacks());
 
 export interface PackSlice {
   packs: PackSummary[];
@@ -44,16 +48,16 @@ export function withText(t: LocalText | undefined, lang: 'en' | 'zh', value: str
 
 export const createPackSlice: StateCreator<BluehelmState, [], [], PackSlice> = (set, get) => {
   // As for the cross-tab: only the newest preview may write its answer.
-  let latestPreview = 0;
+  const previews = latestOnly();
   let polling: ReturnType<typeof setTimeout> | undefined;
 
   const refresh = async (pack: Pack) => {
-    const request = ++latestPreview;
+    const current = previews.begin();
     try {
       const r = await api.packPreview({ id: pack.id });
-      if (request === latestPreview && get().pack?.id === pack.id) set({ previews: r.svgs, stale: r.stale });
+      if (current() && get().pack?.id === pack.id) set({ previews: r.svgs, stale: r.stale });
     } catch (e) {
-      if (request === latestPreview) set({ packError: errorMessage(e) });
+      if (current()) set({ packError: errorMessage(e) });
     }
   };
 
@@ -211,7 +215,7 @@ export const createPackSlice: StateCreator<BluehelmState, [], [], PackSlice> = (
     setTargetPack: (targetPackId) => set({ targetPackId }),
 
     forgetPacks: () => {
-      latestPreview++;
+      previews.drop();
       clearTimeout(polling);
       set({ packs: [], pack: null, previews: [], stale: [], exportJob: null, savedTo: null, targetPackId: null, packError: null, slideIndex: 0 });
     },

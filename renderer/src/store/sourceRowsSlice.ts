@@ -4,6 +4,7 @@ import type { CrossTab } from '../../../shared/spec';
 import { api, errorMessage } from '../api/client';
 import { sameView, type SourceCell } from '../views/sourceRows/sourceCell';
 import type { BluehelmState } from './index';
+import { latestOnly } from './latestOnly';
 
 export type SourceRowsPart = OperationOutput<'sourceRows'>[number];
 
@@ -23,25 +24,25 @@ export interface SourceRowsSlice {
 
 export const createSourceRowsSlice: StateCreator<BluehelmState, [], [], SourceRowsSlice> = (set, get) => {
   // A quick second click must not be overwritten by the slower answer to the first.
-  let latest = 0;
+  const requests = latestOnly();
   return {
     sourceCell: null,
     sourceParts: null,
     sourceError: null,
 
     showSourceRows: async (cell) => {
-      const request = ++latest;
+      const current = requests.begin();
       set({ sourceCell: cell, sourceParts: null, sourceError: null });
       try {
         const parts = await api.sourceRows({ spec: cell.spec, rowKey: cell.rowKey, colKey: cell.colKey, limit: SOURCE_ROWS_LIMIT });
-        if (request === latest) set({ sourceParts: parts });
+        if (current()) set({ sourceParts: parts });
       } catch (e) {
-        if (request === latest) set({ sourceError: errorMessage(e) });
+        if (current()) set({ sourceError: errorMessage(e) });
       }
     },
 
     closeSourceRows: () => {
-      latest++;
+      requests.drop();
       set({ sourceCell: null, sourceParts: null, sourceError: null });
     },
 

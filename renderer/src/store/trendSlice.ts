@@ -1,27 +1,36 @@
 import type { StateCreator } from 'zustand';
 import { api, errorMessage } from '../api/client';
-import { buildTrend, otherSpec, splitSeries, trendAxes, trendSpec, type Trend } from '../../../shared/present/trend';
+import { DEFAULT_TREND_OPTIONS, buildTrend, clipToMandates, otherSpec, splitSeries, trendAxes, trendSpec, type Trend, type TrendOptions } from '../../../shared/present/trend';
 import type { BluehelmState } from './index';
+import { latestOnly } from './latestOnly';
+import { resetOnWorkspaceSwitch } from './resets';
 import { specOf } from './viewSlice';
+
+resetOnWorkspaceSwitch('trend', (s) => s.forgetTrend());
 
 export interface TrendSlice {
   trend: Trend | null;
   trendError: string | null;
   trendRunning: boolean;
+  /** How the lines are drawn (chart type, moving average, change or running total); kept in the URL with the view. */
+  trendOptions: TrendOptions;
+  setTrendOptions(change: Partial<TrendOptions>): void;
   runTrend(): Promise<void>;
   forgetTrend(): void;
 }
 
 export const createTrendSlice: StateCreator<BluehelmState, [], [], TrendSlice> = (set, get) => {
   // As for the cross-tab: only the newest request may write its answer.
-  let latest = 0;
+  const requests = latestOnly();
   return {
     trend: null,
     trendError: null,
     trendRunning: false,
+    trendOptions: DEFAULT_TREND_OPTIONS,
+    setTrendOptions: (change) => set((s) => ({ trendOptions: { ...s.trendOptions, ...change } })),
 
     runTrend: async () => {
-      const request = ++latest;
+      const current = requests.begin();
       set({ trendRunning: true });
       try {
         const axes = trendAxes(get().draft);
@@ -29,14 +38,15 @@ export const createTrendSlice: StateCreator<BluehelmState, [], [], TrendSlice> =
         const table = await api.crossTab(spec);
         const { top, rest } = splitSeries(table);
         const other = axes.series && rest.length > 0 ? await api.crossTab(otherSpec(spec, axes.series, rest)) : null;
-        if (request === latest) set({ trend: buildTrend(axes, table, top, other, rest.length), trendError: null, trendRunning: false });
+        const trend = clipToMandates(buildTrend(axes, table, top, other, rest.length), get().lookups.missions);
+        if (current()) set({ trend, trendError: null, trendRunning: false });
       } catch (e) {
-        if (request === latest) set({ trend: null, trendError: errorMessage(e), trendRunning: false });
+        if (current()) set({ trend: null, trendError: errorMessage(e), trendRunning: false });
       }
     },
 
     forgetTrend: () => {
-      latest++;
+      requests.drop();
       set({ trend: null, trendError: null, trendRunning: false });
     },
   };

@@ -1,8 +1,9 @@
 import type { StateCreator } from 'zustand';
 import { applyLanguage, saveLanguage, savedLanguage, type Lang } from '../i18n/setup';
+import type { ViewId } from '../views/viewIds';
 import type { BluehelmState } from './index';
 
-export type Tab = 'crossTab' | 'trends' | 'published' | 'packs' | 'datasets';
+export type Tab = ViewId;
 
 export interface UiSlice {
   lang: Lang;

@@ -3,6 +3,10 @@ import { filtersOf, measureInfo, type Dimension, type Measure } from '../../../s
 import type { CrossTab, ViewSpec, ViewSpecInput } from '../../../shared/spec';
 import { api, errorMessage } from '../api/client';
 import type { BluehelmState } from './index';
+import { latestOnly } from './latestOnly';
+import { resetOnWorkspaceSwitch } from './resets';
+
+resetOnWorkspaceSwitch('view', (s) => s.forgetResult());
 
 /** The view as the analyst is building it; empty strings mean "no date bound". */
 export interface Draft {
@@ -32,8 +36,13 @@ export interface ViewSlice {
   setCols(d: Dimension | null): void;
   setFilter(d: Dimension, values: string[]): void;
   setDates(dates: { from?: string; to?: string }): void;
-  /** Replaces the whole view, e.g. with the spec behind a published figure. */
+  /** Replaces the whole view, e.g. with the spec behind a published figure; undoable like any change. */
   loadSpec(spec: ViewSpec): void;
+  /** Earlier and undone views, newest last: what Ctrl+Z and Ctrl+Shift+Z step through. */
+  past: Draft[];
+  future: Draft[];
+  undo(): void;
+  redo(): void;
   runCrossTab(): Promise<void>;
   /** Drops the table and any answer still on its way: it was computed from another workspace. */
   forgetResult(): void;
@@ -42,6 +51,9 @@ export interface ViewSlice {
 
 /** The engine takes at most four row dimensions (shared/spec.ts). */
 export const MAX_ROWS = 4;
+
+/** Enough steps back for a morning's work; older ones are forgotten so the history stays small. */
+export const UNDO_LIMIT = 100;
 
 export const filterKey = (m: Measure, d: Dimension) => `${m}:${d}`;
 
@@ -61,6 +73,11 @@ export function draftOf(spec: ViewSpec): Draft {
   return { measure: spec.measure, rows: [...spec.rows], cols: spec.cols ?? null, where: { ...spec.where }, from: spec.from ?? '', to: spec.to ?? '' };
 }
 
+/** Two drafts that ask the engine for the same view. */
+export function sameDraft(a: Draft, b: Draft): boolean {
+  return JSON.stringify(specOf(a)) === JSON.stringify(specOf(b));
+}
+
 /** Keeps only what the new measure can be broken down or filtered by, so a switch never yields a refused spec. */
 function fitToMeasure(draft: Draft, measure: Measure): Draft {
   const applies = (d: Dimension) => measureInfo[measure].dimensions.includes(d);
@@ -75,8 +92,14 @@ function fitToMeasure(draft: Draft, measure: Measure): Draft {
 
 export const createViewSlice: StateCreator<BluehelmState, [], [], ViewSlice> = (set, get) => {
   // Only the newest request may write its answer; slower earlier ones are dropped.
-  let latest = 0;
-  const setDraft = (change: (d: Draft) => Draft) => set((s) => ({ draft: change(s.draft) }));
+  const requests = latestOnly();
+  // Every change of the view goes through here, so each one can be undone; a change that changes nothing is not a step.
+  const setDraft = (change: (d: Draft) => Draft) =>
+    set((s) => {
+      const draft = change(s.draft);
+      if (draft === s.draft || sameDraft(draft, s.draft)) return {};
+      return { draft, past: [...s.past, s.draft].slice(-UNDO_LIMIT), future: [] };
+    });
 
   return {
     draft: { measure: 'fatalities', rows: ['year'], cols: null, where: {}, from: '', to: '' },
@@ -84,6 +107,8 @@ export const createViewSlice: StateCreator<BluehelmState, [], [], ViewSlice> = (
     error: null,
     running: false,
     filterValues: {},
+    past: [],
+    future: [],
 
     setMeasure: (m) => setDraft((d) => fitToMeasure(d, m)),
     toggleRow: (dim) =>
@@ -104,19 +129,22 @@ export const createViewSlice: StateCreator<BluehelmState, [], [], ViewSlice> = (
     setCols: (dim) => setDraft((d) => ({ ...d, cols: dim, rows: dim ? d.rows.filter((r) => r !== dim) : d.rows })),
     setFilter: (dim, values) => setDraft((d) => ({ ...d, where: { ...d.where, [dim]: values } })),
     setDates: (dates) => setDraft((d) => ({ ...d, ...dates })),
-    loadSpec: (spec) => set({ draft: draftOf(spec) }),
+    loadSpec: (spec) => setDraft(() => draftOf(spec)),
+    undo: () =>
+      set((s) => (s.past.length === 0 ? {} : { draft: s.past[s.past.length - 1], past: s.past.slice(0, -1), future: [s.draft, ...s.future] })),
+    redo: () => set((s) => (s.future.length === 0 ? {} : { draft: s.future[0], future: s.future.slice(1), past: [...s.past, s.draft] })),
 
     runCrossTab: async () => {
-      const request = ++latest;
+      const current = requests.begin();
       set({ running: true });
       try {
         const result = await api.crossTab(specOf(get().draft));
-        if (request === latest) {
+        if (current()) {
           set({ result, error: null, running: false });
           get().followResult(result);
         }
       } catch (e) {
-        if (request === latest) {
+        if (current()) {
           set({ result: null, error: errorMessage(e), running: false });
           get().followResult(null);
         }
@@ -124,7 +152,7 @@ export const createViewSlice: StateCreator<BluehelmState, [], [], ViewSlice> = (
     },
 
     forgetResult: () => {
-      latest++;
+      requests.drop();
       set({ result: null, error: null, running: false });
       get().closeSourceRows();
     },

@@ -4,6 +4,7 @@ import type { OperationOutput, ReferenceTables, WorkspaceInfo } from '../../../s
 import { api, errorMessage } from '../api/client';
 import { lookups, type Lookups } from '../../../shared/present/labels';
 import type { BluehelmState } from './index';
+import { resetForNewWorkspace } from './resets';
 
 export type RecentWorkspace = OperationOutput<'workspaceRecent'>[number];
 
@@ -56,11 +57,7 @@ export const createWorkspaceSlice: StateCreator<BluehelmState, [], [], Workspace
         set({ switching: false });
         return false;
       }
-      get().forgetResult();
-      get().forgetTrend();
-      get().forgetFigures();
-      get().forgetPacks();
-      get().dismissImports();
+      resetForNewWorkspace(get());
       adopt(info);
       set({ switching: false });
       void get().loadRecent();

@@ -1,14 +1,15 @@
 import { useEffect } from 'react';
 import { useBluehelm } from '../store';
 
-const DEBOUNCE_MS = 250;
-
-/** Reruns a view's computation shortly after the analyst stops changing the view, or when new data arrives. */
+/**
+ * Reruns a view's computation as soon as the view changes or new data arrives: no pause to wait for.
+ * A newer change supersedes an older one still running, because only the latest request may write
+ * its answer (store/latestOnly.ts).
+ */
 export function useViewRun(run: () => Promise<unknown>): void {
   const draft = useBluehelm((s) => s.draft);
   const dataVersion = useBluehelm((s) => s.dataVersion);
   useEffect(() => {
-    const timer = setTimeout(() => void run(), DEBOUNCE_MS);
-    return () => clearTimeout(timer);
+    void run();
   }, [draft, dataVersion, run]);
 }

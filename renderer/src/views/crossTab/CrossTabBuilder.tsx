@@ -6,6 +6,7 @@ import { DateRange } from './DateRange';
 import { FilterPicker } from './FilterPicker';
 import { MeasurePicker } from './MeasurePicker';
 import { RowPicker } from './RowPicker';
+import { UndoRedo } from './UndoRedo';
 
 /** The left panel: everything that defines the view, offering only what applies to the measure. */
 export function CrossTabBuilder() {
@@ -13,6 +14,7 @@ export function CrossTabBuilder() {
   const measure = useBluehelm((s) => s.draft.measure);
   return (
     <div className="bh-builder">
+      <UndoRedo />
       <MeasurePicker />
       <RowPicker />
       <ColumnPicker />

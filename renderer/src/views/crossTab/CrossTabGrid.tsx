@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useRef, type MutableRefObject } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import { AllCommunityModule, ModuleRegistry, themeQuartz, type GridApi } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
@@ -6,8 +6,10 @@ import type { CrossTab } from '../../../../shared/spec';
 import { useBluehelm } from '../../store';
 import { sourceCellAt } from '../sourceRows/sourceCell';
 import { gridModel, type GridRow } from './gridModel';
+import { columnWidths } from './columnWidths';
 import { formatValue } from '../../../../shared/present/format';
 import { phrase } from '../../../../shared/present/phrases';
+import { tableTsv } from '../../../../shared/present/tableExport';
 
 // AG Grid 36 renders nothing until its modules are registered.
 ModuleRegistry.registerModules([AllCommunityModule]);
@@ -29,9 +31,11 @@ const theme = themeQuartz.withParams({
 const WHOLE_ROWS = 2000;
 const WHOLE_COLS = 300;
 
-const fitColumns = (api: GridApi<GridRow>) => api.autoSizeAllColumns();
 
-export function CrossTabGrid({ table }: { table: CrossTab }) {
+/** The rows the analyst selected, by their place in the table; the view's copy button asks it. */
+export type SelectedRows = MutableRefObject<() => number[]>;
+
+export function CrossTabGrid({ table, selection }: { table: CrossTab; selection?: SelectedRows }) {
   const { t } = useTranslation();
   const lang = useBluehelm((s) => s.lang);
   const lookups = useBluehelm((s) => s.lookups);
@@ -42,6 +46,26 @@ export function CrossTabGrid({ table }: { table: CrossTab }) {
       ),
     [table, lang, lookups, t],
   );
+  const widths = useMemo(
+    () => columnWidths(table, lang, lookups, t('grid.total'), getComputedStyle(document.documentElement).fontFamily),
+    [table, lang, lookups, t],
+  );
+  const fitColumns = (api: GridApi<GridRow>) => api.setColumnWidths(widths);
+  const gridApi = useRef<GridApi<GridRow> | null>(null);
+  // The selected rows by their place in the table (click, Ctrl+click, Shift+click), in table order.
+  const selectedRows = () =>
+    (gridApi.current?.getSelectedNodes() ?? [])
+      .filter((n) => !n.data?.isTotal)
+      .map((n) => n.sourceRowIndex)
+      .sort((a, b) => a - b);
+  if (selection) selection.current = selectedRows;
+  // Ctrl+C anywhere in the grid copies the selected rows, or the whole table, as TSV.
+  const onCopy = (e: React.ClipboardEvent) => {
+    if (window.getSelection()?.toString()) return;
+    const rows = selectedRows();
+    e.clipboardData.setData('text/plain', tableTsv(table, lang, lookups, rows.length ? rows : undefined));
+    e.preventDefault();
+  };
   const whole = table.rows.length <= WHOLE_ROWS && table.colKeys.length <= WHOLE_COLS;
   const showSourceRows = useBluehelm((s) => s.showSourceRows);
   const trace = (row: GridRow | undefined, colId: string) => {
@@ -50,7 +74,7 @@ export function CrossTabGrid({ table }: { table: CrossTab }) {
   };
 
   return (
-    <div className="bh-grid" data-testid="crosstab-grid">
+    <div className="bh-grid" data-testid="crosstab-grid" onCopy={onCopy}>
       <AgGridReact<GridRow>
         // Virtualisation and the overlay text are read once, so a change of either builds a new grid.
         key={`${whole}-${lang}`}
@@ -63,7 +87,11 @@ export function CrossTabGrid({ table }: { table: CrossTab }) {
         suppressColumnVirtualisation={whole}
         enableBrowserTooltips
         localeText={{ noRowsToShow: t('grid.noRows') }}
-        onGridReady={(e) => fitColumns(e.api)}
+        rowSelection={{ mode: 'multiRow', checkboxes: false, headerCheckbox: false, enableClickSelection: true }}
+        onGridReady={(e) => {
+          gridApi.current = e.api;
+          fitColumns(e.api);
+        }}
         onRowDataUpdated={(e) => fitColumns(e.api)}
         onCellClicked={(e) => trace(e.data, e.column.getColId())}
         onCellKeyDown={(e) => {
@@ -73,3 +101,4 @@ export function CrossTabGrid({ table }: { table: CrossTab }) {
     </div>
   );
 }
+

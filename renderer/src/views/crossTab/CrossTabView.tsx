@@ -1,6 +1,8 @@
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBluehelm } from '../../store';
 import { CrossTabGrid } from './CrossTabGrid';
+import { TableActions } from './TableActions';
 import { GridNotes } from './GridNotes';
 import { SourceRowsPanel } from '../sourceRows/SourceRowsPanel';
 import { SyntheticMark } from '../workspace/SyntheticMark';
@@ -13,6 +15,7 @@ export function CrossTabView() {
   const result = useBluehelm((s) => s.result);
   const error = useBluehelm((s) => s.error);
   const running = useBluehelm((s) => s.running);
+  const selection = useRef<() => number[]>(() => []);
   return (
     <section className="bh-crosstab">
       <div className="bh-view-head">
@@ -28,8 +31,9 @@ export function CrossTabView() {
       )}
       {result && (
         <>
+          <TableActions table={result} selectedRows={() => selection.current()} />
           <div className="bh-crosstab-body">
-            <CrossTabGrid table={result} />
+            <CrossTabGrid table={result} selection={selection} />
             <SourceRowsPanel />
           </div>
           <GridNotes table={result} hint={t('grid.traceHint')} />

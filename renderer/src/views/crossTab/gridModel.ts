@@ -1,7 +1,7 @@
 import type { ColDef } from 'ag-grid-community';
 import type { Dimension } from '../../../../shared/catalogue';
 import type { CrossTab, RateCell } from '../../../../shared/spec';
-import { dimensionLabel, valueText, type Lookups } from '../../../../shared/present/labels';
+import { dimensionLabel, measureLabel, valueText, type Lookups } from '../../../../shared/present/labels';
 import type { Lang } from '../../i18n/setup';
 import { formatValue } from '../../../../shared/present/format';
 import type { Measure } from '../../../../shared/catalogue';
@@ -70,7 +70,12 @@ export function gridModel(t: CrossTab, lang: Lang, l: Lookups, totalLabel: strin
       return c ? rateTip(c) : undefined;
     };
   };
-  const keyCols = t.rowDims.map((d, i) => keyColumn(d, i, lang, l));
+  // A view with no row dimension is one number (a published figure's, say): it is the table's only row,
+  // under the measure's name, rather than an empty grid above a totals line.
+  const single = t.rowDims.length === 0;
+  const keyCols = single
+    ? [{ colId: 'k0', headerName: measureLabel(t.spec.measure, lang), pinned: 'left' as const, valueGetter: () => totalLabel, cellClass: 'bh-key' }]
+    : t.rowDims.map((d, i) => keyColumn(d, i, lang, l));
   const colDim = t.colDim;
   const valueCols = colDim
     ? t.colKeys.map((key, j) => {
@@ -94,5 +99,5 @@ export function gridModel(t: CrossTab, lang: Lang, l: Lookups, totalLabel: strin
       ...(t.rate ? { rate: { cells: t.rate.colTotals, total: t.rate.grandTotal } } : {}),
     },
   ];
-  return { columnDefs: [...keyCols, ...valueCols, totalCol], rowData, totals };
+  return single ? { columnDefs: [...keyCols, ...valueCols, totalCol], rowData: totals, totals: [] } : { columnDefs: [...keyCols, ...valueCols, totalCol], rowData, totals };
 }
