@@ -7,7 +7,7 @@ import type { Lang } from '../../../shared/present/lang';
 import { phrase } from '../../../shared/present/phrases';
 import { publisherOf } from '../../../shared/present/provenance';
 import { tableModel } from '../../../shared/present/table';
-import { buildTrend, otherSpec, splitSeries, trendAxes, trendLines, trendSpec, TOP_SERIES } from '../../../shared/present/trend';
+import { buildTrend, clipToMandates, otherSpec, splitSeries, trendAxes, trendLines, trendSpec, TOP_SERIES } from '../../../shared/present/trend';
 import { explain, type ReconciledFigure } from '../../../shared/reconcile';
 import { SpecError, type CrossTab, type RateCell, type ViewSpecInput } from '../../../shared/spec';
 import { formatValue } from '../../../shared/present/format';
@@ -122,7 +122,8 @@ async function viewChart(slide: ViewSlide, t: CrossTab, ctx: PackContext, lang: 
     const table = await ctx.crossTab(tspec);
     const { top, rest } = splitSeries(table);
     const other = axes.series && rest.length > 0 ? await ctx.crossTab(otherSpec(tspec, axes.series, rest)) : null;
-    const trend = buildTrend(axes, table, top, other, rest.length);
+    // As on screen: a mission's line starts and ends with its mandate (no zeros before it existed).
+    const trend = clipToMandates(buildTrend(axes, table, top, other, rest.length), ctx.lookups.missions);
     if (rest.length && axes.series) notices.push(phrase('otherCombined', lang, { top: TOP_SERIES, n: rest.length, series: dimensionLabel(axes.series, lang) }));
     return { type: slide.chart, measure, categories: trend.times.map((k) => valueText(axes.time, k, lang, ctx.lookups).text), series: trendLines(trend, lang, ctx.lookups) };
   }
