@@ -119,7 +119,10 @@ export const measureInfo: Record<Measure, MeasureInfo> = {
     additive: false,
     emptyCell: 0,
     decimals: 1,
-    help: { en: 'Uniformed personnel, averaged over the months with reports in the cell', zh: '军警人员人数，按单元格内有报告的月份取平均值' },
+    help: {
+      en: 'Average uniformed strength: person-months ÷ the months of the period the workspace holds reports for (a country absent from a reported month counts 0)',
+      zh: '月均军警人员人数：人月数 ÷ 本工作区有军警派遣报告的月份数(报告月份中未列出的国家计为0)',
+    },
   },
   person_months: {
     label: { en: 'Person-months', zh: '人月' },
