@@ -26,3 +26,21 @@ export function writeTemp(name: string, text: string): string {
 
 export const REPO = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 export const CLI = path.join(REPO, 'electron', 'cli', 'bluehelm.mjs');
+
+/**
+ * A workspace holding the three real UN files (fatalities and both contributions layouts), in a fresh
+ * app-data folder of its own: what the browser tests serve.
+ */
+export async function realWorkspace(prefix: string): Promise<{ dataDir: string; dbPath: string }> {
+  const { Workspace } = await import('../electron/core/workspace');
+  const { importFile } = await import('../electron/core/import/run');
+  const dataDir = tempDir(prefix);
+  const dbPath = path.join(dataDir, 'workspace.sqlite');
+  const ws = new Workspace(dbPath);
+  try {
+    for (const file of [FATALITIES_CSV, CONTRIBUTIONS_PSDH, CONTRIBUTIONS_OPENDATA]) importFile(ws.db, { path: file });
+  } finally {
+    ws.close();
+  }
+  return { dataDir, dbPath };
+}

@@ -2,10 +2,8 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { importFile } from '../../electron/core/import/run';
-import { Workspace } from '../../electron/core/operations';
 import { serve, type Server } from '../../electron/server/serve';
-import { CLI, CONTRIBUTIONS_OPENDATA, CONTRIBUTIONS_PSDH, FATALITIES_CSV, tempDir } from '../helpers';
+import { CLI, realWorkspace } from '../helpers';
 import { readDeck } from '../pack-files';
 import { SCREENSHOTS, assertRendererBuilt, failureShot, hasBrowser, launchChromium, openPage, setRows } from './ui';
 
@@ -23,11 +21,7 @@ describe.skipIf(!hasBrowser)('a briefing pack built in the app and exported (ser
 
   beforeAll(async () => {
     assertRendererBuilt();
-    dataDir = tempDir('bluehelm-pack-');
-    dbPath = path.join(dataDir, 'workspace.sqlite');
-    const ws = new Workspace(dbPath);
-    for (const file of [FATALITIES_CSV, CONTRIBUTIONS_PSDH, CONTRIBUTIONS_OPENDATA]) importFile(ws.db, { path: file });
-    ws.close();
+    ({ dataDir, dbPath } = await realWorkspace('bluehelm-pack-'));
     server = await serve({ dbPath, dataDir, port: 0 });
     browser = await launchChromium();
     ({ page, consoleErrors, failedRequests } = await openPage(browser));

@@ -2,10 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { importFile } from '../../electron/core/import/run';
-import { Workspace } from '../../electron/core/operations';
 import { serve, type Server } from '../../electron/server/serve';
-import { CONTRIBUTIONS_OPENDATA, CONTRIBUTIONS_PSDH, FATALITIES_CSV, REPO, tempDir } from '../helpers';
+import { REPO, realWorkspace } from '../helpers';
 import { GRAND_TOTAL, assertRendererBuilt, hasBrowser, launchChromium, openPage } from './ui';
 
 // "Time from a change to the grid showing new numbers", measured inside the page: from the click on a
@@ -22,11 +20,7 @@ describe.skipIf(!hasBrowser)('change to new numbers, real files (serve mode + Ch
 
   beforeAll(async () => {
     assertRendererBuilt();
-    const dataDir = tempDir('bluehelm-latency-');
-    const dbPath = path.join(dataDir, 'workspace.sqlite');
-    const ws = new Workspace(dbPath);
-    for (const file of [FATALITIES_CSV, CONTRIBUTIONS_PSDH, CONTRIBUTIONS_OPENDATA]) importFile(ws.db, { path: file });
-    ws.close();
+    const { dataDir, dbPath } = await realWorkspace('bluehelm-latency-');
     server = await serve({ dbPath, dataDir, port: 0 });
     browser = await launchChromium();
     ({ page } = await openPage(browser));

@@ -2,10 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { importFile } from '../../electron/core/import/run';
-import { Workspace } from '../../electron/core/operations';
 import { serve, type Server } from '../../electron/server/serve';
-import { CONTRIBUTIONS_OPENDATA, CONTRIBUTIONS_PSDH, FATALITIES_CSV, REPO, tempDir } from '../helpers';
+import { REPO, realWorkspace } from '../helpers';
 import { SCREENSHOTS, assertRendererBuilt, cellText, failureShot, hasBrowser, launchChromium, openPage, parseCell, setRows } from './ui';
 
 // The Chinese UI on the real UN files, read as a Chinese-speaking analyst reads it: the page's own text
@@ -48,11 +46,7 @@ describe.skipIf(!hasBrowser)('the Chinese UI on the real UN files (serve mode + 
 
   beforeAll(async () => {
     assertRendererBuilt();
-    const dataDir = tempDir('bluehelm-zh-');
-    const dbPath = path.join(dataDir, 'workspace.sqlite');
-    const ws = new Workspace(dbPath);
-    for (const file of [FATALITIES_CSV, CONTRIBUTIONS_PSDH, CONTRIBUTIONS_OPENDATA]) importFile(ws.db, { path: file });
-    ws.close();
+    const { dataDir, dbPath } = await realWorkspace('bluehelm-zh-');
     server = await serve({ dbPath, dataDir, port: 0 });
     browser = await launchChromium();
     ({ page, consoleErrors, failedRequests } = await openPage(browser));
