@@ -4,11 +4,15 @@ import { reconciliationSchema } from './reconcile';
 import { crossTabSchema, dimensionValue, viewSpecSchema } from './spec';
 import { EXPORT_FORMATS, exportJobSchema, packDocSchema, packSchema, packSummarySchema, slideSchema, staleSlideSchema } from './pack';
 import { LANGS } from './present/lang';
+import type { RejectReason } from './rejects';
 
 // The single list of operations the renderer (or any door) may call on the core.
 // The preload bridge, the HTTP server and the renderer's client are all built from this object.
 
 const kindSchema = z.enum(['fatalities', 'deployments', 'ied']);
+
+/** Why a row was not imported: a code and its facts (shared/rejects.ts), worded by the reader's door in its language. */
+const rejectReasonSchema = z.custom<RejectReason>((v) => typeof v === 'object' && v !== null && typeof (v as { code?: unknown }).code === 'string');
 
 /** What one import of one file did, row by row: the same counts in the registry and in an import's result. */
 const importCounts = {
@@ -40,7 +44,7 @@ export const importResultSchema = z.object({
   already_imported: z.boolean(),
   /** Rows whose country code was blank, matched to a country by its name. */
   matched_by_name: z.number(),
-  rejects: z.array(z.object({ line: z.number(), field: z.string(), reason: z.string() })),
+  rejects: z.array(z.object({ line: z.number(), field: z.string(), reason: rejectReasonSchema })),
   changes: z.array(z.object({ key: z.string(), fields: z.array(z.string()) })),
 });
 
@@ -157,7 +161,7 @@ export const operations = {
   importCancel: { input: z.object({ jobId: jobId }), output: importJobSchema },
   rejects: {
     input: z.object({ datasetId: z.number().int(), limit: z.number().int().min(1).max(10000).default(500) }),
-    output: z.array(z.object({ line: z.number(), field: z.string(), reason: z.string(), raw: z.string() })),
+    output: z.array(z.object({ line: z.number(), field: z.string(), reason: rejectReasonSchema, raw: z.string() })),
   },
   checkWorkspace: { input: empty, output: integritySchema },
   /** Every published figure in data/published-figures.json, recomputed from the open workspace. */

@@ -5,6 +5,7 @@ import { parseViewSpec, SpecError } from '../../shared/spec';
 import { valuesMeasure } from '../../shared/catalogue';
 import { checkWorkspace } from './db/open';
 import { sourceRows } from './query/drill';
+import { storedRejects } from './import/rejects';
 import { reconcile } from './reconcile/reconcile';
 import { referenceTables } from './reference/tables';
 import type { Session } from './session';
@@ -71,7 +72,7 @@ export function operationsFor(session: Session, door: DoorCapabilities = {}): Im
       return job;
     },
     rejects: ({ datasetId, limit }) =>
-      ws().db.prepare(`SELECT line, field, reason, raw FROM reject WHERE dataset_id = ? ORDER BY line LIMIT ?`).all(datasetId, limit) as OperationOutput<'rejects'>,
+      storedRejects(ws().db, datasetId, limit),
     checkWorkspace: () => checkWorkspace(ws().db),
     reconcile: () => reconcile(ws()),
     packList: () => listPacks(ws().db),
