@@ -94,6 +94,8 @@ describe.skipIf(!hasBrowser)('the Chinese UI on the real UN files (serve mode + 
     expect(await pakistan.textContent()).toContain('附件第26段');
     const santosCruz = page.locator('[data-testid="figure-row"][data-figure-id="santos-cruz-2017-malicious-since-1948"]');
     expect(await santosCruz.textContent()).toContain('英文原文');
+    expect(await santosCruz.getByTestId('figure-translation').textContent()).toBe('自1948年以来，已有3500多名人员在联合国和平行动中殉职，其中943人死于暴力行为。');
+    expect(await santosCruz.textContent()).toContain('Bluehelm译文，并非联合国文本');
     expect(await santosCruz.textContent()).toContain('卡洛斯·阿尔贝托·多斯桑托斯·克鲁斯关于改善联合国维和人员安全的报告');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'published-figures-differs-zh.png') });
     expect(offences(await chineseText(page, '[data-testid="published-figures"]'))).toEqual([]);

@@ -124,7 +124,7 @@ const SHOWN: Shown[] = [
     ...(f.note_zh ? [[`${f.id}.note_zh`, f.note_zh] as Shown] : []),
     ...(f.likely_reason_zh ? [[`${f.id}.likely_reason_zh`, f.likely_reason_zh] as Shown] : []),
     // A quote is the document's own words, in its own language: only the Chinese ones are Chinese text.
-    ...(isChinese(f.quote) ? [[`${f.id}.quote`, f.quote] as Shown] : []),
+    ...(isChinese(f.quote) ? [[`${f.id}.quote`, f.quote] as Shown] : [[`${f.id}.quote_translation`, f.quote_translation] as Shown]),
   ]),
 ];
 
