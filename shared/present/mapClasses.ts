@@ -68,3 +68,19 @@ export function classLabel(c: MapClass, measure: Measure, lang: Lang): string {
   const high = formatValue(measure, c.high, lang);
   return low === high ? high : `${low}–${high}`;
 }
+
+export interface Choropleth {
+  /** Each country's value by ISO3, as the cross-tab's row totals give them. */
+  values: Map<string, number | null>;
+  classing: Classing;
+  /** Keys with a value that no shape shows (a dissolved state, no host on record), to be listed beside the map. */
+  unplaced: { key: string; value: number }[];
+}
+
+/** A cross-tab split by one country dimension, as the map colours it: classes over the countries it can draw. */
+export function choropleth(rows: readonly { key: readonly string[]; total: number | null }[], onMap: (key: string) => boolean, palette: readonly string[]): Choropleth {
+  const values = new Map(rows.map((r) => [r.key[0], r.total]));
+  const classing = classify([...values].filter(([k]) => onMap(k)).map(([, v]) => v), palette);
+  const unplaced = [...values].flatMap(([key, value]) => (!onMap(key) && value !== null && value !== 0 ? [{ key, value }] : []));
+  return { values, classing, unplaced };
+}

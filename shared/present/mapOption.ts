@@ -26,6 +26,7 @@ export const OUTCOME_LABEL: Record<MapPoint['outcome'], { en: string; zh: string
 
 const DEATHS = { en: 'killed', zh: '死亡' };
 export const POINT_COLOUR = '#1f2933';
+const NO_VALUE_HOVER = '#cdd5dd';
 
 export interface MapInput {
   mapName: string;
@@ -51,7 +52,7 @@ export function escapeHtml(text: string): string {
 /** The tooltip of a country: its name and value (a dash where it has none). */
 export function countryTip(input: Pick<MapInput, 'values' | 'countryName' | 'measure' | 'lang'>, iso3: string): string {
   const value = input.values.get(iso3);
-  return `${escapeHtml(input.countryName(iso3))}: ${formatValue(input.measure, value ?? null, input.lang)}`;
+  return `${escapeHtml(input.countryName(iso3))}${input.lang === 'zh' ? '：' : ': '}${formatValue(input.measure, value ?? null, input.lang)}`;
 }
 
 export function pointTip(p: MapPoint, lang: Lang): string {
@@ -64,20 +65,15 @@ export function mapOption(input: MapInput): EChartsCoreOption {
   const { mapName, values, classing, points, lang, fontFamily, watermark, forPrint = false } = input;
   const regions = [...values].flatMap(([iso3, v]) => {
     const c = classing.classOf(v);
-    return c === null ? [] : [{ name: iso3, itemStyle: { areaColor: classing.classes[c].colour } }];
+    if (c === null) return [];
+    const areaColor = classing.classes[c].colour;
+    // Hovering outlines a country and keeps its colour: a highlight colour could be read as another class.
+    return [{ name: iso3, itemStyle: { areaColor }, emphasis: { itemStyle: { areaColor } } }];
   });
   return {
     animation: false,
     textStyle: { fontFamily },
-    ...(forPrint
-      ? {}
-      : {
-          tooltip: {
-            trigger: 'item',
-            formatter: (p: { componentType: string; name: string; dataIndex: number; seriesType?: string }) =>
-              p.seriesType === 'scatter' ? pointTip(points[p.dataIndex], lang) : countryTip(input, p.name),
-          },
-        }),
+    ...(forPrint ? {} : { tooltip: { trigger: 'item' } }),
     geo: {
       map: mapName,
       roam: !forPrint,
@@ -85,8 +81,11 @@ export function mapOption(input: MapInput): EChartsCoreOption {
       right: 8,
       top: 8,
       bottom: 8,
+      // The shapes keep their proportions (ECharts' default 0.75 widening of a degree of latitude) inside the box.
+      preserveAspect: 'contain',
+      ...(forPrint ? {} : { tooltip: { show: true, formatter: (p: { name: string }) => countryTip(input, p.name) } }),
       itemStyle: { areaColor: NO_VALUE_COLOUR, borderColor: '#ffffff', borderWidth: 0.5 },
-      emphasis: { label: { show: false }, itemStyle: { areaColor: '#f6c344' } },
+      emphasis: { label: { show: false }, itemStyle: { areaColor: NO_VALUE_HOVER, borderColor: POINT_COLOUR, borderWidth: 1 } },
       select: { disabled: true },
       regions,
     },
@@ -97,6 +96,7 @@ export function mapOption(input: MapInput): EChartsCoreOption {
             coordinateSystem: 'geo',
             data: points.map((p) => [p.lon, p.lat]),
             symbolSize: 6,
+            ...(forPrint ? {} : { tooltip: { formatter: (p: { dataIndex: number }) => pointTip(points[p.dataIndex], lang) } }),
             itemStyle: { color: POINT_COLOUR, borderColor: '#ffffff', borderWidth: 0.5, opacity: 0.85 },
             z: 3,
           },

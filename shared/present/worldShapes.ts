@@ -22,6 +22,37 @@ export const UNNUMBERED_SHAPES: Readonly<Record<string, string>> = { Somaliland:
 /** Antarctica hosts no mission and sends no one; leaving it out gives the inhabited world the height. */
 export const LEFT_OUT = new Set(['ATA']);
 
+type Ring = number[][];
+
+/**
+ * The atlas is made for spherical projections, so a ring may cross the antimeridian (Russia's Chukotka,
+ * Fiji): drawn flat, it would stretch across the whole map. Such a ring is made continuous and cut at
+ * ±180° into the part on each side (points beyond the edge are pulled onto it, which adds no area).
+ */
+function cutAtAntimeridian(ring: Ring): Ring[] {
+  if (!ring.some((p, i) => i > 0 && Math.abs(p[0] - ring[i - 1][0]) > 180)) return [ring];
+  const continuous: Ring = [ring[0]];
+  for (let i = 1; i < ring.length; i++) {
+    const prev = continuous[i - 1][0];
+    let lon = ring[i][0];
+    while (lon - prev > 180) lon -= 360;
+    while (prev - lon > 180) lon += 360;
+    continuous.push([lon, ring[i][1]]);
+  }
+  const clamp = (shift: number) => continuous.map(([lon, lat]) => [Math.max(-180, Math.min(180, lon + shift)), lat]);
+  return [clamp(0), clamp(continuous.some(([lon]) => lon > 180) ? -360 : 360)];
+}
+
+function flatMultiPolygon(shape: MultiPolygon): MultiPolygon {
+  const polygons = shape.coordinates.flatMap((polygon) => {
+    const [outer, ...holes] = polygon;
+    const parts = cutAtAntimeridian(outer);
+    // The rings that cross are outer rings of land; a hole stays with the first part.
+    return parts.map((part, i) => (i === 0 ? [part, ...holes] : [part]));
+  });
+  return { type: 'MultiPolygon', coordinates: polygons };
+}
+
 export interface CountryCodes {
   iso3: string;
   m49?: number | null;
@@ -55,6 +86,6 @@ export function worldShapes(atlas: WorldAtlas, countries: readonly CountryCodes[
     groups.set(name, [...(groups.get(name) ?? []), shape]);
   }
   // Merging the parts of one country (Australia's two shapes, Somalia and Somaliland) drops the lines between them.
-  const features = [...groups].map(([name, shapes]) => ({ type: 'Feature' as const, properties: { name }, geometry: merge(atlas, shapes) }));
+  const features = [...groups].map(([name, shapes]) => ({ type: 'Feature' as const, properties: { name }, geometry: flatMultiPolygon(merge(atlas, shapes)) }));
   return { geojson: { type: 'FeatureCollection', features }, iso3: new Set([...groups.keys()].filter((k) => /^[A-Z]{3}$/.test(k))), unmatched };
 }

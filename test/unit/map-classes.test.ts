@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classLabel, classify, LOSS_PALETTE, PRESENCE_PALETTE, paletteFor } from '../../shared/present/mapClasses';
+import { choropleth, classLabel, classify, LOSS_PALETTE, PRESENCE_PALETTE, paletteFor } from '../../shared/present/mapClasses';
 import { mapDimension, mapDimensionsFor, mapSpec, pointFilters } from '../../shared/present/mapSpec';
 import { countryTip, escapeHtml, mapOption } from '../../shared/present/mapOption';
 
@@ -39,6 +39,23 @@ describe('choropleth classes', () => {
     const { classes } = classify([1200, 15040.64, 3, 44, 5000], PRESENCE_PALETTE);
     expect(classLabel(classes[4], 'deployed', 'en')).toBe('15,040.6');
     expect(classLabel({ low: 1, high: 12, colour: '', countries: 2 }, 'fatalities', 'zh')).toBe('1–12');
+  });
+
+  it('are cut over the countries the map draws; values it cannot place are listed instead', () => {
+    const rows = [
+      { key: ['MLI'], total: 311 },
+      { key: ['YUG'], total: 14 },
+      { key: [''], total: 9 },
+      { key: ['LBN'], total: 0 },
+      { key: ['COD'], total: 702 },
+    ];
+    const map = choropleth(rows, (k) => ['MLI', 'LBN', 'COD'].includes(k), LOSS_PALETTE);
+    expect(map.classing.classes.map((c) => c.high)).toEqual([311, 702]);
+    expect(map.unplaced).toEqual([
+      { key: 'YUG', value: 14 },
+      { key: '', value: 9 },
+    ]);
+    expect(map.values.get('LBN')).toBe(0);
   });
 
   it('use a red scale for losses and a blue one for presence', () => {
@@ -87,8 +104,8 @@ describe('the map option', () => {
   it('fills each country with a value by its class, and leaves the rest the land’s grey', () => {
     const option = mapOption(input) as { geo: { regions: { name: string; itemStyle: { areaColor: string } }[] } };
     expect(option.geo.regions).toEqual([
-      { name: 'MLI', itemStyle: { areaColor: classing.classes[1].colour } },
-      { name: 'COD', itemStyle: { areaColor: classing.classes[0].colour } },
+      { name: 'MLI', itemStyle: { areaColor: classing.classes[1].colour }, emphasis: { itemStyle: { areaColor: classing.classes[1].colour } } },
+      { name: 'COD', itemStyle: { areaColor: classing.classes[0].colour }, emphasis: { itemStyle: { areaColor: classing.classes[0].colour } } },
     ]);
   });
 

@@ -61,4 +61,16 @@ describe('the world shapes joined to the reference countries', () => {
     const maxLat = Math.max(...somalia.geometry.coordinates.flat(2).map((p) => p[1]));
     expect(maxLat).toBeGreaterThan(11);
   });
+
+  it('never draw a ring across the whole map: rings crossing the antimeridian (Russia, Fiji) are cut there', () => {
+    const jumps = world.geojson.features.flatMap((f) =>
+      f.geometry.coordinates.flat(1).filter((ring) => ring.some((p, i) => i > 0 && Math.abs(p[0] - ring[i - 1][0]) > 180)).map(() => f.properties.name),
+    );
+    expect(jumps).toEqual([]);
+    const lons = world.geojson.features.flatMap((f) => f.geometry.coordinates.flat(2).map((p) => p[0]));
+    expect([Math.min(...lons), Math.max(...lons)]).toEqual([-180, 180]);
+    // Fiji keeps its islands on both sides of 180°.
+    const fiji = world.geojson.features.find((f) => f.properties.name === 'FJI')!.geometry.coordinates.flat(2).map((p) => p[0]);
+    expect(fiji.some((lon) => lon > 177) && fiji.some((lon) => lon < -179)).toBe(true);
+  });
 });

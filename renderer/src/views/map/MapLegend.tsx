@@ -31,10 +31,11 @@ export function MapLegend({ measure, classing, dimension, points }: { measure: M
         {points && (
           <li data-testid="map-points-legend">
             <span className="bh-swatch bh-dot" style={{ background: POINT_COLOUR }} />
-            <span>
+            <span>{t('map.pointsLegend')}</span>
+            <span className="bh-help">
               {t('map.pointsDrawn', { n: formatNumber(points.points.length, lang) })}
-              {points.unplaced > 0 && <span className="bh-help"> {t('map.unplaced', { n: formatNumber(points.unplaced, lang) })}</span>}
-              {points.truncated && <span className="bh-help"> {t('map.truncated')}</span>}
+              {points.unplaced > 0 && ` ${t('map.unplaced', { n: formatNumber(points.unplaced, lang) })}`}
+              {points.truncated && ` ${t('map.truncated')}`}
             </span>
           </li>
         )}

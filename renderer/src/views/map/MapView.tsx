@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { dimensionLabel, listOf, valueText } from '../../../../shared/present/labels';
 import { describeSpec } from '../../../../shared/present/describe';
 import { formatValue } from '../../../../shared/present/format';
-import { classify, paletteFor } from '../../../../shared/present/mapClasses';
+import { choropleth, paletteFor } from '../../../../shared/present/mapClasses';
 import { mapOption } from '../../../../shared/present/mapOption';
 import { pointFilters } from '../../../../shared/present/mapSpec';
 import { phrase } from '../../../../shared/present/phrases';
@@ -38,9 +38,8 @@ export default function MapView() {
   const drawn = useMemo(() => {
     if (!table || !world || table.rowDims[0] !== dim) return null;
     const measure = table.spec.measure;
-    const values = new Map(table.rows.map((r) => [r.key[0], r.total]));
-    const classing = classify([...values].filter(([k]) => world.iso3.has(k)).map(([, v]) => v), paletteFor(measure));
-    const countryName = (key: string) => (world.iso3.has(key) || key === '' ? valueText(dim, key, lang, lookups).text : key);
+    const { values, classing, unplaced } = choropleth(table.rows, (k) => world.iso3.has(k), paletteFor(measure));
+    const countryName = (key: string) => valueText(dim, key, lang, lookups).text;
     const option = mapOption({
       mapName: WORLD_MAP,
       measure,
@@ -52,8 +51,6 @@ export default function MapView() {
       fontFamily: fontFamily(),
       watermark: table.synthetic ? phrase('syntheticMark', lang) : null,
     });
-    // Values the map cannot place: a nationality no longer on the map (Yugoslavia), or no host on record.
-    const unplaced = table.rows.filter((r) => !world.iso3.has(r.key[0]) && r.total !== null && r.total !== 0);
     return { measure, classing, option, unplaced, countryName };
   }, [table, world, points, dim, lang, lookups]);
 
@@ -99,7 +96,7 @@ export default function MapView() {
               <p className="bh-help" data-testid="map-unplaced">
                 {t('map.notOnMap', {
                   list: listOf(
-                    drawn.unplaced.map((r) => `${drawn.countryName(r.key[0])} (${formatValue(drawn.measure, r.total, lang)})`),
+                    drawn.unplaced.map((u) => `${drawn.countryName(u.key)} (${formatValue(drawn.measure, u.value, lang)})`),
                     lang,
                   ),
                 })}
