@@ -13,6 +13,13 @@ import { FIXTURES, realWorkspace } from '../helpers';
 import { GRAND_TOTAL, SCREENSHOTS, assertRendererBuilt, failureShot, grandTotalText, hasBrowser, launchChromium, openPage, parseCell } from './ui';
 
 const FAILURE_SHOT = failureShot('map');
+const YEAR_2022 = { from: '2022-01-01', to: '2022-12-31' };
+
+/** The colour the map must give a country: its class's, or the land's grey without a value. */
+const colourOf = (map: Choropleth, iso3: string) => {
+  const c = map.classing.classOf(map.values.get(iso3));
+  return (c === null ? NO_VALUE_COLOUR : map.classing.classes[c].colour).toLowerCase();
+};
 const WAIT = { timeout: 15_000 };
 
 const world = worldShapes(atlas as unknown as WorldAtlas, referenceTables().tables.countries);
@@ -54,7 +61,7 @@ describe.skipIf(!hasBrowser)('the map, on the real UN files (serve mode + Chromi
     const byHost = ws.crossTab({ measure: 'fatalities', rows: ['host_country'] });
     hostFatalities = choropleth(byHost.rows, (k) => world.iso3.has(k), paletteFor('fatalities'));
     maliFatalities = ws.crossTab({ measure: 'fatalities', rows: ['year'], where: { host_country: ['MLI'] } }).grandTotal!;
-    contributors = choropleth(ws.crossTab({ measure: 'deployed', rows: ['country'] }).rows, (k) => world.iso3.has(k), paletteFor('deployed'));
+    contributors = choropleth(ws.crossTab({ measure: 'deployed', rows: ['country'], ...YEAR_2022 }).rows, (k) => world.iso3.has(k), paletteFor('deployed'));
     placedIed = iedPoints(ws.db, { where: {} }, 20000).points.length;
     ws.close();
     server = await serve({ dbPath, dataDir, port: 0 });
@@ -106,9 +113,8 @@ describe.skipIf(!hasBrowser)('the map, on the real UN files (serve mode + Chromi
     // The named countries fall in different classes, so a wrong cut or a shifted palette cannot pass.
     expect(new Set(classes).size).toBeGreaterThanOrEqual(3);
     for (const [iso3, name, lon, lat] of NAMED) {
-      const expected = hostFatalities.classing.classes[hostFatalities.classing.classOf(hostFatalities.values.get(iso3))!].colour;
       const at = await pixelOf(lon, lat);
-      expect(await fillAt(at), `${name} is drawn in its class's colour`).toBe(expected.toLowerCase());
+      expect(await fillAt(at), `${name} is drawn in its class's colour`).toBe(colourOf(hostFatalities, iso3));
       await page.mouse.move(at.x, at.y);
       await expect.poll(() => page.getByTestId('map-chart').textContent(), WAIT).toContain(`${name}: ${hostFatalities.values.get(iso3)!.toLocaleString('en-US')}`);
     }
@@ -117,6 +123,7 @@ describe.skipIf(!hasBrowser)('the map, on the real UN files (serve mode + Chromi
     expect(legend).toEqual(hostFatalities.classing.classes.map((c) => c.colour).reverse());
     // A host no shape shows (no host on record) is listed, not lost.
     expect(hostFatalities.unplaced.length).toBeGreaterThan(0);
+    expect(await page.getByTestId('map-disclaimer').textContent()).toContain('do not imply official endorsement or acceptance by the United Nations');
     expect(await page.getByTestId('map-unplaced').textContent()).toContain('(not recorded)');
 
     await page.getByTestId('map-points').check();
@@ -146,13 +153,15 @@ describe.skipIf(!hasBrowser)('the map, on the real UN files (serve mode + Chromi
     expect(failedRequests).toEqual([]);
   });
 
-  it('colours contributing countries by the class of the core’s average deployed strength', async () => {
+  it('colours contributing countries by the class of the core’s average deployed strength in the period chosen', async () => {
     onTestFailed(async () => {
       await page.screenshot({ path: FAILURE_SHOT, fullPage: true });
     });
     await page.getByTestId('filter-host_country').locator('summary').click();
     await page.getByTestId('filter-host_country').getByRole('button', { name: 'Clear' }).click();
     await page.getByTestId('measure-select').selectOption('deployed');
+    await page.getByTestId('date-from').fill(YEAR_2022.from);
+    await page.getByTestId('date-to').fill(YEAR_2022.to);
     await page.getByTestId('tab-map').click();
     await page.getByTestId('map-by-country').check();
     await page.getByTestId('map-points').uncheck();
@@ -164,12 +173,11 @@ describe.skipIf(!hasBrowser)('the map, on the real UN files (serve mode + Chromi
       ['MEX', 'Mexico', -102, 24],
       ['DZA', 'Algeria', 3, 28],
     ] as const;
-    const classes = named.map(([iso3]) => contributors.classing.classOf(contributors.values.get(iso3)));
-    expect(new Set(classes).size).toBeGreaterThanOrEqual(3);
+    expect(new Set(named.map(([iso3]) => colourOf(contributors, iso3))).size).toBeGreaterThanOrEqual(3);
+    await expect.poll(() => page.getByTestId('map-title').textContent(), WAIT).toContain('2022-01-01 – 2022-12-31');
     await expect.poll(() => page.getByTestId('map-class').first().getAttribute('data-colour'), WAIT).toBe(contributors.classing.classes.at(-1)!.colour);
     for (const [iso3, name, lon, lat] of named) {
-      const expected = contributors.classing.classes[contributors.classing.classOf(contributors.values.get(iso3))!].colour;
-      expect(await fillAt(await pixelOf(lon, lat)), `${name} is drawn in its class's colour`).toBe(expected.toLowerCase());
+      expect(await fillAt(await pixelOf(lon, lat)), `${name} is drawn in its class's colour`).toBe(colourOf(contributors, iso3));
     }
     const brazil = await pixelOf(-52, -10);
     await page.mouse.move(brazil.x, brazil.y);

@@ -104,6 +104,9 @@ const ALLOWED = new Set([
   'DATA',
   'Statista',
   'psdata.un.org',
+  'Natural', // Natural Earth and world-atlas: the map's country shapes, named as they name themselves
+  'Earth',
+  'world-atlas',
   ...missions.map((m) => m.acronym),
 ]);
 const ALLOWED_SHAPES = [

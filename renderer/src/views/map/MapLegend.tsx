@@ -3,6 +3,7 @@ import type { Measure } from '../../../../shared/catalogue';
 import { formatNumber } from '../../../../shared/present/format';
 import { classLabel, NO_VALUE_COLOUR, type Classing } from '../../../../shared/present/mapClasses';
 import { measureLabel } from '../../../../shared/present/labels';
+import { phrase } from '../../../../shared/present/phrases';
 import { POINT_COLOUR } from '../../../../shared/present/mapOption';
 import { useBluehelm } from '../../store';
 import type { IedPointsAnswer } from './mapStore';
@@ -40,6 +41,8 @@ export function MapLegend({ measure, classing, dimension, points }: { measure: M
           </li>
         )}
       </ul>
+      <p className="bh-map-credit" data-testid="map-disclaimer">{phrase('mapDisclaimer', lang)}</p>
+      <p className="bh-map-credit">{phrase('mapShapes', lang)}</p>
     </aside>
   );
 }
