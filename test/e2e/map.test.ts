@@ -118,6 +118,9 @@ describe.skipIf(!hasBrowser)('the map, on the real UN files (serve mode + Chromi
       await page.mouse.move(at.x, at.y);
       await expect.poll(() => page.getByTestId('map-chart').textContent(), WAIT).toContain(`${name}: ${hostFatalities.values.get(iso3)!.toLocaleString('en-US')}`);
     }
+    // Screen readers get the same numbers as a table.
+    const maliRow = page.getByTestId('map-data').locator('tr').filter({ has: page.locator('th', { hasText: /^Mali$/ }) });
+    expect(await maliRow.locator('td').first().getAttribute('data-value')).toBe(String(hostFatalities.values.get('MLI')));
     // The legend lists the same classes, largest first.
     const legend = await page.getByTestId('map-class').evaluateAll((els) => els.map((e) => e.getAttribute('data-colour')));
     expect(legend).toEqual(hostFatalities.classing.classes.map((c) => c.colour).reverse());

@@ -13,6 +13,7 @@ import { SyntheticMark } from '../workspace/SyntheticMark';
 import { useViewRun } from '../useViewRun';
 import { MapChart } from './MapChart';
 import { MapControls } from './MapControls';
+import { MapData } from './MapData';
 import { MapLegend } from './MapLegend';
 import { useMapDimension, useMapStore } from './mapStore';
 import { WORLD_MAP, worldFor } from './worldMap';
@@ -38,7 +39,8 @@ export default function MapView() {
   const drawn = useMemo(() => {
     if (!table || !world || table.rowDims[0] !== dim) return null;
     const measure = table.spec.measure;
-    const { values, classing, unplaced } = choropleth(table.rows, (k) => world.iso3.has(k), paletteFor(measure));
+    const map = choropleth(table.rows, (k) => world.iso3.has(k), paletteFor(measure));
+    const { values, classing, unplaced } = map;
     const countryName = (key: string) => valueText(dim, key, lang, lookups).text;
     const option = mapOption({
       mapName: WORLD_MAP,
@@ -51,7 +53,7 @@ export default function MapView() {
       fontFamily: fontFamily(),
       watermark: table.synthetic ? phrase('syntheticMark', lang) : null,
     });
-    return { measure, classing, option, unplaced, countryName };
+    return { measure, map, classing, option, unplaced, countryName };
   }, [table, world, points, dim, lang, lookups]);
 
   const described = table && describeSpec(table.spec, lang, lookups);
@@ -84,6 +86,7 @@ export default function MapView() {
         <>
           <div className="bh-map-body">
             <MapChart option={drawn.option} label={described?.title ?? ''} onCountry={openCountry} />
+            <MapData map={drawn.map} measure={drawn.measure} countryName={drawn.countryName} caption={described?.title ?? ''} />
             <MapLegend measure={drawn.measure} classing={drawn.classing} dimension={dimensionLabel(dim, lang)} points={points} />
           </div>
           <div className="bh-map-notes">
