@@ -51,6 +51,8 @@ describe.skipIf(!hasBrowser)('the map, on the real UN files (serve mode + Chromi
   let maliFatalities: number;
   let placedIed: number;
   let contributors: Choropleth;
+  /** Every request the page makes: the map must fetch nothing from anywhere but the app's own server. */
+  const requests: string[] = [];
 
   beforeAll(async () => {
     assertRendererBuilt();
@@ -68,6 +70,7 @@ describe.skipIf(!hasBrowser)('the map, on the real UN files (serve mode + Chromi
     browser = await launchChromium();
     ({ page, consoleErrors, failedRequests } = await openPage(browser));
     await page.setViewportSize({ width: 1366, height: 768 });
+    page.on('request', (r) => requests.push(r.url()));
   });
 
   afterAll(async () => {
@@ -187,6 +190,10 @@ describe.skipIf(!hasBrowser)('the map, on the real UN files (serve mode + Chromi
     const strength = contributors.values.get('BRA')!.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
     await expect.poll(() => page.getByTestId('map-chart').textContent(), WAIT).toContain(`Brazil: ${strength}`);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'map-contributors-en.png') });
+    // No tile server, no shapes from the network: the map's chunk came from the app's own server, like everything else.
+    const origin = new URL(server.url).origin;
+    expect(requests.filter((u) => /MapView/.test(u))).toHaveLength(1);
+    expect(requests.filter((u) => new URL(u).origin !== origin)).toEqual([]);
     expect(consoleErrors).toEqual([]);
     expect(failedRequests).toEqual([]);
   });
