@@ -99,7 +99,8 @@ export default function MapView() {
               <p className="bh-help" data-testid="map-unplaced">
                 {t('map.notOnMap', {
                   list: listOf(
-                    drawn.unplaced.map((u) => `${drawn.countryName(u.key)} (${formatValue(drawn.measure, u.value, lang)})`),
+                    // UN Chinese writes a bracket straight after the text it belongs to.
+                    drawn.unplaced.map((u) => `${drawn.countryName(u.key)}${lang === 'zh' ? '' : ' '}(${formatValue(drawn.measure, u.value, lang)})`),
                     lang,
                   ),
                 })}
