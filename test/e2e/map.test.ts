@@ -144,6 +144,8 @@ describe.skipIf(!hasBrowser)('the map, on the real UN files (serve mode + Chromi
     await page.mouse.move(5, 5);
     await page.mouse.move(maliNorth.x, maliNorth.y);
     await expect.poll(() => page.getByTestId('map-chart').textContent(), WAIT).toContain(`马里：${hostFatalities.values.get('MLI')}`);
+    // The view fits the window: nothing pushes the page into scrolling (the hidden data table once did).
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(768);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'map-zh.png') });
     await page.getByTestId('lang-switch').getByRole('button', { name: 'English' }).click();
 

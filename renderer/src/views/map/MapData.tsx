@@ -7,21 +7,24 @@ import { useBluehelm } from '../../store';
 export function MapData({ map, measure, countryName, caption }: { map: Choropleth; measure: Measure; countryName: (key: string) => string; caption: string }) {
   const lang = useBluehelm((s) => s.lang);
   const rows = [...map.values].filter(([, v]) => v !== null && v !== 0).sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0));
+  // The box is hidden, not the table: a table grows to its rows whatever height it is given.
   return (
-    <table className="bh-visually-hidden" data-testid="map-data">
-      <caption>{caption}</caption>
-      <tbody>
-        {rows.map(([key, value]) => {
-          const c = map.classing.classOf(value);
-          return (
-            <tr key={key}>
-              <th>{countryName(key)}</th>
-              <td data-value={value ?? ''}>{formatValue(measure, value, lang)}</td>
-              <td>{c === null ? '' : classLabel(map.classing.classes[c], measure, lang)}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <div className="bh-visually-hidden">
+      <table data-testid="map-data">
+        <caption>{caption}</caption>
+        <tbody>
+          {rows.map(([key, value]) => {
+            const c = map.classing.classOf(value);
+            return (
+              <tr key={key}>
+                <th>{countryName(key)}</th>
+                <td data-value={value ?? ''}>{formatValue(measure, value, lang)}</td>
+                <td>{c === null ? '' : classLabel(map.classing.classes[c], measure, lang)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }
