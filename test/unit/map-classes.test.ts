@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { choropleth, classLabel, classify, LOSS_PALETTE, PRESENCE_PALETTE, paletteFor } from '../../shared/present/mapClasses';
 import { mapDimension, mapDimensionsFor, mapSpec, pointFilters } from '../../shared/present/mapSpec';
-import { countryTip, escapeHtml, mapOption } from '../../shared/present/mapOption';
+import { countryTip, escapeHtml, mapOption, pointTip } from '../../shared/present/mapOption';
 
 describe('choropleth classes', () => {
   it('cut the countries with a value into five quantile classes, darkest for the largest', () => {
@@ -113,5 +113,15 @@ describe('the map option', () => {
     expect(countryTip(input, 'COD')).toBe('DR &#60;Congo&#62;: 40');
     expect(countryTip(input, 'LBN')).toBe('Lebanon: 0');
     expect(escapeHtml(`"a" & 'b'`)).toBe('&#34;a&#34; &#38; &#39;b&#39;');
+    const point = { lat: 16.4, lon: -3.7, date: '2018-02-10', location: '<img src=x onerror=alert(1)>', killed: 4, outcome: 'detonated' as const };
+    expect(pointTip(point, 'en')).toBe('&#60;img src=x onerror=alert(1)&#62;, 2018-02-10<br/>detonated, 4 killed');
+    expect(pointTip({ ...point, location: 'Goundam', killed: null, outcome: 'found_and_cleared' }, 'zh')).toBe('Goundam，2018-02-10<br/>已发现并清除');
+  });
+
+  it('draws the IED points on the map’s projection, each where its file placed it', () => {
+    const point = { lat: 16.4, lon: -3.7, date: '2018-02-10', location: 'Goundam', killed: 4, outcome: 'detonated' as const };
+    const option = mapOption({ ...input, points: [point] }) as { series: { type: string; coordinateSystem: string; data: number[][] }[] };
+    expect(option.series).toMatchObject([{ type: 'scatter', coordinateSystem: 'geo', data: [[-3.7, 16.4]] }]);
+    expect((mapOption(input) as { series: unknown[] }).series).toEqual([]);
   });
 });
