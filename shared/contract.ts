@@ -148,6 +148,33 @@ export const operations = {
       }),
     ),
   },
+  /**
+   * The IED incidents of a view as points (latitude and longitude as the file gave them), under the
+   * filters and dates that apply to IED incidents; those without coordinates are counted, not listed.
+   */
+  iedPoints: {
+    input: z.object({
+      where: viewSpecSchema.shape.where,
+      from: viewSpecSchema.shape.from,
+      to: viewSpecSchema.shape.to,
+      limit: z.number().int().min(1).max(50000).default(20000),
+    }),
+    output: z.object({
+      points: z.array(
+        z.object({
+          lat: z.number(),
+          lon: z.number(),
+          date: z.string(),
+          location: z.string(),
+          killed: z.number().nullable(),
+          outcome: z.enum(['detonated', 'found_and_cleared', 'unknown']),
+        }),
+      ),
+      total: z.number(),
+      unplaced: z.number(),
+      truncated: z.boolean(),
+    }),
+  },
   importStart: {
     input: z.object({
       fileName: z.string().min(1).max(255),

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import zh from '../../renderer/src/i18n/zh.json';
 import { dimensionInfo, measureInfo, serviceLabel, valueLabel, type Dimension } from '../../shared/catalogue';
 import { PHRASES } from '../../shared/present/phrases';
+import { OUTCOME_LABEL } from '../../shared/present/mapOption';
 import { PUBLISHER, SYNTHETIC_PUBLISHER } from '../../shared/present/provenance';
 import { lookups, valueText } from '../../shared/present/labels';
 import { explain, explanationSchema, publishedFigureSchema, type Explanation } from '../../shared/reconcile';
@@ -106,6 +107,7 @@ const SHOWN: Shown[] = [
   ...Object.entries(serviceLabel).map(([k, l]): Shown => [`serviceLabel.${k}`, l.zh]),
   ...Object.entries(valueLabel).map(([k, l]): Shown => [`valueLabel.${k}`, l.zh]),
   ...Object.entries(PHRASES).map(([k, p]): Shown => [`PHRASES.${k}`, p.zh]),
+  ...Object.entries(OUTCOME_LABEL).map(([k, l]): Shown => [`OUTCOME_LABEL.${k}`, l.zh]),
   ...Object.entries(PUBLISHER).map(([k, p]): Shown => [`PUBLISHER.${k}`, p.zh]),
   ['SYNTHETIC_PUBLISHER', SYNTHETIC_PUBLISHER.zh],
   ...missions.flatMap((m): Shown[] => [
@@ -148,6 +150,9 @@ const ALLOWED = new Set([
   'DATA',
   'Statista',
   'psdata.un.org',
+  'Natural', // Natural Earth and world-atlas: the map's country shapes, named as they name themselves
+  'Earth',
+  'world-atlas',
   ...missions.map((m) => m.acronym),
 ]);
 const ALLOWED_SHAPES = [
