@@ -5,6 +5,7 @@ import { parseViewSpec, SpecError } from '../../shared/spec';
 import { valuesMeasure } from '../../shared/catalogue';
 import { checkWorkspace } from './db/open';
 import { sourceRows } from './query/drill';
+import { registeredDataset, removeDataset } from './datasets/remove';
 import { reconcile } from './reconcile/reconcile';
 import { referenceTables } from './reference/tables';
 import type { Session } from './session';
@@ -69,6 +70,16 @@ export function operationsFor(session: Session, door: DoorCapabilities = {}): Im
       const job = ws().jobs.cancel(jobId);
       if (!job) throw new NotFound(`no import job ${jobId}`);
       return job;
+    },
+    datasetRemove: ({ id }) => {
+      const removed = removeDataset(ws().db, id);
+      ws().refreshEngine();
+      return { removed, info: ws().info() };
+    },
+    datasetReplace: ({ id, fileName, contentBase64 }) => {
+      // Refused at once when there is no such file, rather than as a failed job.
+      registeredDataset(ws().db, id);
+      return { jobId: ws().jobs.start(fileName, Buffer.from(contentBase64, 'base64'), 'auto', id).id };
     },
     rejects: ({ datasetId, limit }) =>
       ws().db.prepare(`SELECT line, field, reason, raw FROM reject WHERE dataset_id = ? ORDER BY line LIMIT ?`).all(datasetId, limit) as OperationOutput<'rejects'>,
