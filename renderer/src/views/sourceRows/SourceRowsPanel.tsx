@@ -5,6 +5,7 @@ import { describeSpec } from '../../../../shared/present/describe';
 import { SyntheticMark } from '../workspace/SyntheticMark';
 import { describeCell } from './describeCell';
 import { SourceRowsTable } from './SourceRowsTable';
+import { ResizeHandle } from './ResizeHandle';
 
 /**
  * Beside the grid, never over it: the analyst can keep clicking numbers and the panel follows.
@@ -18,6 +19,7 @@ export function SourceRowsPanel() {
   const parts = useBluehelm((s) => s.sourceParts);
   const error = useBluehelm((s) => s.sourceError);
   const close = useBluehelm((s) => s.closeSourceRows);
+  const width = useBluehelm((s) => s.sourcePanelWidth);
   const open = cell !== null;
 
   useEffect(() => {
@@ -34,7 +36,8 @@ export function SourceRowsPanel() {
   const { kind, keys } = describeCell(cell, lang, lookups, t);
   const viewNotes = view.dates ? [...view.filters, view.dates] : view.filters;
   return (
-    <aside className="bh-source-rows" data-testid="source-rows-panel" aria-label={t('sourceRows.title')}>
+    <aside className="bh-source-rows" data-testid="source-rows-panel" aria-label={t('sourceRows.title')} style={width ? { width } : undefined}>
+      <ResizeHandle />
       <header className="bh-source-head">
         <h3>{t('sourceRows.title')}</h3>
         <SyntheticMark on={cell.synthetic} />
