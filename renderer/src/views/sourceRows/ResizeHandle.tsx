@@ -3,9 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { useBluehelm } from '../../store';
 
 /** The grid keeps at least this much of the row, so a wide panel never hides it. */
-const GRID_KEEPS = 280;
+const GRID_KEEPS = 320;
 const NARROWEST = 320;
 const STEP = 40;
+
+/** A width for the panel within what its row allows (the grid keeps its share). */
+export function fitPanelWidth(panel: HTMLElement, px: number): number {
+  const row = panel.parentElement!.getBoundingClientRect().width;
+  return Math.round(Math.max(NARROWEST, Math.min(px, row - GRID_KEEPS)));
+}
 
 /**
  * The panel's left edge: dragged (or moved with the arrow keys) it widens or narrows the panel, so a
@@ -17,10 +23,7 @@ export function ResizeHandle() {
   const drag = useRef<{ x: number; width: number } | null>(null);
 
   const panelOf = (el: Element) => el.closest('.bh-source-rows') as HTMLElement;
-  const clamp = (el: Element, px: number) => {
-    const row = panelOf(el).parentElement!.getBoundingClientRect().width;
-    return Math.round(Math.max(NARROWEST, Math.min(px, row - GRID_KEEPS)));
-  };
+  const clamp = (el: Element, px: number) => fitPanelWidth(panelOf(el), px);
 
   const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
     e.currentTarget.setPointerCapture(e.pointerId);
