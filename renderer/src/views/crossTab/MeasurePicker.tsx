@@ -5,9 +5,10 @@ import { useBluehelm } from '../../store';
 import { missingSubjects } from '../../store/workspaceSlice';
 
 /**
- * Measures the workspace has no file for are greyed, listed apart, and not selectable: chosen, they
- * would draw an empty table that reads like zeros. Each says which file it needs (inline, since a
- * native list shows no tooltip on a disabled entry), and a note under the list says it once more.
+ * Measures the workspace has no file for are greyed, listed apart under the reason ("No IED incident
+ * file imported"), and not selectable: chosen, they would draw an empty table that reads like zeros.
+ * The reason heads their group, since a native list shows no tooltip on a disabled entry; a note under
+ * the list says it once more.
  */
 export function MeasurePicker() {
   const { t } = useTranslation();
@@ -15,11 +16,16 @@ export function MeasurePicker() {
   const info = useBluehelm((s) => s.info);
   const measure = useBluehelm((s) => s.draft.measure);
   const setMeasure = useBluehelm((s) => s.setMeasure);
-  const needs = new Map(MEASURES.map((m) => [m, missingSubjects(m, info)]));
-  const usable = MEASURES.filter((m) => needs.get(m)!.length === 0);
-  const unusable = MEASURES.filter((m) => needs.get(m)!.length > 0);
-  const reason = (m: Measure) => needs.get(m)!.map((s) => t('builder.noFile', { what: t(`fileKind.${s}`) })).join('; ');
-  const missingFiles = [...new Set(unusable.flatMap((m) => needs.get(m)!))].map((s) => t(`fileKind.${s}`));
+  const reason = (m: Measure) =>
+    missingSubjects(m, info)
+      .map((s) => t('builder.noFile', { what: t(`fileKind.${s}`) }))
+      .join('; ');
+  const usable = MEASURES.filter((m) => reason(m) === '');
+  // The measures without data, grouped by what they lack, in catalogue order.
+  const groups = new Map<string, Measure[]>();
+  for (const m of MEASURES) if (reason(m) !== '') groups.set(reason(m), [...(groups.get(reason(m)) ?? []), m]);
+  const unusable = MEASURES.length - usable.length;
+  const missingFiles = [...new Set(MEASURES.flatMap((m) => missingSubjects(m, info)))].map((s) => t(`fileKind.${s}`));
   return (
     <div className="bh-field">
       <label htmlFor="bh-measure">{t('builder.measure')}</label>
@@ -29,20 +35,20 @@ export function MeasurePicker() {
             {measureLabel(m, lang)}
           </option>
         ))}
-        {unusable.length > 0 && (
-          <optgroup label={t('builder.noData')} data-testid="measures-without-data">
-            {unusable.map((m) => (
-              <option key={m} value={m} disabled className="bh-no-data" title={reason(m)} data-reason={reason(m)}>
-                {`${measureLabel(m, lang)} — ${reason(m)}`}
+        {[...groups].map(([why, measures]) => (
+          <optgroup key={why} label={why} data-testid="measures-without-data">
+            {measures.map((m) => (
+              <option key={m} value={m} disabled className="bh-no-data" title={why}>
+                {measureLabel(m, lang)}
               </option>
             ))}
           </optgroup>
-        )}
+        ))}
       </select>
       <p className="bh-help">{measureInfo[measure].help[lang]}</p>
-      {unusable.length > 0 && info && (
+      {unusable > 0 && info && (
         <p className="bh-help bh-no-data-note" data-testid="measures-no-data-note">
-          {t('builder.noDataNote', { n: unusable.length, what: missingFiles.join(lang === 'zh' ? '、' : ', ') })}
+          {t('builder.noDataNote', { n: unusable, what: missingFiles.join(lang === 'zh' ? '、' : ', ') })}
         </p>
       )}
     </div>

@@ -101,11 +101,13 @@ export function DatasetsList() {
                 <code title={d.sha256}>{d.sha256.slice(0, 12)}</code>
               </td>
               <td>{d.synthetic && <span className="bh-flag">{t('synthetic.flag')}</span>}</td>
-              <td className="bh-dataset-actions">
-                <ReplaceButton dataset={d} disabled={importing} />
-                <button type="button" className="bh-button bh-small" data-testid="remove-dataset" title={t('datasets.removeHint')} disabled={importing} onClick={() => setRemoving(d)}>
-                  {t('datasets.remove')}
-                </button>
+              <td>
+                <div className="bh-dataset-actions">
+                  <ReplaceButton dataset={d} disabled={importing} />
+                  <button type="button" className="bh-button bh-small" data-testid="remove-dataset" title={t('datasets.removeHint')} disabled={importing} onClick={() => setRemoving(d)}>
+                    {t('datasets.remove')}
+                  </button>
+                </div>
               </td>
             </tr>
           ))}
