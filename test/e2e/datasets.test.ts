@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import type { Browser, Page } from 'playwright-core';
 import { Workspace } from '../../electron/core/workspace';
 import { serve, type Server } from '../../electron/server/serve';
-import { realWorkspace, writeTemp } from '../helpers';
+import { CONTRIBUTIONS_OPENDATA, FATALITIES_CSV, realWorkspace, writeTemp } from '../helpers';
 import { GRAND_TOTAL, SCREENSHOTS, assertRendererBuilt, cellSelector, failureShot, grandTotalText, hasBrowser, launchChromium, parseCell, setRows } from './ui';
 
 // The Datasets tab and the small things around it, in Chromium at 1366×768 on the three real UN files:
@@ -254,6 +254,43 @@ describe.skipIf(!hasBrowser)('the Datasets tab and what surrounds it', () => {
     await expect.poll(() => dialog.count()).toBe(0);
     expect(await rows.count()).toBe(2);
     await lang('English');
+  });
+
+  it('replaces a file with a newer one all or nothing: a file of another kind is refused and the old stays; a newer edition takes its place', async () => {
+    onTestFailed(() => page.screenshot({ path: FAILURE_SHOT, fullPage: true }).then(() => undefined));
+    const spec = { measure: 'fatalities', rows: ['year'] } as const;
+    const rows = page.getByTestId('dataset-row');
+    const fatalities = () => rows.filter({ hasText: 'DPPADPOSS-FATALITIES' });
+    const datasetsBefore = core((ws) => ws.datasets().map((d) => d.file_name));
+
+    await fatalities().getByTestId('replace-input').setInputFiles(CONTRIBUTIONS_OPENDATA);
+    const refused = page.getByTestId('import-refused');
+    await refused.waitFor(WAIT);
+    expect(await refused.getByTestId('refusal').getAttribute('data-code')).toBe('wrong_kind');
+    expect(await refused.textContent()).toContain('This is the UN contributions file (open-data layout), but the file it replaces holds fatalities data');
+    expect(await refused.textContent()).toContain('DPPADPOSS-FATALITIES.csv is kept as it was.');
+    expect(core((ws) => ws.datasets().map((d) => d.file_name))).toEqual(datasetsBefore);
+    await page.getByTestId('import-result').getByRole('button', { name: 'Close' }).click();
+
+    // (The contributions file was removed above, so it is not already in the workspace.)
+    // A newer edition: the same file without its first 20 casualties.
+    const lines = fs.readFileSync(FATALITIES_CSV, 'utf8').split('\n');
+    const newer = writeTemp('DPPADPOSS-FATALITIES-2026-01.csv', [lines[0], ...lines.slice(21)].join('\n'));
+    const oldRows = core((ws) => ws.info().counts.fatalities);
+    await fatalities().getByTestId('replace-input').setInputFiles(newer);
+    const report = page.getByTestId('import-result');
+    await report.waitFor(WAIT);
+    await expect.poll(() => report.getByTestId('import-replaced').textContent(), WAIT).toBe(`DPPADPOSS-FATALITIES.csv removed (${oldRows.toLocaleString('en-US')} rows)`);
+    await expect.poll(() => fatalities().locator('.bh-file').textContent()).toBe('DPPADPOSS-FATALITIES-2026-01.csv');
+    expect(await rows.count()).toBe(datasetsBefore.length);
+    const after = core((ws) => ({ total: ws.crossTab(spec).grandTotal, rows: ws.info().counts.fatalities, stored: ws.db.prepare(`SELECT COUNT(*) FROM fatality`).pluck().get() }));
+    expect(after.rows).toBe(after.stored);
+    expect(after.rows).toBeLessThan(oldRows);
+
+    await page.getByTestId('tab-crossTab').click();
+    await page.getByTestId('measure-select').selectOption('fatalities');
+    await setRows(page, ['year']);
+    await expect.poll(async () => parseCell(await grandTotalText(page)), WAIT).toBe(after.total);
     expect(consoleErrors).toEqual([]);
   });
 });
