@@ -193,11 +193,13 @@ describe.skipIf(!hasBrowser)('the Datasets tab and what surrounds it', () => {
     expect(notice.y + notice.height).toBeLessThanOrEqual(grid.y);
     expect(grid.height).toBeGreaterThan(300);
     expect(grid.y + grid.height).toBeLessThanOrEqual(768);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'import-refused-columns-en.png') });
 
     await lang('中文');
     await expect.poll(() => refused.locator('.bh-refusal-where').textContent()).toBe('mission-notes.csv，第 1 行，header');
     expect(await refused.textContent()).toContain('Bluehelm 无法读取此数据文件。最接近的已知数据文件是联合国死亡数据文件(联合国和平与安全数据中心)');
     expect(await refused.textContent()).toContain('缺少的列');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'import-refused-columns-zh.png') });
     await lang('English');
     await page.getByTestId('import-result').getByRole('button', { name: 'Close' }).click();
   });

@@ -93,6 +93,13 @@ describe('removing a dataset', () => {
         const t = await totals(ws);
         expect(t.rows).toBe(removeFirst ? 60 : 90);
         expect(t).toEqual({ rows: t.rows, counted: t.rows, sql: t.rows, columnar: t.rows });
+        if (!removeFirst) {
+          // The 10 rows b had changed went with it; a is whole again once removed and imported again.
+          const { removeDataset } = await import('../../electron/core/datasets/remove');
+          removeDataset(ws.db, a.dataset_id!);
+          expect(importFile(ws.db, { path: file('a.csv', fatalities(1, 100)) })).toMatchObject({ inserted: 100, already_imported: false });
+          expect(await totals(ws)).toEqual({ rows: 100, counted: 100, sql: 100, columnar: 100 });
+        }
       } finally {
         await ws.closeFully();
       }

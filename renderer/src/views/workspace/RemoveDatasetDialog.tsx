@@ -2,20 +2,17 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DatasetEntry } from '../../../../shared/contract';
 import { formatNumber } from '../../../../shared/present/format';
+import { laterOverlapping } from '../../../../shared/present/removal';
 import { useBluehelm } from '../../store';
 
-/**
- * Asks before a file leaves the workspace: what goes, that a backup is taken, and, when a later file
- * of the same kind overlapped it, that Replace is the way to a newer edition (a row names one source
- * file, so rows the later file held unchanged still name this one and go with it).
- */
+/** Asks before a file leaves the workspace: what goes, that a backup is taken, and when Replace is the better way. */
 export function RemoveDatasetDialog({ dataset, onClose }: { dataset: DatasetEntry; onClose: () => void }) {
   const { t } = useTranslation();
   const lang = useBluehelm((s) => s.lang);
   const datasets = useBluehelm((s) => s.info?.datasets ?? []);
   const removeDataset = useBluehelm((s) => s.removeDataset);
   const ref = useRef<HTMLDialogElement>(null);
-  const later = datasets.filter((d) => d.kind === dataset.kind && d.id > dataset.id && d.unchanged + d.updated > 0);
+  const later = laterOverlapping(datasets, dataset);
 
   useEffect(() => {
     const dialog = ref.current!;
@@ -36,6 +33,11 @@ export function RemoveDatasetDialog({ dataset, onClose }: { dataset: DatasetEntr
       {later.length > 0 && (
         <p className="bh-warn" data-testid="remove-overlap">
           {t('datasets.removeOverlap', { later: later.map((d) => d.file_name).join(', ') })}
+        </p>
+      )}
+      {dataset.updated > 0 && (
+        <p className="bh-warn" data-testid="remove-updated">
+          {t('datasets.removeUpdated', { n: formatNumber(dataset.updated, lang) })}
         </p>
       )}
       <p className="bh-help">{t('datasets.removePacks')}</p>
