@@ -196,7 +196,7 @@ describe.skipIf(!hasBrowser)('the Datasets tab and what surrounds it', () => {
     await page.screenshot({ path: path.join(SCREENSHOTS, 'import-refused-columns-en.png') });
 
     await lang('中文');
-    await expect.poll(() => refused.locator('.bh-refusal-where').textContent()).toBe('mission-notes.csv，第 1 行，header');
+    await expect.poll(() => refused.locator('.bh-refusal-where').textContent()).toBe('mission-notes.csv，第 1 行，表头');
     expect(await refused.textContent()).toContain('Bluehelm 无法读取此数据文件。最接近的已知数据文件是联合国死亡数据文件(联合国和平与安全数据中心)');
     expect(await refused.textContent()).toContain('缺少的列');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'import-refused-columns-zh.png') });

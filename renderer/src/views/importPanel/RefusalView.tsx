@@ -10,7 +10,9 @@ type Refusal = NonNullable<ImportJob['refusal']>;
 export function RefusalView({ refusal }: { refusal: Refusal }) {
   const { t } = useTranslation();
   const { detail } = refusal;
-  const where = t('refusal.where', { file: refusal.file, line: refusal.line ?? '—', field: refusal.field ?? '—' });
+  // A column keeps its name as the file spells it; only the header itself is a word of the UI.
+  const field = refusal.field === null ? '—' : t(`refusal.fieldName.${refusal.field}`, { defaultValue: refusal.field });
+  const where = t('refusal.where', { file: refusal.file, line: refusal.line ?? '—', field });
   if (detail.code === 'wrong_kind') {
     return (
       <div data-testid="refusal" data-code={detail.code}>
