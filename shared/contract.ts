@@ -37,6 +37,17 @@ export const datasetSchema = z.object({
 });
 export type DatasetEntry = z.infer<typeof datasetSchema>;
 
+/** A file taken out of the workspace: its fact rows and rejected rows went with it. */
+export const removalSchema = z.object({
+  dataset_id: z.number(),
+  file_name: z.string(),
+  kind: kindSchema,
+  sha256: z.string(),
+  rows_removed: z.number(),
+  rejects_removed: z.number(),
+});
+export type Removal = z.infer<typeof removalSchema>;
+
 export const importResultSchema = z.object({
   ...importCounts,
   file: z.string(),
@@ -46,7 +57,22 @@ export const importResultSchema = z.object({
   matched_by_name: z.number(),
   rejects: z.array(z.object({ line: z.number(), field: z.string(), reason: rejectReasonSchema })),
   changes: z.array(z.object({ key: z.string(), fields: z.array(z.string()) })),
+  /** The file a replacement took out, in the same transaction. */
+  replaced: removalSchema.nullable().optional(),
 });
+
+/**
+ * Why a whole file was refused, as a code and facts (not a sentence) so each door words it in the
+ * analyst's language; file, line and field as in every refusal.
+ */
+export const refusalDetailSchema = z.discriminatedUnion('code', [
+  /** The header matches no layout: the nearest one's columns, and which of them the header lacks. */
+  z.object({ code: z.literal('unknown_layout'), layout: z.string(), kind: kindSchema, expected: z.array(z.string()), missing: z.array(z.string()) }),
+  /** The file is of another kind than the one asked for (a replacement must be of the replaced file's kind). */
+  z.object({ code: z.literal('wrong_kind'), layout: z.string(), kind: kindSchema, wanted: kindSchema }),
+]);
+export type RefusalDetail = z.infer<typeof refusalDetailSchema>;
+export const refusalSchema = z.object({ file: z.string(), line: z.number().nullable(), field: z.string().nullable(), detail: refusalDetailSchema });
 
 export const importJobSchema = z.object({
   id: z.string(),
@@ -56,6 +82,10 @@ export const importJobSchema = z.object({
   totalBytes: z.number(),
   result: importResultSchema.nullable(),
   error: z.string().nullable(),
+  /** A refusal the page words itself (the error above is the core's English). */
+  refusal: refusalSchema.nullable(),
+  /** The dataset this job replaces, if it is a replacement. */
+  replaces: z.number().nullable(),
 });
 export type ImportJob = z.infer<typeof importJobSchema>;
 
@@ -103,6 +133,8 @@ export const integritySchema = z.object({
 const empty = z.object({}).strict();
 const packId = z.number().int().positive();
 const workspacePath = z.string().min(1).max(4096);
+/** 512 MB of file, as base64 (larger files are imported with bluehelm import, which streams them). */
+const fileContent = z.string().max(Math.ceil((512 * 1024 * 1024) / 3) * 4);
 /** A job id is a UUID. */
 const jobId = z.string().max(64);
 
@@ -178,14 +210,27 @@ export const operations = {
   importStart: {
     input: z.object({
       fileName: z.string().min(1).max(255),
-      // 512 MB of file, as base64 (larger files are imported with bluehelm import, which streams them).
-      contentBase64: z.string().max(Math.ceil((512 * 1024 * 1024) / 3) * 4),
+      contentBase64: fileContent,
       kind: z.enum(['auto', 'fatalities', 'deployments', 'ied']).default('auto'),
     }),
     output: z.object({ jobId: z.string() }),
   },
   importStatus: { input: z.object({ jobId: jobId }), output: importJobSchema },
   importCancel: { input: z.object({ jobId: jobId }), output: importJobSchema },
+  /**
+   * Takes a file out of the workspace in one transaction (a backup taken first, as before an import);
+   * the cross-tab engine reads the workspace again. Packs built on it are then stale (packCheck).
+   */
+  datasetRemove: { input: z.object({ id: z.number().int().positive() }), output: z.object({ removed: removalSchema, info: workspaceInfoSchema }) },
+  /**
+   * Imports a newer file of the same kind in place of one: the old file is taken out and the new one
+   * imported in one transaction, so a refused or failed import leaves the old file as it was. A job,
+   * followed with importStatus like any import.
+   */
+  datasetReplace: {
+    input: z.object({ id: z.number().int().positive(), fileName: z.string().min(1).max(255), contentBase64: fileContent }),
+    output: z.object({ jobId: z.string() }),
+  },
   rejects: {
     input: z.object({ datasetId: z.number().int(), limit: z.number().int().min(1).max(10000).default(500) }),
     output: z.array(z.object({ line: z.number(), field: z.string(), reason: rejectReasonSchema, raw: z.string() })),

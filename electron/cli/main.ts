@@ -6,7 +6,8 @@ import { checkWorkspace, openWorkspace, verifyWorkspaceFile } from '../core/db/o
 import { listBackups, restoreBackup, RestoreRefused } from '../core/db/backup';
 import { WorkspaceDamaged, workspaceProblem } from '../core/db/errors';
 import { defaultDbPath } from '../core/paths';
-import { importFile, ImportRefused } from '../core/import/run';
+import { importFile, ImportRefused, replaceDataset } from '../core/import/run';
+import { removeDataset } from '../core/datasets/remove';
 import { Workspace } from '../core/operations';
 import { crossTabCsv, crossTabTable, reconciliationCsv, reconciliationTable, sourceRowsText, SYNTHETIC_BANNER } from './format';
 import { reconcile } from '../core/reconcile/reconcile';
@@ -28,6 +29,9 @@ Commands:
   sources --measure M [--rows …] [--cols d] [--where …] --row k1,k2 [--col k] [--limit N] [--format table|csv|json]
                                     the source file lines behind one cell (omit --row/--col for totals)
   datasets [--json]
+  dataset remove ID [--json]        take a file out (ID as listed by datasets; a backup is taken first)
+  dataset replace ID FILE [--json] [--progress]
+                                    import FILE in place of dataset ID, all or nothing
   db check | db backups | db restore BACKUP
                                     soundness; the backups kept beside the workspace; bring one back
   reconcile [--format table|csv|json]   every published UN figure recomputed from the workspace
@@ -196,6 +200,51 @@ function datasetsCommand(argv: string[]): number {
   return 0;
 }
 
+function datasetId(raw: string | undefined): number {
+  const id = Number((raw ?? '').replace(/^#/, ''));
+  if (!Number.isInteger(id) || id < 1) throw new UsageError(`a dataset is named by its number, as bluehelm datasets lists it (got "${raw ?? ''}")`);
+  return id;
+}
+
+function datasetCommand(argv: string[]): number {
+  const [sub, ...rest] = argv;
+  if (sub === 'remove') {
+    const { values, positionals } = args(rest, { json: { type: 'boolean' } });
+    if (positionals.length !== 1) throw new UsageError('dataset remove needs one dataset number');
+    const id = datasetId(positionals[0]);
+    const removed = withWorkspace(values, (ws) => removeDataset(ws.db, id));
+    if (values.json) out(JSON.stringify(removed) + '\n');
+    else out(`removed #${removed.dataset_id} ${removed.file_name} (${removed.kind}): ${removed.rows_removed} rows, ${removed.rejects_removed} rejected rows\n`);
+    return 0;
+  }
+  if (sub === 'replace') {
+    const { values, positionals } = args(rest, { json: { type: 'boolean' }, progress: { type: 'boolean' } });
+    if (positionals.length !== 2) throw new UsageError('dataset replace needs a dataset number and a file');
+    const id = datasetId(positionals[0]);
+    const file = positionals[1];
+    let lastPct = -1;
+    const result = withWorkspace(values, (ws) =>
+      replaceDataset(ws.db, id, { path: path.resolve(file) }, {
+        onProgress: values.progress
+          ? (done, total) => {
+              const pct = total ? Math.floor((100 * done) / total) : 100;
+              if (pct !== lastPct) err(`progress ${file} ${pct}%\n`);
+              lastPct = pct;
+            }
+          : undefined,
+      }),
+    );
+    if (values.json) out(JSON.stringify(result) + '\n');
+    else if (result.already_imported) out(`${file}: already in the workspace as #${result.dataset_id}; nothing changed\n`);
+    else
+      out(
+        `${file}: replaced #${result.replaced!.dataset_id} ${result.replaced!.file_name} (${result.replaced!.rows_removed} rows out); ${result.rows_read} rows read, ${result.inserted} inserted, ${result.updated} updated, ${result.unchanged} unchanged, ${result.rejected} rejected\n`,
+      );
+    return 0;
+  }
+  throw new UsageError('dataset takes remove or replace');
+}
+
 function dbCommand(argv: string[]): number {
   const [sub, ...rest] = argv;
   if (sub === 'backups' || sub === 'restore') return backupCommand(sub, rest);
@@ -292,6 +341,8 @@ export async function main(argv: string[]): Promise<number> {
         return sourcesCommand(rest);
       case 'datasets':
         return datasetsCommand(rest);
+      case 'dataset':
+        return datasetCommand(rest);
       case 'db':
         return dbCommand(rest);
       case 'reconcile':

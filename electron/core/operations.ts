@@ -7,6 +7,7 @@ import { checkWorkspace } from './db/open';
 import { sourceRows } from './query/drill';
 import { storedRejects } from './import/rejects';
 import { iedPoints } from './query/ied-points';
+import { registeredDataset, removeDataset } from './datasets/remove';
 import { reconcile } from './reconcile/reconcile';
 import { referenceTables } from './reference/tables';
 import type { Session } from './session';
@@ -76,6 +77,16 @@ export function operationsFor(session: Session, door: DoorCapabilities = {}): Im
       const job = ws().jobs.cancel(jobId);
       if (!job) throw new NotFound(`no import job ${jobId}`);
       return job;
+    },
+    datasetRemove: ({ id }) => {
+      const removed = removeDataset(ws().db, id);
+      ws().refreshEngine();
+      return { removed, info: ws().info() };
+    },
+    datasetReplace: ({ id, fileName, contentBase64 }) => {
+      // Refused at once when there is no such file, rather than as a failed job.
+      registeredDataset(ws().db, id);
+      return { jobId: ws().jobs.start(fileName, Buffer.from(contentBase64, 'base64'), 'auto', id).id };
     },
     rejects: ({ datasetId, limit }) =>
       storedRejects(ws().db, datasetId, limit),

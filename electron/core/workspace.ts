@@ -5,6 +5,7 @@ import { ImportJobs } from './import/jobs';
 import { PackExports } from './packs/jobs';
 import { crossTab, sqlAggregator, subjectsOf } from './query/crosstab';
 import { ColumnarEngine } from './query/columnar/engine';
+import { factRows } from './datasets/counts';
 
 export type WorkspaceKind = 'empty' | 'real' | 'demo';
 
@@ -64,9 +65,8 @@ export class Workspace {
   info(): WorkspaceInfo {
     const kind = workspaceKind(this.db);
     const datasets = this.datasets();
-    // Fact rows are inserted or updated, never deleted, so the registry's inserted counts are the row
-    // counts; a COUNT(*) over millions of rows would hold up the thread that serves the UI.
-    const count = (k: DatasetEntry['kind']) => datasets.filter((d) => d.kind === k).reduce((n, d) => n + d.inserted, 0);
+    // From the registry, not a COUNT(*) over millions of rows, which would hold up the thread that serves the UI.
+    const count = (k: DatasetEntry['kind']) => factRows(this.db, k);
     return {
       path: this.path,
       kind,

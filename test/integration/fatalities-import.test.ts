@@ -128,11 +128,11 @@ describe('UN fatalities import (real file)', () => {
   it('refuses a file it does not recognise, or broken CSV, and writes nothing', () => {
     const db = openWorkspace(tempDb());
     const before = snapshot(db);
-    expect(() => importFile(db, { path: writeTemp('other.csv', 'name,age\nx,1\n') })).toThrowError(/other\.csv:1: header: not a layout Bluehelm knows/);
+    expect(() => importFile(db, { path: writeTemp('other.csv', 'name,age\nx,1\n') })).toThrowError(/other\.csv:1: header: not a file Bluehelm can read/);
     const broken = writeTemp('broken.csv', `${HEADER}\n1,2018-01-02,A-1,MINUSMA,Fatality,M,Chad,Military,Malicious Act,148.0,TCD,2025-04-04\n2,"2018-01-02,A-2\n`);
     expect(() => importFile(db, { path: broken })).toThrowError(ImportRefused);
     expect(() => importFile(db, { path: broken })).toThrowError(/broken\.csv:3: \(csv\): a quoted field is never closed/);
-    expect(() => importFile(db, { path: FATALITIES_CSV }, { kind: 'deployments' })).toThrowError(/is a fatalities file/);
+    expect(() => importFile(db, { path: FATALITIES_CSV }, { kind: 'deployments' })).toThrowError(/is the UN fatalities file .*, not a deployments file/);
     expect(snapshot(db)).toEqual(before);
   });
 });

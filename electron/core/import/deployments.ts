@@ -161,6 +161,8 @@ const base = {
 export const deploymentsDataHubLayout: Layout<DeploymentRow> = {
   ...base,
   name: 'un-contributions-datahub',
+  title: 'UN contributions file (Data Hub layout)',
+  columns: [...COLUMNS, 'contribution_id'],
   rowNumberColumns: ['contribution_id'],
   matches: (h) => hasColumns(h, [...COLUMNS, 'contribution_id']),
 };
@@ -169,5 +171,7 @@ export const deploymentsDataHubLayout: Layout<DeploymentRow> = {
 export const deploymentsOpenDataLayout: Layout<DeploymentRow> = {
   ...base,
   name: 'un-contributions-opendata',
+  title: 'UN contributions file (open-data layout)',
+  columns: COLUMNS,
   matches: (h) => hasColumns(h, COLUMNS) && !hasColumns(h, ['contribution_id']),
 };

@@ -6,6 +6,8 @@ import { columnIndex, hasColumns, iso3, isoDate, m49, oneOf, optional, required,
 import { batchedStore, UNCHANGED } from './batch';
 import type { FactStore, Layout, UpsertOutcome } from './types';
 
+const FATALITY_COLUMNS = ['incident_date', 'casualty_id', 'mission_acronym', 'type_of_incident', 'casualty_personnel_type'];
+
 export const FATALITY_PERSONNEL_TYPES = ['Military', 'Military Observer', 'Police', 'International Civilian', 'Local', 'Other'] as const;
 export const INCIDENT_TYPES = ['Illness', 'Accident', 'Malicious Act', 'Self-Inflicted', 'To Be Determined', 'Unknown'] as const;
 
@@ -54,7 +56,9 @@ function gender(raw: string | undefined): 'M' | 'F' | '' {
 export const fatalitiesLayout: Layout<FatalityRow> = {
   kind: 'fatalities',
   name: 'un-fatalities',
-  matches: (header) => hasColumns(header, ['incident_date', 'casualty_id', 'mission_acronym', 'type_of_incident', 'casualty_personnel_type']),
+  title: 'UN fatalities file (Peace and Security Data Hub)',
+  columns: FATALITY_COLUMNS,
+  matches: (header) => hasColumns(header, FATALITY_COLUMNS),
   reader(header) {
     const ix = columnIndex(header);
     const col = (name: string) => ix.get(name) ?? -1;

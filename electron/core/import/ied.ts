@@ -113,6 +113,8 @@ function store(db: Db): FactStore<IedRow> {
 export const acledLayout: Layout<IedRow> = {
   kind: 'ied',
   name: 'acled',
+  title: 'ACLED export',
+  columns: ACLED_COLUMNS,
   matches: (h) => hasColumns(h, ACLED_COLUMNS),
   reader(header) {
     const ix = columnIndex(header);
@@ -169,6 +171,8 @@ export const TEMPLATE_COLUMNS = [
 export const iedTemplateLayout: Layout<IedRow> = {
   kind: 'ied',
   name: 'bluehelm-ied-template',
+  title: 'Bluehelm IED template',
+  columns: TEMPLATE_COLUMNS,
   matches: (h) => hasColumns(h, [...TEMPLATE_COLUMNS]),
   reader(header) {
     const ix = columnIndex(header);

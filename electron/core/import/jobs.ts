@@ -21,11 +21,12 @@ export class ImportJobs {
     private readonly onImported: () => void,
   ) {}
 
-  start(fileName: string, bytes: Uint8Array, kind: ImportWorkerData['kind']): ImportJob {
+  /** `replaces` names a dataset the file takes the place of (see replaceDataset). */
+  start(fileName: string, bytes: Uint8Array, kind: ImportWorkerData['kind'], replaces: number | null = null): ImportJob {
     const id = crypto.randomUUID();
     const cancel = new Int32Array(new SharedArrayBuffer(4));
-    const job: ImportJob = { id, fileName, state: 'running', doneBytes: 0, totalBytes: bytes.length, result: null, error: null };
-    const data: ImportWorkerData = { dbPath: this.dbPath, fileName, bytes, kind, cancel };
+    const job: ImportJob = { id, fileName, state: 'running', doneBytes: 0, totalBytes: bytes.length, result: null, error: null, refusal: null, replaces };
+    const data: ImportWorkerData = { dbPath: this.dbPath, fileName, bytes, kind, replaces, cancel };
     const worker = startWorker('import-worker', { workerData: data });
     const finished = new Promise<ImportJob>((resolve) => {
       const settle = () => {
@@ -35,7 +36,7 @@ export class ImportJobs {
       worker.on('message', (m: ImportWorkerMessage) => {
         if (m.type === 'progress') Object.assign(job, { doneBytes: m.doneBytes, totalBytes: m.totalBytes });
         if (m.type === 'done') Object.assign(job, { state: 'done', result: m.result, doneBytes: job.totalBytes });
-        if (m.type === 'failed') Object.assign(job, { state: 'failed', error: m.error });
+        if (m.type === 'failed') Object.assign(job, { state: 'failed', error: m.error, refusal: m.refusal });
         if (m.type === 'cancelled') Object.assign(job, { state: 'cancelled', error: 'cancelled; nothing was written' });
       });
       worker.on('error', (e) => Object.assign(job, { state: 'failed', error: e.message }));

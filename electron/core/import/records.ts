@@ -1,14 +1,19 @@
-import { LAYOUTS, detectLayout } from './layouts';
+import type { RefusalDetail } from '../../../shared/contract';
 import type { RejectReason } from '../../../shared/rejects';
+import { detectLayout, nearestLayout } from './layouts';
 import type { Kind, Layout } from './types';
 
-/** A file refused as a whole: nothing of it was written. Names the file, line and field. */
+/**
+ * A file refused as a whole: nothing of it was written. Names the file, line and field; a refusal the
+ * app words in the analyst's language carries its code and facts in `detail`.
+ */
 export class ImportRefused extends Error {
   constructor(
     readonly file: string,
     readonly line: number | null,
     readonly field: string | null,
     readonly reason: string,
+    readonly detail: RefusalDetail | null = null,
   ) {
     super(`${file}${line !== null ? `:${line}` : ''}: ${field ? `${field}: ` : ''}${reason}`);
     this.name = 'ImportRefused';
@@ -68,12 +73,19 @@ export function fileRecords(file: string, kind: Kind | 'auto' | undefined, sink:
     if (!layout) {
       layout = detectLayout(fields);
       if (!layout) {
-        throw new ImportRefused(file, line, 'header', `not a layout Bluehelm knows (header: ${fields.slice(0, 8).join(', ')}…); expected one of: ${LAYOUTS.map((l) => l.name).join(', ')}`);
+        const near = nearestLayout(fields);
+        throw new ImportRefused(
+          file,
+          line,
+          'header',
+          `not a file Bluehelm can read. The nearest is the ${near.layout.title}, whose header needs: ${near.layout.columns.join(', ')}; missing: ${near.missing.join(', ')}`,
+          { code: 'unknown_layout', layout: near.layout.name, kind: near.layout.kind, expected: [...near.layout.columns], missing: near.missing },
+        );
       }
       const twice = repeatedColumn(fields);
       if (twice) throw new ImportRefused(file, line, 'header', `column "${twice.name}" appears twice (columns ${twice.first} and ${twice.second})`);
       if (kind && kind !== 'auto' && kind !== layout.kind) {
-        throw new ImportRefused(file, line, 'header', `this is a ${layout.kind} file (${layout.name}), not ${kind}`);
+        throw new ImportRefused(file, line, 'header', `this is the ${layout.title}, not a ${kind} file`, { code: 'wrong_kind', layout: layout.name, kind: layout.kind, wanted: kind });
       }
       normalise = layout.reader(fields);
       width = fields.length;

@@ -12,6 +12,7 @@ import { storeRejectReason } from '../../../shared/rejects';
 import { fileRecords, ImportRefused, type RecordSink, type RecordTotals } from './records';
 import type { ImportResult, Kind, Layout, UpsertOutcome } from './types';
 import { workspaceKind } from '../workspace';
+import { dropDatasetEntry, registeredDataset, removeDatasetRows } from '../datasets/remove';
 
 export { ImportRefused };
 
@@ -34,6 +35,8 @@ export interface ImportOptions {
    * PARALLEL_FROM bytes or more: below that, starting the thread costs more than it saves.
    */
   parallel?: boolean;
+  /** The dataset this file replaces: taken out in the import's own transaction, so both happen or neither. */
+  replaces?: number;
 }
 
 export const PARALLEL_FROM = 8 << 20;
@@ -91,6 +94,16 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions 
   } finally {
     reader?.stop();
   }
+}
+
+/**
+ * Imports a newer file in place of a registered one, of the same kind: the old file's rows go and the
+ * new file's come in one transaction (a backup taken first), so a refusal, a failure or a killed
+ * process leaves the old file in place. A file already in the workspace changes nothing.
+ */
+export function replaceDataset(db: Db, id: number, source: ImportSource, options: Omit<ImportOptions, 'kind' | 'replaces'> = {}): ImportResult {
+  const old = registeredDataset(db, id);
+  return importFile(db, source, { ...options, kind: old.kind, replaces: id });
 }
 
 /** What importing a file whose content is already in the workspace did: nothing. */
@@ -203,6 +216,7 @@ function writeRecords(db: Db, source: ImportSource, file: string, sha256: string
       db.exec('ROLLBACK');
       return meanwhile;
     }
+    if (options.replaces !== undefined) result.replaced = removeDatasetRows(db, options.replaces);
     let totals: RecordTotals & { hasLayout: boolean };
     if (reader) {
       totals = reader.drain(sink, (done, total) => {
@@ -227,6 +241,7 @@ function writeRecords(db: Db, source: ImportSource, file: string, sha256: string
     db.prepare(
       `UPDATE dataset SET rows_read = ?, inserted = ?, updated = ?, unchanged = ?, rejected = ?, skipped = ?, last_update = ? WHERE id = ?`,
     ).run(result.rows_read, result.inserted, result.updated, result.unchanged, result.rejected, result.skipped, totals.lastUpdate ?? null, datasetId);
+    if (options.replaces !== undefined) dropDatasetEntry(db, options.replaces);
     db.exec('COMMIT');
   } catch (e) {
     db.exec('ROLLBACK');

@@ -1,5 +1,6 @@
 import type { RejectReason, StatehoodChoice } from '../../../shared/rejects';
 import type { Db } from '../db/open';
+import type { Removal } from '../../../shared/contract';
 
 export type Kind = 'fatalities' | 'deployments' | 'ied';
 
@@ -19,6 +20,10 @@ export type Normalized<R> = { ok: true; row: R } | { ok: false; problem: RowProb
 export interface Layout<R> {
   kind: Kind;
   name: string;
+  /** What the analyst knows the file as (the CLI's words; the app names it in the analyst's language by `name`). */
+  title: string;
+  /** The columns the header must have (lower case); a refused header is told which of the nearest layout's are missing. */
+  columns: readonly string[];
   /** True when the (lower-cased, trimmed) header names are this layout's. */
   matches(header: string[]): boolean;
   /** Prepares to read records under this header; returns the per-record normaliser. */
@@ -76,4 +81,6 @@ export interface ImportResult {
   synthetic: boolean;
   rejects: { line: number; field: string; reason: RejectReason }[];
   changes: { key: string; fields: string[] }[];
+  /** The file this import replaced (taken out in the same transaction), when it was a replacement. */
+  replaced?: Removal | null;
 }

@@ -4,6 +4,7 @@ import { openWorkspace } from '../db/open';
 import { crossTab, sqlAggregator } from '../query/crosstab';
 import { ColumnarQueries } from '../query/columnar/aggregate';
 import { buildProjections, projectionBytes } from '../query/columnar/projection';
+import { REMOVALS_KEY } from '../datasets/counts';
 
 export interface CrossTabWorkerData {
   dbPath: string;
@@ -22,12 +23,14 @@ const { dbPath } = workerData as CrossTabWorkerData;
 const db = openWorkspace(dbPath, { readonly: true });
 const dataVersion = () => db.pragma('data_version', { simple: true }) as number;
 /**
- * What the projections are read from, in one value: facts change only through an import, and every
- * import registers its file in dataset; host countries and regions change only with the reference
- * tables. A commit that leaves this as it was (a pack saved, a setting) changes no number.
+ * What the projections are read from, in one value: facts change only through an import, which
+ * registers its file in dataset, or a removal, which counts itself (a file removed and imported again
+ * leaves the registry's count and largest id as they were); host countries and regions change only
+ * with the reference tables. A commit that leaves this as it was (a pack saved, a setting) changes no number.
  */
 const factsPrint = db.prepare(
-  `SELECT (SELECT count(*) || ':' || coalesce(max(id), 0) FROM dataset) || ':' || coalesce((SELECT value FROM workspace_meta WHERE key = 'reference_hash'), '')`,
+  `SELECT (SELECT count(*) || ':' || coalesce(max(id), 0) FROM dataset) || ':' || coalesce((SELECT value FROM workspace_meta WHERE key = 'reference_hash'), '')
+     || ':' || coalesce((SELECT value FROM workspace_meta WHERE key = '${REMOVALS_KEY}'), '0')`,
 ).pluck();
 
 // The projections answer only while the workspace is as it was when they were read. PRAGMA

@@ -16,6 +16,9 @@ export interface SourceRowsSlice {
   sourceCell: SourceCell | null;
   sourceParts: SourceRowsPart[] | null;
   sourceError: string | null;
+  /** The panel's width as the analyst dragged it (px); null for the default. Kept while the app runs. */
+  sourcePanelWidth: number | null;
+  setSourcePanelWidth(px: number | null): void;
   showSourceRows(cell: SourceCell): Promise<void>;
   closeSourceRows(): void;
   /** Called with each new table: the same view (new data) is traced again, any other view closes the panel. */
@@ -29,6 +32,8 @@ export const createSourceRowsSlice: StateCreator<BluehelmState, [], [], SourceRo
     sourceCell: null,
     sourceParts: null,
     sourceError: null,
+    sourcePanelWidth: null,
+    setSourcePanelWidth: (px) => set({ sourcePanelWidth: px }),
 
     showSourceRows: async (cell) => {
       const current = requests.begin();

@@ -1,10 +1,13 @@
 import type { StateCreator } from 'zustand';
 import { MEASURES, measureInfo, type Measure, type Subject } from '../../../shared/catalogue';
-import type { OperationOutput, ReferenceTables, WorkspaceInfo } from '../../../shared/contract';
+import type { OperationOutput, ReferenceTables, Removal, WorkspaceInfo } from '../../../shared/contract';
 import { api, errorMessage } from '../api/client';
 import { lookups, type Lookups } from '../../../shared/present/labels';
 import type { BluehelmState } from './index';
-import { resetForNewWorkspace } from './resets';
+import { resetForNewWorkspace, resetOnWorkspaceSwitch } from './resets';
+
+// What was removed from one workspace is not news in another.
+resetOnWorkspaceSwitch('removal', (s) => s.dismissRemoval());
 
 export type RecentWorkspace = OperationOutput<'workspaceRecent'>[number];
 
@@ -29,6 +32,10 @@ export interface WorkspaceSlice {
   chooseWorkspaceFile(): Promise<boolean>;
   /** Brings back one of the open workspace's backups. */
   restoreBackup(file: string): Promise<boolean>;
+  /** The last file taken out of the workspace (shown on the Datasets tab), or why it could not be. */
+  removal: { removed: Removal } | { error: string } | null;
+  removeDataset(id: number): Promise<void>;
+  dismissRemoval(): void;
 }
 
 /** The subjects a measure reads that the workspace holds no rows for. */
@@ -109,5 +116,16 @@ export const createWorkspaceSlice: StateCreator<BluehelmState, [], [], Workspace
     openDemo: () => switchTo(() => api.workspaceOpenDemo({})),
     chooseWorkspaceFile: () => switchTo(() => api.workspaceChooseFile({})),
     restoreBackup: (file) => switchTo(() => api.workspaceRestore({ file })),
+    removal: null,
+    dismissRemoval: () => set({ removal: null }),
+    removeDataset: async (id) => {
+      try {
+        const { removed, info } = await api.datasetRemove({ id });
+        adopt(info);
+        set({ removal: { removed } });
+      } catch (e) {
+        set({ removal: { error: errorMessage(e) } });
+      }
+    },
   };
 };

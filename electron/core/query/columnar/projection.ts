@@ -1,6 +1,7 @@
 import type { MessagePort, Worker } from 'node:worker_threads';
 import { SERVICES, type Dimension, type Subject } from '../../../../shared/catalogue';
 import type { Db } from '../../db/open';
+import { factRows } from '../../datasets/counts';
 import { FATALITY_PERSONNEL_TYPES, INCIDENT_TYPES } from '../../import/fatalities';
 import { BlockingChannel, canBlockHere, startWorker } from '../../threads';
 import { deploymentMonths, digitOf, readDeploymentMonths, SEP, type DeploymentPart } from './deployment-months';
@@ -504,9 +505,8 @@ export function buildProjections(db: Db, options: { parallel?: boolean } = {}): 
   const version = db.pragma('data_version', { simple: true });
   const built = db.transaction(() => {
     const months = deploymentMonths(db);
-    // Rows are never deleted, so the rows every deployments import inserted are the table's rows (an
-    // estimate is enough here: it only sizes the arrays and decides on a helper; it spares a full scan).
-    const rows = db.prepare(`SELECT coalesce(sum(inserted), 0) FROM dataset WHERE kind = 'deployments'`).pluck().get() as number;
+    // The table's rows from the registry (it sizes the arrays and decides on a helper; it spares a full scan).
+    const rows = factRows(db, 'deployments');
     const split = Math.ceil(months.length / 2);
     const parallel = (options.parallel ?? rows >= PARALLEL_FROM_ROWS) && months.length >= 2 && !db.memory && db.name !== '' && canBlockHere();
     const share = parallel ? Math.ceil(rows / 2) : rows;

@@ -24,7 +24,7 @@ export function ImportResultView({ result }: { result: ImportResult }) {
         {result.already_imported && <span>{t('import.already')}</span>}
       </p>
       {result.rejects.length > 0 && (
-        <details className="bh-rejects" open>
+        <details className="bh-rejects">
           <summary>{t('import.firstRejects')}</summary>
           <div className="bh-rejects-scroll">
             <table>

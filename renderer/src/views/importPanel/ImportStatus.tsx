@@ -3,6 +3,8 @@ import { useBluehelm } from '../../store';
 import type { ImportEntry } from '../../store/importSlice';
 import { NewWorkspaceButton } from '../workspace/NewWorkspaceButton';
 import { ImportResultView } from './ImportResultView';
+import { RefusalView } from './RefusalView';
+import { formatNumber } from '../../../../shared/present/format';
 
 function Progress({ entry }: { entry: ImportEntry }) {
   const { t } = useTranslation();
@@ -24,14 +26,30 @@ function Entry({ entry }: { entry: ImportEntry }) {
   const { t } = useTranslation();
   // The demo refuses real files and says to start a workspace of one's own: the button does that.
   const inDemo = useBluehelm((s) => s.info?.kind === 'demo');
+  const lang = useBluehelm((s) => s.lang);
+  const replaced = entry.result?.replaced;
   return (
     <li className={`bh-import-entry ${entry.phase}`}>
       <strong className="bh-file">{entry.fileName}</strong>
+      {entry.replaces && <span className="bh-help"> {t('import.replacing', { file: entry.replaces })}</span>}
       {(entry.phase === 'queued' || entry.phase === 'reading' || entry.phase === 'running') && <Progress entry={entry} />}
       {entry.phase === 'done' && entry.result && <ImportResultView result={entry.result} />}
+      {replaced && (
+        <p className="bh-help" data-testid="import-replaced">
+          {t('import.replaced', { file: replaced.file_name, n: formatNumber(replaced.rows_removed, lang) })}
+        </p>
+      )}
       {entry.phase === 'failed' && (
         <div className="bh-error" role="alert" data-testid="import-refused">
-          {t('import.refused', { message: entry.error ?? '' })}
+          {entry.refusal ? (
+            <>
+              <strong>{t('import.refusedTitle')}</strong>
+              <RefusalView refusal={entry.refusal} />
+            </>
+          ) : (
+            t('import.refused', { message: entry.error ?? '' })
+          )}
+          {entry.replaces && <p>{t('import.keptOld', { file: entry.replaces })}</p>}
           {inDemo && (
             <div className="bh-refused-action">
               <NewWorkspaceButton testId="refused-new-workspace" />
@@ -44,7 +62,10 @@ function Entry({ entry }: { entry: ImportEntry }) {
   );
 }
 
-/** Progress while files import, then what each import did; stays until closed. */
+/**
+ * Progress while files import, then what each import did: a notice above the view, a few lines high
+ * (the rows not imported fold away), so the grid stays in sight until it is closed.
+ */
 export function ImportStatus() {
   const { t } = useTranslation();
   const imports = useBluehelm((s) => s.imports);

@@ -1,10 +1,11 @@
-import { useEffect } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBluehelm } from '../../store';
 import { describeSpec } from '../../../../shared/present/describe';
 import { SyntheticMark } from '../workspace/SyntheticMark';
 import { describeCell } from './describeCell';
 import { SourceRowsTable } from './SourceRowsTable';
+import { fitPanelWidth, ResizeHandle } from './ResizeHandle';
 
 /**
  * Beside the grid, never over it: the analyst can keep clicking numbers and the panel follows.
@@ -18,6 +19,17 @@ export function SourceRowsPanel() {
   const parts = useBluehelm((s) => s.sourceParts);
   const error = useBluehelm((s) => s.sourceError);
   const close = useBluehelm((s) => s.closeSourceRows);
+  const dragged = useBluehelm((s) => s.sourcePanelWidth);
+  const panel = useRef<HTMLElement>(null);
+  // Until the analyst drags its edge, the panel takes the width its columns need, as far as the grid allows.
+  const [fitted, setFitted] = useState<number | null>(null);
+  useLayoutEffect(() => {
+    const el = panel.current;
+    if (!el || !parts || dragged) return;
+    const overflow = Math.max(0, ...[...el.querySelectorAll('.bh-source-scroll')].map((s) => s.scrollWidth - s.clientWidth));
+    if (overflow > 0) setFitted(fitPanelWidth(el, el.getBoundingClientRect().width + overflow));
+  }, [parts, dragged]);
+  const width = dragged ?? fitted;
   const open = cell !== null;
 
   useEffect(() => {
@@ -34,7 +46,8 @@ export function SourceRowsPanel() {
   const { kind, keys } = describeCell(cell, lang, lookups, t);
   const viewNotes = view.dates ? [...view.filters, view.dates] : view.filters;
   return (
-    <aside className="bh-source-rows" data-testid="source-rows-panel" aria-label={t('sourceRows.title')}>
+    <aside ref={panel} className="bh-source-rows" data-testid="source-rows-panel" aria-label={t('sourceRows.title')} style={width ? { width } : undefined}>
+      <ResizeHandle />
       <header className="bh-source-head">
         <h3>{t('sourceRows.title')}</h3>
         <SyntheticMark on={cell.synthetic} />
