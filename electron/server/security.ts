@@ -39,17 +39,21 @@ function sameToken(a: string, b: string): boolean {
   return x.length === y.length && crypto.timingSafeEqual(x, y);
 }
 
-/** A request's token from its Authorization header, its cookie, or (first load only) its query string. */
+/**
+ * A request's token from its Authorization header, (first load only) its query string, or its cookie. The
+ * address printed by this run comes before a cookie: a cookie is per host, not per port, so the browser
+ * still holds the token of a serve stopped earlier on 127.0.0.1, and a restart would otherwise answer 401.
+ */
 export function presentedToken(req: IncomingMessage, url: URL): { token: string | null; via: 'bearer' | 'cookie' | 'query' | null } {
   const auth = req.headers.authorization;
   if (auth?.startsWith('Bearer ')) return { token: auth.slice(7).trim(), via: 'bearer' };
+  const q = url.searchParams.get('token');
+  if (q) return { token: q, via: 'query' };
   const cookie = (req.headers.cookie ?? '')
     .split(';')
     .map((c) => c.trim())
     .find((c) => c.startsWith(`${TOKEN_COOKIE}=`));
   if (cookie) return { token: decoded(cookie.slice(TOKEN_COOKIE.length + 1)), via: 'cookie' };
-  const q = url.searchParams.get('token');
-  if (q) return { token: q, via: 'query' };
   return { token: null, via: null };
 }
 

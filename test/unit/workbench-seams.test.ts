@@ -23,11 +23,11 @@ describe('the view in the URL hash', () => {
   const spec = { measure: 'fatalities' as const, rows: ['year' as const, 'mission' as const], where: { mission: ['MINUSMA', 'UNMISS'] }, from: '2015-01-01' };
 
   it('reads back what it wrote: spec, tab and chart settings', () => {
-    const hash = viewHash({ spec, tab: 'trends', trend: { chart: 'stacked_area', average: 12, show: 'value' } });
+    const hash = viewHash({ spec, tab: 'trends', trend: { chart: 'stacked_area', average: 12, show: 'value', annotations: false } });
     const read = readViewHash(hash);
     expect(read.spec).toEqual(parseViewSpec(spec));
     expect(read.tab).toBe('trends');
-    expect(read.trend).toEqual({ chart: 'stacked_area', average: 12, show: 'value' });
+    expect(read.trend).toEqual({ chart: 'stacked_area', average: 12, show: 'value', annotations: false });
   });
 
   it('leaves out what it does not understand rather than guessing', () => {

@@ -4,6 +4,7 @@ import { DatasetsTab } from './workspace/DatasetsTab';
 import { PacksView } from './packs/PacksView';
 import { PublishedFiguresView } from './publishedFigures/PublishedFiguresView';
 import { TrendsView } from './trends/TrendsView';
+import { SavedViewsView } from './savedViews/SavedViewsView';
 import type { ViewId } from './viewIds';
 
 /** One tab of the workbench: adding a view is adding an entry here. */
@@ -22,6 +23,7 @@ export const VIEWS: readonly ViewEntry[] = [
   { id: 'trends', labelKey: 'tabs.trends', usesBuilder: true, component: TrendsView },
   { id: 'published', labelKey: 'tabs.published', usesBuilder: false, component: PublishedFiguresView },
   { id: 'packs', labelKey: 'tabs.packs', usesBuilder: false, component: PacksView },
+  { id: 'saved', labelKey: 'tabs.saved', usesBuilder: false, component: SavedViewsView },
   { id: 'datasets', labelKey: 'tabs.datasets', usesBuilder: false, component: DatasetsTab },
 ];
 
