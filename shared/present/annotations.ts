@@ -101,7 +101,8 @@ export function markLineOf(marks: readonly ChartMark[], fontFamily: string): Rec
     silent: true,
     symbol: ['none', 'none'],
     animation: false,
-    label: { show: true, position: 'insideEndTop', formatter: '{b}', fontFamily, fontSize: 11, color: MARK_COLOUR },
+    // A light backing keeps the label legible where it crosses a line of the chart.
+    label: { show: true, position: 'insideEndTop', formatter: '{b}', fontFamily, fontSize: 11, color: MARK_COLOUR, backgroundColor: 'rgba(255, 255, 255, 0.75)', padding: [1, 2] },
     lineStyle: { type: 'dashed', width: 1, color: MARK_COLOUR },
     data: marks.map((m) => ({
       name: m.label,
