@@ -6,7 +6,8 @@ import { Session } from '../../electron/core/session';
 import type { Annotation } from '../../shared/annotations';
 import type { SavedView } from '../../shared/views';
 import { checkWorkspace, migrate } from '../../electron/core/db/open';
-import { tempDb, tempDir } from '../helpers';
+import { spawnSync } from 'node:child_process';
+import { CLI, tempDb, tempDir } from '../helpers';
 import { contents, oldWorkspace } from '../reliability/old-workspace';
 import Database from 'better-sqlite3';
 
@@ -136,6 +137,25 @@ describe('saved views through the contract', () => {
     expect(await call(operationsFor(second), 'viewLast', {})).toBeNull();
     second.close();
   });
+});
+
+describe('bluehelm views list', () => {
+  it('lists the saved views of the workspace named by --db, with what each shows and its note; --json as stored', async () => {
+    const s = session();
+    const ws = s.open();
+    const ops = operationsFor(ws);
+    const saved = await call<SavedView>(ops, 'viewSave', { name: 'Malicious acts by mission', spec: malicious, tab: 'trends', chart: { average: 12 }, note: 'for the Monday brief' });
+    ws.close();
+    const run = (...args: string[]) => spawnSync(process.execPath, [CLI, 'views', ...args, '--db', s.file], { encoding: 'utf8' });
+    const text = run('list');
+    expect(text.status, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(new RegExp(`^#${saved.id} Malicious acts by mission  \\[trends\\]  Fatalities by Mission × Year · Incident type: Malicious Act · 2018-01-01 – … {2}saved \\S+\\n {4}for the Monday brief\\n$`));
+    const json = run('list', '--json');
+    expect(JSON.parse(json.stdout)).toEqual([saved]);
+    const wrong = run('show');
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain('bluehelm: views takes list');
+  }, 60_000);
 });
 
 describe('annotations through the contract', () => {

@@ -93,7 +93,7 @@ export function SavedViewsView() {
                   </td>
                   <td>
                     <span className="bh-saved-title">{described.title}</span>
-                    {scope && <span className="bh-help"> · {scope}</span>}
+                    {scope && <span className="bh-help">{lang === 'zh' ? '；' : ' · '}{scope}</span>}
                     {v.tab === 'trends' && <span className="bh-saved-chart">{chartText(v.chart)}</span>}
                   </td>
                   <td className="bh-nowrap">{tabLabel(v.tab)}</td>
