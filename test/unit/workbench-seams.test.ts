@@ -72,11 +72,11 @@ describe('a workspace switch', () => {
   it('resets every slice that holds answers computed from the old file, through the registry', async () => {
     const { useBluehelm } = await import('../../renderer/src/store');
     const { registeredResets, resetForNewWorkspace } = await import('../../renderer/src/store/resets');
-    expect(registeredResets().sort()).toEqual(['figures', 'imports', 'packs', 'trend', 'view']);
-    useBluehelm.setState({ trendError: 'old', figuresError: 'old', error: 'old', imports: [{} as never] });
+    expect(registeredResets().sort()).toEqual(['annotations', 'figures', 'imports', 'packs', 'savedViews', 'trend', 'view']);
+    useBluehelm.setState({ trendError: 'old', figuresError: 'old', error: 'old', imports: [{} as never], savedViews: [{} as never], annotations: [{} as never] });
     resetForNewWorkspace(useBluehelm.getState());
     const s = useBluehelm.getState();
-    expect([s.trendError, s.figuresError, s.error, s.imports]).toEqual([null, null, null, []]);
+    expect([s.trendError, s.figuresError, s.error, s.imports, s.savedViews, s.annotations]).toEqual([null, null, null, [], [], []]);
   });
 });
 
