@@ -95,19 +95,71 @@ export function chartMarks({ times, time, annotations, missions, lookups, lang }
 const MARK_COLOUR = '#4a5a6a';
 const USER_MARK_COLOUR = '#b45309';
 
+/** About how wide a mark's label is, written along its line (11 px text and its backing). */
+const LABEL_THICKNESS = 16;
+/** The chart's size where the caller does not know it (the Trends view at a laptop's size). */
+const SCREEN_SIZE = { width: 1000, height: 400 };
+/** The chart's height taken by the legend, the axis labels and the margins: a label longer than the rest is cut with "…". */
+const NOT_PLOT_HEIGHT = 90;
+
+/**
+ * Which side of its line each mark's label goes: the left, unless the mark before it is so close that the
+ * two labels would overlap (a year axis drawn since 1948 puts 2018 and 2020 a few pixels apart), then the
+ * right. A third mark as close has no free side: its label joins the one before it.
+ */
+function placeLabels(marks: readonly ChartMark[], categories: number, width: number, lang: Lang): { mark: ChartMark; side: 'left' | 'right'; label: string | null }[] {
+  const step = Math.max(1, width - 60) / Math.max(1, categories);
+  const out: { mark: ChartMark; side: 'left' | 'right'; label: string | null }[] = [];
+  for (const mark of marks) {
+    const before = out[out.length - 1];
+    const crowded = before && (mark.index - before.mark.index) * step < LABEL_THICKNESS;
+    if (!crowded) out.push({ mark, side: 'left', label: mark.label });
+    else if (before.side === 'left') out.push({ mark, side: 'right', label: mark.label });
+    else {
+      const owner = [...out].reverse().find((p) => p.label !== null)!;
+      owner.label = `${owner.label}${lang === 'zh' ? '；' : '; '}${mark.label}`;
+      out.push({ mark, side: 'right', label: null });
+    }
+  }
+  return out;
+}
+
 /** The ECharts markLine that draws the marks: a dashed vertical line per period, its label along the line. */
-export function markLineOf(marks: readonly ChartMark[], fontFamily: string): Record<string, unknown> {
+export function markLineOf(
+  marks: readonly ChartMark[],
+  fontFamily: string,
+  lang: Lang,
+  categories: number,
+  { width = SCREEN_SIZE.width, height = SCREEN_SIZE.height }: { width?: number; height?: number } = {},
+): Record<string, unknown> {
   return {
     silent: true,
     symbol: ['none', 'none'],
     animation: false,
     // A light backing keeps the label legible where it crosses a line of the chart.
-    label: { show: true, position: 'insideEndTop', formatter: '{b}', fontFamily, fontSize: 11, color: MARK_COLOUR, backgroundColor: 'rgba(255, 255, 255, 0.75)', padding: [1, 2] },
+    label: {
+      show: true,
+      position: 'insideEndTop',
+      formatter: '{b}',
+      fontFamily,
+      fontSize: 11,
+      color: MARK_COLOUR,
+      backgroundColor: 'rgba(255, 255, 255, 0.75)',
+      padding: [1, 2],
+      // Written along the line, a label's width is its length on the plot's height.
+      width: Math.max(60, height - NOT_PLOT_HEIGHT),
+      overflow: 'truncate',
+    },
     lineStyle: { type: 'dashed', width: 1, color: MARK_COLOUR },
-    data: marks.map((m) => ({
-      name: m.label,
-      xAxis: m.index,
-      ...(m.user ? { lineStyle: { type: 'dashed', width: 1, color: USER_MARK_COLOUR }, label: { color: USER_MARK_COLOUR } } : {}),
+    data: placeLabels(marks, categories, width, lang).map(({ mark, side, label }) => ({
+      name: label ?? '',
+      xAxis: mark.index,
+      ...(mark.user ? { lineStyle: { type: 'dashed', width: 1, color: USER_MARK_COLOUR } } : {}),
+      ...(label === null
+        ? { label: { show: false } }
+        : side === 'right' || mark.user
+          ? { label: { ...(side === 'right' ? { position: 'insideEndBottom' } : {}), ...(mark.user ? { color: USER_MARK_COLOUR } : {}) } }
+          : {}),
     })),
   };
 }

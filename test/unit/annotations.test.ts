@@ -62,6 +62,27 @@ describe('annotations on the time axis', () => {
     expect(mandateAnnotations(['UNMISS', 'NOPE'], ref).map((a) => [a.id, a.date, a.label.zh])).toEqual([['start:UNMISS', '2011-07-08', '南苏丹特派团设立']]);
   });
 
+  it('that stand too close for their labels put the second label on the other side of its line, and a third joins the one before', () => {
+    // Years since 1948 on a slide 400 px wide: 2018, 2019 and 2020 are about 4 px apart.
+    const times = Array.from({ length: 78 }, (_, i) => String(1948 + i));
+    const marks = chartMarks({ times, time: 'year', annotations: [...bundled, mine], missions: [], lookups: ref, lang: 'en' });
+    const lines = [{ name: 'Fatalities', values: times.map(() => 1), other: false }];
+    const option = chartOption({ times, lines, measure: 'fatalities', lang: 'en', fontFamily: 'sans-serif', watermark: null, marks, width: 400, height: 260, forPrint: true }) as {
+      series: { markLine: { label: { width: number }; data: { name: string; xAxis: number; label?: { position?: string; show?: boolean } }[] } }[];
+    };
+    const data = option.series[0].markLine.data;
+    expect(data.map((d) => [times[d.xAxis], d.name, d.label?.position ?? (d.label?.show === false ? 'hidden' : 'left')])).toEqual([
+      ['2018', 'Action for Peacekeeping launched', 'left'],
+      ['2019', 'Mopti attacks; Resolution 2518 (2020) adopted', 'insideEndBottom'],
+      ['2020', '', 'hidden'],
+    ]);
+    // A label is cut to the plot's height rather than running past the axis.
+    expect(option.series[0].markLine.label.width).toBe(170);
+    // On a wide chart the same marks each keep their own label on the left.
+    const wide = chartOption({ times: times.slice(60), lines, measure: 'fatalities', lang: 'en', fontFamily: 'sans-serif', watermark: null, marks: chartMarks({ times: times.slice(60), time: 'year', annotations: [...bundled, mine], missions: [], lookups: ref, lang: 'en' }) }) as typeof option;
+    expect(wide.series[0].markLine.data.map((d) => d.label?.position ?? 'left')).toEqual(['left', 'left', 'left']);
+  });
+
   it('are drawn as vertical lines by the one option builder, and in the export’s SVG at their periods', () => {
     const times = ['2017', '2018', '2019', '2020', '2021'];
     const marks = chartMarks({ times, time: 'year', annotations: bundled, missions: [], lookups: ref, lang: 'en' });

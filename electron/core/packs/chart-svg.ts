@@ -28,6 +28,7 @@ export function chartSvg(chart: RenderedChart, lang: Lang, width: number, height
         type: chart.type,
         forPrint: true,
         width,
+        height,
         marks: chart.marks,
       }),
     );
