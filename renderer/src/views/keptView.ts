@@ -4,8 +4,11 @@ import { useBluehelm } from '../store';
 import { draftOf, specOf } from '../store/viewSlice';
 import { keptHash, readViewHash, viewHash } from './viewHash';
 
-/** The last view is written to the workspace once the analyst pauses, not on every click of a quick sequence. */
-const KEEP_AFTER_MS = 400;
+/**
+ * The last view is written to the workspace once the analyst pauses, not on every click of a quick sequence:
+ * a write waits for the disk (synchronous=FULL) on the thread that also answers the next change.
+ */
+const KEEP_AFTER_MS = 1000;
 
 /** Opens a saved view as a new step of history (back returns to the view before it; Ctrl+Z undoes it). */
 export function openKeptView(view: { spec: object; tab: string; chart: Record<string, unknown> }): void {
@@ -50,12 +53,16 @@ export function useKeptView(): void {
     useBluehelm.setState({ past: [], future: [] });
     let changed = false;
     let keeping: ReturnType<typeof setTimeout> | undefined;
+    let kept = '';
     const keepLast = () => {
       clearTimeout(keeping);
       keeping = setTimeout(() => {
         const s = useBluehelm.getState();
+        const view = { spec: specOf(s.draft), tab: s.tab, chart: { ...s.trendOptions } };
+        if (JSON.stringify(view) === kept) return;
+        kept = JSON.stringify(view);
         // A workspace that cannot be written (a read-only copy) still shows every view; only the next start forgets it.
-        api.viewKeepLast({ spec: specOf(s.draft), tab: s.tab, chart: { ...s.trendOptions } }).catch(() => undefined);
+        api.viewKeepLast(view).catch(() => undefined);
       }, KEEP_AFTER_MS);
     };
     const unsubscribe = useBluehelm.subscribe((s, before) => {

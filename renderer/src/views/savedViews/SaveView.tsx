@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBluehelm } from '../../store';
 import type { ViewId } from '../viewIds';
@@ -11,6 +11,12 @@ export function SaveView({ tab }: { tab: ViewId }) {
   const error = useBluehelm((s) => s.savedViewsError);
   const [form, setForm] = useState<{ name: string; note: string } | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  // The confirmation says its piece and goes, so the view's head stays as it was.
+  useEffect(() => {
+    if (!saved) return;
+    const timer = setTimeout(() => setSaved(null), 5000);
+    return () => clearTimeout(timer);
+  }, [saved]);
   return (
     <span className="bh-save-view">
       <button type="button" className="bh-button bh-small" title={t('saved.saveTitle')} data-testid="save-view" onClick={() => setForm(form ? null : { name: '', note: '' })}>
