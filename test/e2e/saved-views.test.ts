@@ -110,6 +110,13 @@ describe.skipIf(!hasBrowser)('saved views survive a restart of bluehelm serve (r
 
     await page.getByTestId('tab-saved').click();
     await expect.poll(listed, WAIT).toEqual(['Malicious acts 2018 draft', 'MINUSMA monthly, 12-month average']);
+    // The view in the builder saved from the list itself opens where it was last drawn (the trend).
+    await saveView('Saved from the list', '');
+    await expect.poll(listed, WAIT).toEqual(['Malicious acts 2018 draft', 'MINUSMA monthly, 12-month average', 'Saved from the list']);
+    expect(await rowOf('Saved from the list').textContent()).toContain('Trends');
+    page.once('dialog', (d) => void d.accept());
+    await rowOf('Saved from the list').getByTestId('saved-view-delete').click();
+    await expect.poll(listed, WAIT).toEqual(['Malicious acts 2018 draft', 'MINUSMA monthly, 12-month average']);
     const first = rowOf('Malicious acts 2018 draft');
     expect(await first.textContent()).toContain('for the Monday brief');
     // What the view shows is said in words, filters and dates included.
@@ -151,6 +158,8 @@ describe.skipIf(!hasBrowser)('saved views survive a restart of bluehelm serve (r
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.getByTestId('tab-saved').click();
     await expect.poll(listed, WAIT).toHaveLength(2);
+    // The confirmation of the last save has gone.
+    await expect.poll(() => page.getByTestId('save-view-done').count(), WAIT).toBe(0);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'saved-views-en.png') });
     await page.getByTestId('lang-switch').getByRole('button', { name: '中文' }).click();
     await expect.poll(() => page.getByTestId('tab-saved').textContent(), WAIT).toBe('已保存的视图');

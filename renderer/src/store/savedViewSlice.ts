@@ -12,6 +12,9 @@ export interface SavedViewSlice {
   savedViews: SavedView[];
   savedViewsError: string | null;
   savedViewsBusy: boolean;
+  /** The tab the view was last drawn on: where a view saved from the list opens. */
+  viewTab: ViewId;
+  setViewTab(tab: ViewId): void;
   loadSavedViews(): Promise<void>;
   /** Saves what is on screen (spec, chart settings) under a name, to open on `tab`; true when saved. */
   saveCurrentView(name: string, note: string, tab: ViewId): Promise<boolean>;
@@ -39,6 +42,8 @@ export const createSavedViewSlice: StateCreator<BluehelmState, [], [], SavedView
     savedViews: [],
     savedViewsError: null,
     savedViewsBusy: false,
+    viewTab: 'crossTab',
+    setViewTab: (tab) => set((s) => (s.viewTab === tab ? {} : { viewTab: tab })),
     loadSavedViews: async () => {
       await change(async () => undefined);
     },

@@ -4,13 +4,15 @@ import { useBluehelm } from '../../store';
 import type { ViewId } from '../viewIds';
 
 /** "Save view" beside a view: a name and a note, kept in the workspace with the chart's settings; reopened on `tab`. */
-export function SaveView({ tab }: { tab: ViewId }) {
+export function SaveView({ tab, labelKey = 'saved.save' }: { tab: ViewId; labelKey?: string }) {
   const { t } = useTranslation();
   const save = useBluehelm((s) => s.saveCurrentView);
   const busy = useBluehelm((s) => s.savedViewsBusy);
   const error = useBluehelm((s) => s.savedViewsError);
   const [form, setForm] = useState<{ name: string; note: string } | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const setViewTab = useBluehelm((s) => s.setViewTab);
+  useEffect(() => setViewTab(tab), [setViewTab, tab]);
   // The confirmation says its piece and goes, so the view's head stays as it was.
   useEffect(() => {
     if (!saved) return;
@@ -20,7 +22,7 @@ export function SaveView({ tab }: { tab: ViewId }) {
   return (
     <span className="bh-save-view">
       <button type="button" className="bh-button bh-small" title={t('saved.saveTitle')} data-testid="save-view" onClick={() => setForm(form ? null : { name: '', note: '' })}>
-        {t('saved.save')}
+        {t(labelKey)}
       </button>
       {saved && !form && (
         <span className="bh-help" role="status" data-testid="save-view-done">

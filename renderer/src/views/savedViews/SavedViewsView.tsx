@@ -6,6 +6,7 @@ import { useBluehelm } from '../../store';
 import { openKeptView } from '../keptView';
 import { VIEW_IDS } from '../viewIds';
 import { keptHash, readViewHash } from '../viewHash';
+import { SaveView } from './SaveView';
 
 /** Which field of which view is being edited in place. */
 type Editing = { id: number; field: 'name' | 'note'; value: string } | null;
@@ -18,6 +19,7 @@ export function SavedViewsView() {
   const busy = useBluehelm((s) => s.savedViewsBusy);
   const lang = useBluehelm((s) => s.lang);
   const lookups = useBluehelm((s) => s.lookups);
+  const viewTab = useBluehelm((s) => s.viewTab);
   const { renameSavedView, duplicateSavedView, deleteSavedView, noteSavedView } = useBluehelm.getState();
   const [editing, setEditing] = useState<Editing>(null);
   const tabLabel = (tab: string) => t(`tabs.${(VIEW_IDS as readonly string[]).includes(tab) ? tab : 'crossTab'}`, { count: 0 });
@@ -44,7 +46,11 @@ export function SavedViewsView() {
 
   return (
     <section className="bh-saved-views" data-testid="saved-views">
-      <h2>{t('saved.list')}</h2>
+      <div className="bh-view-head">
+        <h2>{t('saved.list')}</h2>
+        {/* The view in the builder, to reopen where it was last drawn. */}
+        <SaveView tab={viewTab} labelKey="saved.saveCurrent" />
+      </div>
       <p className="bh-help">{t('saved.help')}</p>
       {error && (
         <p className="bh-error" role="alert" data-testid="saved-views-error">
