@@ -116,7 +116,9 @@ export class PptxExporter implements Exporter {
       slide.addText(notices.join('\n'), { x, y: y + 0.5, w: inner, h: 1.6, fontFace: face, fontSize: 16, color: 'A4161A', valign: 'top', margin: 0 });
       return;
     }
-    const noticesH = notices.length ? 0.2 * notices.length + 0.05 : 0;
+    // A notice may wrap (the list of annotations): about 16 Latin or 8 Chinese characters of 9 pt text per inch.
+    const lines = notices.reduce((n, t) => n + Math.max(1, Math.ceil([...t].reduce((a, ch) => a + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0) / (inner * 16))), 0);
+    const noticesH = notices.length ? 0.2 * lines + 0.05 : 0;
     if (noticesH) slide.addText(notices.join('\n'), { x, y: h - 0.45 - noticesH, w: inner, h: noticesH, fontFace: face, fontSize: 9, color: '5B6770', valign: 'top', margin: 0 });
     const top = y + 0.1;
     const bottom = h - 0.5 - noticesH;
