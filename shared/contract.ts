@@ -5,6 +5,8 @@ import { crossTabSchema, dimensionValue, viewSpecSchema } from './spec';
 import { EXPORT_FORMATS, exportJobSchema, packDocSchema, packSchema, packSummarySchema, slideSchema, staleSlideSchema } from './pack';
 import { LANGS } from './present/lang';
 import type { RejectReason } from './rejects';
+import { keptViewSchema, saveViewInput, savedViewSchema, viewName } from './views';
+import { addAnnotationInput, annotationSchema } from './annotations';
 
 // The single list of operations the renderer (or any door) may call on the core.
 // The preload bridge, the HTTP server and the renderer's client are all built from this object.
@@ -132,6 +134,7 @@ export const integritySchema = z.object({
 
 const empty = z.object({}).strict();
 const packId = z.number().int().positive();
+const viewId = z.number().int().positive();
 const workspacePath = z.string().min(1).max(4096);
 /** 512 MB of file, as base64 (larger files are imported with bluehelm import, which streams them). */
 const fileContent = z.string().max(Math.ceil((512 * 1024 * 1024) / 3) * 4);
@@ -263,6 +266,25 @@ export const operations = {
    * main process). Refused in serve mode: there the browser downloads GET /download/<jobId>.
    */
   packExportSave: { input: z.object({ jobId: z.string().max(64) }), output: z.object({ path: z.string().nullable() }) },
+
+  // Saved views (shared/views.ts): named views with their chart settings and a note, kept in the workspace.
+  viewList: { input: empty, output: z.array(savedViewSchema) },
+  /** Saves the view under a new name (no id) or replaces a saved view. */
+  viewSave: { input: saveViewInput, output: savedViewSchema },
+  viewRename: { input: z.object({ id: viewId, name: viewName }).strict(), output: savedViewSchema },
+  viewDuplicate: { input: z.object({ id: viewId, name: viewName.optional() }).strict(), output: savedViewSchema },
+  viewDelete: { input: z.object({ id: viewId }).strict(), output: z.object({ deleted: z.number() }) },
+  /** The view shown last in this workspace (reopened at start when the address names none). */
+  viewLast: { input: empty, output: keptViewSchema.nullable() },
+  viewKeepLast: { input: keptViewSchema, output: z.object({ kept: z.boolean() }) },
+
+  // Annotations on the time axis (shared/annotations.ts): the bundled ones and the analyst's own.
+  annotationList: { input: empty, output: z.array(annotationSchema) },
+  annotationAdd: { input: addAnnotationInput, output: annotationSchema },
+  annotationDelete: {
+    input: z.object({ id: z.string().regex(/^user:\d+$/, 'only your own annotations (user:N) can be deleted') }).strict(),
+    output: z.object({ deleted: z.string() }),
+  },
 } as const;
 
 export type Operations = typeof operations;

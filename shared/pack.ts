@@ -69,6 +69,8 @@ export const viewSlideSchema = z
     spec: viewSpecSchema,
     show: z.enum(['chart', 'table', 'both']).default('both'),
     chart: z.enum(CHART_TYPES).default('line'),
+    /** A chart over time marks the annotations (bundled, the analyst's own, the missions' start and end) in its periods. */
+    annotations: z.boolean().default(true),
     ...text,
     basis: slideBasisSchema.optional(),
   })

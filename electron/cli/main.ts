@@ -13,6 +13,7 @@ import { crossTabCsv, crossTabTable, reconciliationCsv, reconciliationTable, sou
 import { reconcile } from '../core/reconcile/reconcile';
 import { serve } from '../server/serve';
 import { PACK_USAGE, packCommand, PackUsageError } from './pack';
+import { VIEWS_USAGE, viewsCommand, ViewsUsageError } from './views';
 import { PackInvalid } from '../core/packs/store';
 import { OutputRefused } from '../core/packs/write';
 import { NotFound } from '../core/errors';
@@ -37,6 +38,7 @@ Commands:
   reconcile [--format table|csv|json]   every published UN figure recomputed from the workspace
   demo [--db PATH]                  write the SYNTHETIC demo workspace (default: the per-user demo file)
 ${PACK_USAGE}
+${VIEWS_USAGE}
   serve [--port N]                  the app in a browser: http://127.0.0.1 with a per-run token
 
 Every command takes --db PATH (default: $BLUEHELM_DB, else workspace.sqlite in the per-user app-data folder;
@@ -351,6 +353,8 @@ export async function main(argv: string[]): Promise<number> {
         return demoCommand(rest);
       case 'pack':
         return await packCommand(rest, (db, use) => withWorkspace({ db }, use), out, err);
+      case 'views':
+        return viewsCommand(rest, (db, use) => withWorkspace({ db }, use), out);
       case 'serve':
         return await serveCommand(rest);
       case undefined:
@@ -363,7 +367,7 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (e) {
-    if (e instanceof UsageError || e instanceof PackUsageError || (e instanceof Error && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'))) {
+    if (e instanceof UsageError || e instanceof PackUsageError || e instanceof ViewsUsageError || (e instanceof Error && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'))) {
       err(`bluehelm: ${e.message}\n\n${USAGE}\n`);
       return 2;
     }

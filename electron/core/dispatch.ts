@@ -3,7 +3,7 @@ import { SpecError } from '../../shared/spec';
 import { workspaceProblem } from './db/errors';
 import { RestoreRefused } from './db/backup';
 import { ImportRefused } from './import/run';
-import { NotAvailableHere, NotFound } from './errors';
+import { InvalidInput, NotAvailableHere, NotFound } from './errors';
 import { PackInvalid } from './packs/store';
 import { OutputRefused } from './packs/write';
 import type { Impl } from './operations';
@@ -35,6 +35,7 @@ export async function dispatch(ops: Impl, name: string, rawInput: unknown): Prom
     if (e instanceof WorkspacePathError) return { ok: false, status: 400, error: { code: 'invalid_input', message: e.message } };
     if (e instanceof NotAvailableHere) return { ok: false, status: 422, error: { code: 'refused', message: e.message } };
     if (e instanceof NotFound) return { ok: false, status: 404, error: { code: 'not_found', message: e.message } };
+    if (e instanceof InvalidInput) return { ok: false, status: 400, error: { code: 'invalid_input', message: `${name}: ${e.message}` } };
     if (e instanceof PackInvalid) return { ok: false, status: 400, error: { code: 'invalid_input', message: e.message } };
     if (e instanceof OutputRefused) return { ok: false, status: 422, error: { code: 'refused', message: e.message } };
     console.error(e);

@@ -16,6 +16,8 @@ import { checkFigureIds } from './packs/model';
 import { acceptPackNumbers, addToPack, checkPack, previewPack } from './packs/service';
 import { deletePack, duplicatePack, getPack, listPacks, renamePack, savePack } from './packs/store';
 import { outputPath, writeSafely } from './packs/write';
+import { deleteView, duplicateView, keepLastView, lastView, listViews, renameView, saveView } from './views/store';
+import { addAnnotation, deleteAnnotation, listAnnotations } from './annotations/store';
 
 export { Workspace } from './workspace';
 
@@ -122,6 +124,25 @@ export function operationsFor(session: Session, door: DoorCapabilities = {}): Im
       const target = outputPath(path.dirname(chosen), path.basename(chosen));
       writeSafely(target, file.bytes);
       return { path: target };
+    },
+    viewList: () => listViews(ws().db),
+    viewSave: (input) => saveView(ws().db, input),
+    viewRename: ({ id, name }) => renameView(ws().db, id, name),
+    viewDuplicate: ({ id, name }) => duplicateView(ws().db, id, name),
+    viewDelete: ({ id }) => {
+      deleteView(ws().db, id);
+      return { deleted: id };
+    },
+    viewLast: () => lastView(ws().db),
+    viewKeepLast: (view) => {
+      keepLastView(ws().db, view);
+      return { kept: true };
+    },
+    annotationList: () => listAnnotations(ws().db),
+    annotationAdd: (input) => addAnnotation(ws().db, input),
+    annotationDelete: ({ id }) => {
+      deleteAnnotation(ws().db, Number(id.slice('user:'.length)));
+      return { deleted: id };
     },
   };
 }

@@ -39,18 +39,23 @@ function sameToken(a: string, b: string): boolean {
   return x.length === y.length && crypto.timingSafeEqual(x, y);
 }
 
-/** A request's token from its Authorization header, its cookie, or (first load only) its query string. */
-export function presentedToken(req: IncomingMessage, url: URL): { token: string | null; via: 'bearer' | 'cookie' | 'query' | null } {
+/**
+ * The tokens a request presents: its Authorization header, (first load only) its query string, its cookie.
+ * A cookie is per host, not per port, so after a restart the browser still sends the token of a serve
+ * stopped earlier on 127.0.0.1 beside the address this run printed: the caller takes the first that matches.
+ */
+export function presentedTokens(req: IncomingMessage, url: URL): { token: string | null; via: 'bearer' | 'cookie' | 'query' }[] {
+  const out: { token: string | null; via: 'bearer' | 'cookie' | 'query' }[] = [];
   const auth = req.headers.authorization;
-  if (auth?.startsWith('Bearer ')) return { token: auth.slice(7).trim(), via: 'bearer' };
+  if (auth?.startsWith('Bearer ')) return [{ token: auth.slice(7).trim(), via: 'bearer' }];
+  const q = url.searchParams.get('token');
+  if (q) out.push({ token: q, via: 'query' });
   const cookie = (req.headers.cookie ?? '')
     .split(';')
     .map((c) => c.trim())
     .find((c) => c.startsWith(`${TOKEN_COOKIE}=`));
-  if (cookie) return { token: decoded(cookie.slice(TOKEN_COOKIE.length + 1)), via: 'cookie' };
-  const q = url.searchParams.get('token');
-  if (q) return { token: q, via: 'query' };
-  return { token: null, via: null };
+  if (cookie) out.push({ token: decoded(cookie.slice(TOKEN_COOKIE.length + 1)), via: 'cookie' });
+  return out;
 }
 
 export function tokenMatches(presented: string | null, expected: string): boolean {

@@ -6,7 +6,7 @@ import { dispatch } from '../core/dispatch';
 import { operationsFor } from '../core/operations';
 import { Session } from '../core/session';
 import { rootPath } from '../core/paths';
-import { SECURITY_HEADERS, TOKEN_COOKIE, decoded, hostAllowed, isJsonMediaType, newToken, originAllowed, presentedToken, tokenMatches } from './security';
+import { SECURITY_HEADERS, TOKEN_COOKIE, decoded, hostAllowed, isJsonMediaType, newToken, originAllowed, presentedTokens, tokenMatches } from './security';
 
 export interface ServeOptions {
   dbPath: string;
@@ -72,8 +72,8 @@ export async function serve(options: ServeOptions): Promise<Server> {
     try {
       if (!hostAllowed(req.headers.host, port)) return send(res, 421, 'wrong Host header');
       const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-      const presented = presentedToken(req, url);
-      if (!tokenMatches(presented.token, token)) return send(res, 401, 'Bluehelm: a valid token is required. Open the URL printed by "bluehelm serve".');
+      const presented = presentedTokens(req, url).find((p) => tokenMatches(p.token, token));
+      if (!presented) return send(res, 401, 'Bluehelm: a valid token is required. Open the URL printed by "bluehelm serve".');
 
       if (url.pathname.startsWith('/rpc/')) {
         if (req.method !== 'POST') return send(res, 405, 'POST only', 'text/plain', { Allow: 'POST' });

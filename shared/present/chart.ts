@@ -2,6 +2,7 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { measureInfo, type Measure } from '../catalogue';
 import { formatValue } from './format';
 import type { Lang } from './lang';
+import { markLineOf, type ChartMark } from './annotations';
 
 // One ECharts option builder for the screen (the Trends view) and for exports (server-side SVG in the
 // PDF and the slide preview), so a chart never differs between the app and the deck.
@@ -43,6 +44,10 @@ export interface ChartInput {
   forPrint?: boolean;
   /** The drawing's width, where known: a legend that wraps gets the room it needs above the plot. */
   width?: number;
+  /** The drawing's height, where known: a mark's label is cut to the plot's height. */
+  height?: number;
+  /** Annotations on the time axis (shared/present/annotations.ts), drawn as vertical lines on the first series. */
+  marks?: readonly ChartMark[];
 }
 
 /** How many rows a plain legend takes at this width (about 7 px a character, plus the key and the gap). */
@@ -78,7 +83,7 @@ function seriesOf(l: ChartLine, type: ChartType, times: number): Record<string, 
   };
 }
 
-export function chartOption({ times, lines, measure, lang, fontFamily, watermark, type = 'line', forPrint = false, width }: ChartInput): EChartsCoreOption {
+export function chartOption({ times, lines, measure, lang, fontFamily, watermark, type = 'line', forPrint = false, width, height, marks = [] }: ChartInput): EChartsCoreOption {
   const fmt = (v: unknown) => formatValue(measure, typeof v === 'number' ? v : null, lang);
   const bars = type === 'bar' || type === 'stacked_bar';
   return {
@@ -90,7 +95,7 @@ export function chartOption({ times, lines, measure, lang, fontFamily, watermark
     ...(forPrint ? {} : { tooltip: { trigger: 'axis', order: 'valueDesc', valueFormatter: fmt } }),
     xAxis: { type: 'category', data: times, boundaryGap: bars, axisTick: { alignWithLabel: true } },
     yAxis: { type: 'value', axisLabel: { formatter: fmt }, splitLine: { lineStyle: { color: '#e3e9ef' } } },
-    series: lines.map((l) => seriesOf(l, type, times.length)),
+    series: lines.map((l, i) => ({ ...seriesOf(l, type, times.length), ...(i === 0 && marks.length > 0 ? { markLine: markLineOf(marks, fontFamily, lang, times.length, { width, height }) } : {}) })),
     graphic: watermark
       ? [
           {

@@ -41,6 +41,10 @@ export const PHRASES = {
   otherCombined: { en: 'The {top} largest by total are drawn; the other {n} values of {series} are combined as “Other”.', zh: '图中显示合计最大的 {top} 个；{series}的其余 {n} 个值合并为“其他”。' },
   tableRowsShown: { en: 'The table shows part of the view (the largest or latest rows, the latest columns); the workbook holds all {n} rows.', zh: '表格只显示部分内容(最大或最近的几行，最近几列)；工作簿包含全部 {n} 行。' },
   author: { en: 'Author', zh: '作者' },
+  // Marks on a chart's time axis (shared/present/annotations.ts): a mission's mandate as the reference table dates it.
+  missionStarted: { en: '{mission} established', zh: '{mission}设立' },
+  missionEnded: { en: '{mission} mandate ends', zh: '{mission}任务期结束' },
+  annotationsNotInDeck: { en: 'Marked on the time axis: {marks}', zh: '时间轴上的标注：{marks}' },
   rateIntervalColumn: { en: '95% interval', zh: '95%置信区间' },
   rateDeaths: { en: 'Deaths counted', zh: '计入的死亡人数' },
   rateLow: { en: '95% interval, low', zh: '95%置信区间下限' },

@@ -177,9 +177,11 @@ export interface TrendOptions {
   average: (typeof AVERAGE_WINDOWS)[number];
   /** The values, their change from the same period a year before, or their running total. */
   show: (typeof TREND_SHOWS)[number];
+  /** Annotations marked on the time axis (shared/present/annotations.ts). */
+  annotations: boolean;
 }
 
-export const DEFAULT_TREND_OPTIONS: TrendOptions = { chart: 'line', average: 0, show: 'value' };
+export const DEFAULT_TREND_OPTIONS: TrendOptions = { chart: 'line', average: 0, show: 'value', annotations: true };
 
 /**
  * The mean of the last `window` values, ending at each period; blank until a full window is there and

@@ -169,7 +169,7 @@ describe.skipIf(!hasBrowser)('the workbench keeps the view, lets the table out, 
   it('draws a 12-month moving average equal to a hand computation, starting with the mission’s mandate', async () => {
     onFailure();
     const spec: ViewSpecInput = { measure: 'fatalities', rows: ['month'], where: { mission: ['MINUSMA'] } };
-    await page.goto(address(spec, 'trends', { chart: 'line', average: 12, show: 'value' }));
+    await page.goto(address(spec, 'trends', { chart: 'line', average: 12, show: 'value', annotations: true }));
     await page.getByTestId('trend-chart').locator('svg').waitFor(WAIT);
     expect(await page.getByTestId('trend-average').inputValue()).toBe('12');
     const drawn = await page.locator('[data-testid="trend-data"] tbody tr').evaluateAll((rows) =>
@@ -201,7 +201,7 @@ describe.skipIf(!hasBrowser)('the workbench keeps the view, lets the table out, 
     onFailure();
     await page.setViewportSize({ width: 1366, height: 768 });
     const spec: ViewSpecInput = { measure: 'fatalities', rows: ['month'], cols: 'mission', where: { mission: ['MINUSMA', 'MONUSCO', 'MINUSCA', 'UNMISS'] }, from: '2010-01-01' };
-    await page.goto(address(spec, 'trends', { chart: 'line', average: 12, show: 'value' }));
+    await page.goto(address(spec, 'trends', { chart: 'line', average: 12, show: 'value', annotations: true }));
     const chart = page.getByTestId('trend-chart');
     await expect.poll(() => chart.textContent(), WAIT).toContain('MINUSCA');
     expect(await page.getByTestId('trend-title').textContent()).toContain('12-period moving average');

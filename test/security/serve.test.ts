@@ -114,6 +114,16 @@ describe('authentication: the per-run token', () => {
     const next = await request('GET', '/', { auth: false, headers: { Cookie: pair } });
     expect(next.status).toBe(200);
   });
+
+  it('takes the printed address beside a stale cookie of an earlier run (a restart on another port)', async () => {
+    // Cookies are per host, not per port: the browser still sends the token of a serve stopped earlier.
+    const stale = `bluehelm_token=${'B'.repeat(server.token.length)}`;
+    const restarted = await request('GET', `/?token=${server.token}`, { auth: false, headers: { Cookie: stale } });
+    expect(restarted.status).toBe(303);
+    expect(String(restarted.headers['set-cookie']).split(';')[0]).toBe(`bluehelm_token=${server.token}`);
+    // Neither matching is refused as before.
+    expect((await request('GET', `/?token=${'A'.repeat(server.token.length)}`, { auth: false, headers: { Cookie: stale } })).status).toBe(401);
+  });
 });
 
 describe('DNS rebinding and cross-site requests', () => {

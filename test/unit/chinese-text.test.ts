@@ -19,6 +19,7 @@ const readJson = (...p: string[]) => JSON.parse(fs.readFileSync(path.join(root, 
 const missions = readJson('data', 'reference', 'missions.json') as { acronym: string; name_zh: string; short_zh: string }[];
 const countries = readJson('data', 'reference', 'countries.json') as { iso3: string; name_zh: string }[];
 const regions = readJson('data', 'reference', 'regions.json') as Record<string, string>;
+const annotations = readJson('data', 'annotations.json') as { id: string; label: { zh: string } }[];
 const figures = (readJson('data', 'published-figures.json') as unknown[]).map((f) => publishedFigureSchema.parse(f));
 const ref = lookups({ missions: missions as never, countries: countries as never, regions });
 
@@ -116,6 +117,7 @@ const SHOWN: Shown[] = [
     [`valueText(mission, ${m.acronym})`, valueText('mission', m.acronym, 'zh', ref).text],
   ]),
   ...countries.map((c): Shown => [`countries.${c.iso3}.name_zh`, c.name_zh]),
+  ...annotations.map((a): Shown => [`annotations.json ${a.id}.label.zh`, a.label.zh]),
   ...Object.entries(regions).map(([k, v]): Shown => [`regions.${k}`, v]),
   ...(Object.entries(TIME_KEYS) as [Dimension, string][]).map(([d, k]): Shown => [`valueText(${d}, ${k})`, valueText(d, k, 'zh', ref).text]),
   ...EXPLANATIONS.map((e): Shown => [`explain(${e.code})`, explain(e, 'zh')]),

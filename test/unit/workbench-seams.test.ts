@@ -23,11 +23,11 @@ describe('the view in the URL hash', () => {
   const spec = { measure: 'fatalities' as const, rows: ['year' as const, 'mission' as const], where: { mission: ['MINUSMA', 'UNMISS'] }, from: '2015-01-01' };
 
   it('reads back what it wrote: spec, tab and chart settings', () => {
-    const hash = viewHash({ spec, tab: 'trends', trend: { chart: 'stacked_area', average: 12, show: 'value' } });
+    const hash = viewHash({ spec, tab: 'trends', trend: { chart: 'stacked_area', average: 12, show: 'value', annotations: false } });
     const read = readViewHash(hash);
     expect(read.spec).toEqual(parseViewSpec(spec));
     expect(read.tab).toBe('trends');
-    expect(read.trend).toEqual({ chart: 'stacked_area', average: 12, show: 'value' });
+    expect(read.trend).toEqual({ chart: 'stacked_area', average: 12, show: 'value', annotations: false });
   });
 
   it('leaves out what it does not understand rather than guessing', () => {
@@ -72,11 +72,11 @@ describe('a workspace switch', () => {
   it('resets every slice that holds answers computed from the old file, through the registry', async () => {
     const { useBluehelm } = await import('../../renderer/src/store');
     const { registeredResets, resetForNewWorkspace } = await import('../../renderer/src/store/resets');
-    expect(registeredResets().sort()).toEqual(['figures', 'imports', 'packs', 'removal', 'trend', 'view']);
-    useBluehelm.setState({ trendError: 'old', figuresError: 'old', error: 'old', imports: [{} as never], removal: { error: 'old' } });
+    expect(registeredResets().sort()).toEqual(['annotations', 'figures', 'imports', 'packs', 'removal', 'savedViews', 'trend', 'view']);
+    useBluehelm.setState({ trendError: 'old', figuresError: 'old', error: 'old', imports: [{} as never], removal: { error: 'old' }, savedViews: [{} as never], annotations: [{} as never] });
     resetForNewWorkspace(useBluehelm.getState());
     const s = useBluehelm.getState();
-    expect([s.trendError, s.figuresError, s.error, s.imports, s.removal]).toEqual([null, null, null, [], null]);
+    expect([s.trendError, s.figuresError, s.error, s.imports, s.removal, s.savedViews, s.annotations]).toEqual([null, null, null, [], null, [], []]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { BarChart, LineChart } from 'echarts/charts';
-import { GraphicComponent, GridComponent, LegendComponent } from 'echarts/components';
+import { GraphicComponent, GridComponent, LegendComponent, MarkLineComponent } from 'echarts/components';
 import { init, use } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { chartOption } from '../../../shared/present/chart';
@@ -7,7 +7,7 @@ import type { Lang } from '../../../shared/present/lang';
 import { FONT_FAMILY } from './fonts';
 import type { RenderedChart } from './types';
 
-use([LineChart, BarChart, GridComponent, LegendComponent, GraphicComponent, SVGRenderer]);
+use([LineChart, BarChart, GridComponent, LegendComponent, GraphicComponent, MarkLineComponent, SVGRenderer]);
 
 /**
  * A chart as SVG, drawn server-side by ECharts from the same option builder as the Trends view: the
@@ -28,6 +28,8 @@ export function chartSvg(chart: RenderedChart, lang: Lang, width: number, height
         type: chart.type,
         forPrint: true,
         width,
+        height,
+        marks: chart.marks,
       }),
     );
     return ec.renderToSVGString();

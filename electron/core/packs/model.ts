@@ -15,6 +15,8 @@ import type { DatasetEntry } from '../../../shared/contract';
 import { loadPublishedFigures, reconcile } from '../reconcile/reconcile';
 import type { Workspace } from '../workspace';
 import { PackInvalid } from './store';
+import { chartMarks, missionsInTrend } from '../../../shared/present/annotations';
+import { listAnnotations } from '../annotations/store';
 import type { CellValue, Provenance, RenderedChart, RenderedPack, RenderedSlide, RenderedTable } from './types';
 
 /** What a slide can hold and still be read from the back of a room; the workbook holds everything. */
@@ -125,7 +127,11 @@ async function viewChart(slide: ViewSlide, t: CrossTab, ctx: PackContext, lang: 
     // As on screen: a mission's line starts and ends with its mandate (no zeros before it existed).
     const trend = clipToMandates(buildTrend(axes, table, top, other, rest.length), ctx.lookups.missions);
     if (rest.length && axes.series) notices.push(phrase('otherCombined', lang, { top: TOP_SERIES, n: rest.length, series: dimensionLabel(axes.series, lang) }));
-    return { type: slide.chart, measure, categories: trend.times.map((k) => valueText(axes.time, k, lang, ctx.lookups).text), series: trendLines(trend, lang, ctx.lookups) };
+    // The marks on screen: the same annotations, in the periods drawn, the missions' own dates for the missions drawn.
+    const marks = slide.annotations
+      ? chartMarks({ times: trend.times, time: axes.time, annotations: listAnnotations(ctx.ws.db), missions: missionsInTrend(trend), lookups: ctx.lookups, lang })
+      : [];
+    return { type: slide.chart, measure, categories: trend.times.map((k) => valueText(axes.time, k, lang, ctx.lookups).text), series: trendLines(trend, lang, ctx.lookups), marks };
   }
   if (t.rowDims.length === 0) return null;
   const rows = [...t.rows].sort((a, b) => (b.total ?? -Infinity) - (a.total ?? -Infinity)).slice(0, CHART_CATEGORIES);
@@ -136,7 +142,7 @@ async function viewChart(slide: ViewSlide, t: CrossTab, ctx: PackContext, lang: 
     colDim && t.colKeys.length <= TOP_SERIES + 1
       ? t.colKeys.map((k, j) => ({ name: valueText(colDim, k, lang, ctx.lookups).text, values: rows.map((r) => r.cells[j]), other: false }))
       : [{ name: measureLabel(measure, lang), values: rows.map((r) => r.total), other: false }];
-  return { type: slide.chart, measure, categories, series };
+  return { type: slide.chart, measure, categories, series, marks: [] };
 }
 
 interface ViewResult {

@@ -1,6 +1,7 @@
 import type { Measure } from '../../../shared/catalogue';
 import type { PackSettings, SlideKind, StaleSlide } from '../../../shared/pack';
 import type { ChartType } from '../../../shared/present/chart';
+import type { ChartMark } from '../../../shared/present/annotations';
 import type { Lang } from '../../../shared/present/lang';
 import type { ViewSpec } from '../../../shared/spec';
 
@@ -36,6 +37,8 @@ export interface RenderedChart {
   /** What runs along the x axis (periods, or the values of the first row dimension). */
   categories: string[];
   series: { name: string; values: (number | null)[]; other: boolean }[];
+  /** Annotations on the time axis, by category index (none on a chart that is not over time). */
+  marks: ChartMark[];
 }
 
 export interface RenderedSlide {

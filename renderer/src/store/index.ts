@@ -7,8 +7,10 @@ import { createTrendSlice, type TrendSlice } from './trendSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
 import { createViewSlice, type ViewSlice } from './viewSlice';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspaceSlice';
+import { createSavedViewSlice, type SavedViewSlice } from './savedViewSlice';
+import { createAnnotationSlice, type AnnotationSlice } from './annotationSlice';
 
-export type BluehelmState = ViewSlice & WorkspaceSlice & UiSlice & ImportSlice & TrendSlice & FiguresSlice & SourceRowsSlice & PackSlice;
+export type BluehelmState = ViewSlice & WorkspaceSlice & UiSlice & ImportSlice & TrendSlice & FiguresSlice & SourceRowsSlice & PackSlice & SavedViewSlice & AnnotationSlice;
 
 export const useBluehelm = create<BluehelmState>()((...a) => ({
   ...createViewSlice(...a),
@@ -19,4 +21,6 @@ export const useBluehelm = create<BluehelmState>()((...a) => ({
   ...createFiguresSlice(...a),
   ...createSourceRowsSlice(...a),
   ...createPackSlice(...a),
+  ...createSavedViewSlice(...a),
+  ...createAnnotationSlice(...a),
 }));

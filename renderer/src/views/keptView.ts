@@ -1,7 +1,19 @@
 import { useEffect } from 'react';
+import { api } from '../api/client';
 import { useBluehelm } from '../store';
 import { draftOf, specOf } from '../store/viewSlice';
-import { readViewHash, viewHash } from './viewHash';
+import { keptHash, readViewHash, viewHash } from './viewHash';
+
+/**
+ * The last view is written to the workspace once the analyst pauses, not on every click of a quick sequence:
+ * a write waits for the disk (synchronous=FULL) on the thread that also answers the next change.
+ */
+const KEEP_AFTER_MS = 1000;
+
+/** Opens a saved view as a new step of history (back returns to the view before it; Ctrl+Z undoes it). */
+export function openKeptView(view: { spec: object; tab: string; chart: Record<string, unknown> }): void {
+  window.location.hash = keptHash(view as Parameters<typeof keptHash>[0]);
+}
 
 /** Text the analyst types into keeps the browser's own undo; everywhere else Ctrl+Z undoes a change of the view. */
 function typesText(target: EventTarget | null): boolean {
@@ -11,7 +23,8 @@ function typesText(target: EventTarget | null): boolean {
 }
 
 /**
- * Keeps the view in the URL's hash, both ways: each change of the view, tab or chart settings adds a history
+ * Keeps the view in the URL's hash, both ways (and the last one in the workspace, reopened at the next start
+ * when the address names no view): each change of the view, tab or chart settings adds a history
  * entry (so back and forward step through views), and a hash that changes under it (back, forward, a pasted
  * link, a reload) is loaded. Also binds Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) to undo and redo.
  */
@@ -34,14 +47,45 @@ export function useKeptView(): void {
       // The address is rewritten in its canonical form (a partial or mangled link shows what is on screen).
       if (current() !== window.location.hash) window.history.replaceState(null, '', current());
     };
+    const linked = readViewHash(window.location.hash).spec !== undefined;
     apply();
     // The view a link or a reload opens on is where undo starts, not a step back to the default view.
     useBluehelm.setState({ past: [], future: [] });
+    let changed = false;
+    let keeping: ReturnType<typeof setTimeout> | undefined;
+    let kept = '';
+    const keepLast = () => {
+      clearTimeout(keeping);
+      keeping = setTimeout(() => {
+        const s = useBluehelm.getState();
+        const view = { spec: specOf(s.draft), tab: s.tab, chart: { ...s.trendOptions } };
+        if (JSON.stringify(view) === kept) return;
+        kept = JSON.stringify(view);
+        // A workspace that cannot be written (a read-only copy) still shows every view; only the next start forgets it.
+        api.viewKeepLast(view).catch(() => undefined);
+      }, KEEP_AFTER_MS);
+    };
     const unsubscribe = useBluehelm.subscribe((s, before) => {
-      if (loading || (s.draft === before.draft && s.tab === before.tab && s.trendOptions === before.trendOptions)) return;
+      if (s.draft === before.draft && s.tab === before.tab && s.trendOptions === before.trendOptions) return;
+      changed = true;
+      keepLast();
+      if (loading) return;
       const hash = current();
       if (hash !== window.location.hash) window.history.pushState(null, '', hash);
     });
+    // With no view in the address, the workspace's last view reopens, unless the analyst has already moved on.
+    if (!linked) {
+      api
+        .viewLast({})
+        .then((last) => {
+          if (!last || changed) return;
+          window.history.replaceState(null, '', keptHash(last));
+          apply();
+          useBluehelm.setState({ past: [], future: [] });
+        })
+        // Unreadable, it is as if none was kept: the default view stays.
+        .catch(() => undefined);
+    }
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || typesText(e.target)) return;
       const key = e.key.toLowerCase();
@@ -54,6 +98,7 @@ export function useKeptView(): void {
     window.addEventListener('hashchange', apply);
     window.addEventListener('keydown', onKey);
     return () => {
+      clearTimeout(keeping);
       unsubscribe();
       window.removeEventListener('popstate', apply);
       window.removeEventListener('hashchange', apply);

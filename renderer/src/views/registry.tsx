@@ -5,6 +5,7 @@ import { DatasetsTab } from './workspace/DatasetsTab';
 import { PacksView } from './packs/PacksView';
 import { PublishedFiguresView } from './publishedFigures/PublishedFiguresView';
 import { TrendsView } from './trends/TrendsView';
+import { SavedViewsView } from './savedViews/SavedViewsView';
 import type { ViewId } from './viewIds';
 
 // The map's code and its world shapes (about 0.8 MB) load when the tab is first opened, not with the first page.
@@ -35,6 +36,7 @@ export const VIEWS: readonly ViewEntry[] = [
   { id: 'map', labelKey: 'tabs.map', usesBuilder: true, component: MapTab },
   { id: 'published', labelKey: 'tabs.published', usesBuilder: false, component: PublishedFiguresView },
   { id: 'packs', labelKey: 'tabs.packs', usesBuilder: false, component: PacksView },
+  { id: 'saved', labelKey: 'tabs.saved', usesBuilder: false, component: SavedViewsView },
   { id: 'datasets', labelKey: 'tabs.datasets', usesBuilder: false, component: DatasetsTab },
 ];
 

@@ -1,6 +1,6 @@
 import { parseViewSpec, type ViewSpec, type ViewSpecInput } from '../../../shared/spec';
 import { CHART_TYPES, type ChartType } from '../../../shared/present/chart';
-import { AVERAGE_WINDOWS, TREND_SHOWS, type TrendOptions } from '../../../shared/present/trend';
+import { AVERAGE_WINDOWS, DEFAULT_TREND_OPTIONS, TREND_SHOWS, type TrendOptions } from '../../../shared/present/trend';
 import { VIEW_IDS, type ViewId } from './viewIds';
 
 // The address of a view: the URL's hash holds the spec, the tab and the chart settings, so a reload,
@@ -13,7 +13,7 @@ export interface KeptView {
 }
 
 export function viewHash({ spec, tab, trend }: KeptView): string {
-  const q = new URLSearchParams({ tab, spec: JSON.stringify(spec), chart: trend.chart, avg: String(trend.average), show: trend.show });
+  const q = new URLSearchParams({ tab, spec: JSON.stringify(spec), chart: trend.chart, avg: String(trend.average), show: trend.show, marks: trend.annotations ? '1' : '0' });
   return `#${q.toString()}`;
 }
 
@@ -37,5 +37,15 @@ export function readViewHash(hash: string): { spec?: ViewSpec; tab?: ViewId; tre
   if (q.has('avg') && (AVERAGE_WINDOWS as readonly number[]).includes(avg)) out.trend.average = avg as TrendOptions['average'];
   const show = q.get('show');
   if (show && (TREND_SHOWS as readonly string[]).includes(show)) out.trend.show = show as TrendOptions['show'];
+  const marks = q.get('marks');
+  if (marks === '1' || marks === '0') out.trend.annotations = marks === '1';
   return out;
+}
+
+/**
+ * The address of a view the workspace kept (a saved view, the last view): its settings go through the same
+ * checks as a pasted link, so a setting this version does not know is dropped and a missing one is the default.
+ */
+export function keptHash(view: { spec: ViewSpecInput; tab: string; chart: Record<string, unknown> }): string {
+  return viewHash({ spec: view.spec, tab: view.tab as ViewId, trend: { ...DEFAULT_TREND_OPTIONS, ...view.chart } as TrendOptions });
 }

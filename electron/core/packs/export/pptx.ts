@@ -106,13 +106,20 @@ export class PptxExporter implements Exporter {
       y += 0.6;
     }
     const body = s.chart || s.table;
+    // A native chart has no vertical marks: the annotations on its time axis are listed under it instead.
+    const marks = s.chart?.marks ?? [];
+    const notices = marks.length
+      ? [...s.notices, phrase('annotationsNotInDeck', pack.lang, { marks: marks.map((m) => `${s.chart!.categories[m.index]} ${m.label}`).join(pack.lang === 'zh' ? '；' : '; ') })]
+      : s.notices;
     // With nothing to draw (the data is missing), the notice is the slide's body; otherwise a footnote.
-    if (!body && s.notices.length) {
-      slide.addText(s.notices.join('\n'), { x, y: y + 0.5, w: inner, h: 1.6, fontFace: face, fontSize: 16, color: 'A4161A', valign: 'top', margin: 0 });
+    if (!body && notices.length) {
+      slide.addText(notices.join('\n'), { x, y: y + 0.5, w: inner, h: 1.6, fontFace: face, fontSize: 16, color: 'A4161A', valign: 'top', margin: 0 });
       return;
     }
-    const noticesH = s.notices.length ? 0.2 * s.notices.length + 0.05 : 0;
-    if (noticesH) slide.addText(s.notices.join('\n'), { x, y: h - 0.45 - noticesH, w: inner, h: noticesH, fontFace: face, fontSize: 9, color: '5B6770', valign: 'top', margin: 0 });
+    // A notice may wrap (the list of annotations): about 16 Latin or 8 Chinese characters of 9 pt text per inch.
+    const lines = notices.reduce((n, t) => n + Math.max(1, Math.ceil([...t].reduce((a, ch) => a + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0) / (inner * 16))), 0);
+    const noticesH = notices.length ? 0.2 * lines + 0.05 : 0;
+    if (noticesH) slide.addText(notices.join('\n'), { x, y: h - 0.45 - noticesH, w: inner, h: noticesH, fontFace: face, fontSize: 9, color: '5B6770', valign: 'top', margin: 0 });
     const top = y + 0.1;
     const bottom = h - 0.5 - noticesH;
     const boxH = bottom - top;

@@ -9,6 +9,7 @@ import { SyntheticMark } from '../workspace/SyntheticMark';
 import { ViewTitle } from './ViewTitle';
 import { AddToPack } from '../packs/AddToPack';
 import { defaultChart } from '../../../../shared/present/chart';
+import { SaveView } from '../savedViews/SaveView';
 
 export function CrossTabView() {
   const { t } = useTranslation();
@@ -22,6 +23,7 @@ export function CrossTabView() {
         {result && <ViewTitle spec={result.spec} />}
         <SyntheticMark on={result?.synthetic ?? false} />
         {running && <span className="bh-running">{t('grid.running')}</span>}
+        {result && <SaveView tab="crossTab" />}
         {result && <AddToPack slide={() => ({ kind: 'view', spec: result.spec, show: 'both', chart: defaultChart(result.spec) })} />}
       </div>
       {error && (

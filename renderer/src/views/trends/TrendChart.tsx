@@ -1,11 +1,11 @@
 import { useEffect, useRef } from 'react';
 import { BarChart, LineChart } from 'echarts/charts';
-import { GraphicComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { GraphicComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import { init, use, type EChartsCoreOption, type EChartsType } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 
 // SVG, not canvas: text stays text (searchable, selectable, crisp in screenshots), and the CSP needs no exception.
-use([LineChart, BarChart, GridComponent, LegendComponent, TooltipComponent, GraphicComponent, SVGRenderer]);
+use([LineChart, BarChart, GridComponent, LegendComponent, TooltipComponent, GraphicComponent, MarkLineComponent, SVGRenderer]);
 
 export function TrendChart({ option, label }: { option: EChartsCoreOption; label: string }) {
   const host = useRef<HTMLDivElement>(null);

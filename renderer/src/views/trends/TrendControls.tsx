@@ -46,6 +46,10 @@ export function TrendControls({ measure }: { measure: Measure }) {
           ))}
         </select>
       </label>
+      <label className="bh-check">
+        <input type="checkbox" data-testid="trend-annotations" checked={options.annotations} onChange={(e) => setOptions({ annotations: e.target.checked })} />
+        {t('annotations.toggle')}
+      </label>
     </div>
   );
 }

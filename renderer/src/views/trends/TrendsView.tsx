@@ -13,6 +13,9 @@ import { TOP_SERIES, applyTimeTools, showsFor, trendLines } from '../../../../sh
 import { TrendControls } from './TrendControls';
 import { ChartData } from './ChartData';
 import { useViewRun } from '../useViewRun';
+import { chartMarks, missionsInTrend } from '../../../../shared/present/annotations';
+import { AnnotationsPanel } from './AnnotationsPanel';
+import { SaveView } from '../savedViews/SaveView';
 
 // The chart's own text (SVG) does not inherit the page's font, so it is handed the same stack.
 const fontFamily = () => getComputedStyle(document.documentElement).fontFamily;
@@ -26,6 +29,7 @@ export function TrendsView() {
   const error = useBluehelm((s) => s.trendError);
   const running = useBluehelm((s) => s.trendRunning);
   const options = useBluehelm((s) => s.trendOptions);
+  const annotations = useBluehelm((s) => s.annotations);
   useViewRun(useBluehelm((s) => s.runTrend));
 
   const drawn = useMemo(() => {
@@ -37,8 +41,11 @@ export function TrendsView() {
     // The axis reads as the grid's row labels do (2018年第3季度 in Chinese), not as the query's keys.
     const times = trend.times.map((k) => valueText(trend.axes.time, k, lang, lookups).text);
     const type = chartTypesFor(measure).includes(options.chart) ? options.chart : 'line';
-    return { times, lines, option: chartOption({ times, lines, measure, lang, fontFamily: fontFamily(), watermark, type }) };
-  }, [trend, lang, lookups, options]);
+    const marks = options.annotations
+      ? chartMarks({ times: trend.times, time: trend.axes.time, annotations, missions: missionsInTrend(trend), lookups, lang })
+      : [];
+    return { times, lines, option: chartOption({ times, lines, measure, lang, fontFamily: fontFamily(), watermark, type, marks }) };
+  }, [trend, lang, lookups, options, annotations]);
   const option = drawn?.option;
 
   const described = trend && describeSpec(trend.table.spec, lang, lookups);
@@ -62,7 +69,13 @@ export function TrendsView() {
         )}
         <SyntheticMark on={trend?.table.synthetic ?? false} />
         {running && <span className="bh-running">{t('grid.running')}</span>}
-        {trend && <AddToPack testId="add-trend-to-pack" slide={() => ({ kind: 'view', spec: trend.table.spec, show: 'chart', chart: chartTypesFor(trend.table.spec.measure).includes(options.chart) ? options.chart : 'line' })} />}
+        {trend && <SaveView tab="trends" />}
+        {trend && (
+          <AddToPack
+            testId="add-trend-to-pack"
+            slide={() => ({ kind: 'view', spec: trend.table.spec, show: 'chart', chart: chartTypesFor(trend.table.spec.measure).includes(options.chart) ? options.chart : 'line', annotations: options.annotations })}
+          />
+        )}
       </div>
       {trend && <TrendControls measure={trend.table.spec.measure} />}
       {error && (
@@ -82,6 +95,7 @@ export function TrendsView() {
           )}
           {trend.combined > 0 && series && <p className="bh-help">{t('trends.combined', { top: TOP_SERIES, n: trend.combined, series })}</p>}
           <GridNotes table={trend.table} />
+          <AnnotationsPanel />
         </>
       )}
     </section>

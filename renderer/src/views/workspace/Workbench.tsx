@@ -17,9 +17,14 @@ export function Workbench() {
   // The packs "Add to pack" can go to, listed once per workspace.
   const workspacePath = useBluehelm((s) => s.info?.path);
   const loadPacks = useBluehelm((s) => s.loadPacks);
+  const loadSavedViews = useBluehelm((s) => s.loadSavedViews);
+  const loadAnnotations = useBluehelm((s) => s.loadAnnotations);
   useEffect(() => {
     void loadPacks();
-  }, [loadPacks, workspacePath]);
+    // The saved views and annotations are the workspace's own: listed again for each workspace opened.
+    void loadSavedViews();
+    void loadAnnotations();
+  }, [loadPacks, loadSavedViews, loadAnnotations, workspacePath]);
   const current = viewEntry(tab);
   const View = current.component;
   return (
