@@ -4,6 +4,7 @@ import { reconciliationSchema } from './reconcile';
 import { crossTabSchema, dimensionValue, viewSpecSchema } from './spec';
 import { EXPORT_FORMATS, exportJobSchema, packDocSchema, packSchema, packSummarySchema, slideSchema, staleSlideSchema } from './pack';
 import { LANGS } from './present/lang';
+import { CSV_PROBLEMS } from './limits';
 import type { RejectReason } from './rejects';
 import { keptViewSchema, saveViewInput, savedViewSchema, viewName } from './views';
 import { addAnnotationInput, annotationSchema } from './annotations';
@@ -72,6 +73,14 @@ export const refusalDetailSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('unknown_layout'), layout: z.string(), kind: kindSchema, expected: z.array(z.string()), missing: z.array(z.string()) }),
   /** The file is of another kind than the one asked for (a replacement must be of the replaced file's kind). */
   z.object({ code: z.literal('wrong_kind'), layout: z.string(), kind: kindSchema, wanted: kindSchema }),
+  /** The bytes are not a CSV file Bluehelm reads without changing it (see electron/core/import/csv.ts). */
+  z.object({ code: z.literal('csv'), problem: z.enum(CSV_PROBLEMS), offset: z.number().optional(), byte: z.string().optional(), looksLike: z.enum(['gbk', 'latin1']).optional() }),
+  z.object({ code: z.literal('repeated_column'), name: z.string(), first: z.number(), second: z.number() }),
+  z.object({ code: z.literal('empty_file') }),
+  z.object({ code: z.literal('no_rows') }),
+  /** Real data offered to the synthetic demo workspace, or synthetic data to a real one: each stays in a workspace of its own. */
+  z.object({ code: z.literal('demo_workspace') }),
+  z.object({ code: z.literal('real_workspace') }),
 ]);
 export type RefusalDetail = z.infer<typeof refusalDetailSchema>;
 export const refusalSchema = z.object({ file: z.string(), line: z.number().nullable(), field: z.string().nullable(), detail: refusalDetailSchema });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { serve, type Server } from '../../electron/server/serve';
-import { FATALITIES_CSV, REPO, realWorkspace } from '../helpers';
+import { FATALITIES_CSV, REPO, realWorkspace, writeTemp } from '../helpers';
 import { SCREENSHOTS, assertRendererBuilt, cellText, failureShot, hasBrowser, launchChromium, openPage, parseCell, setRows } from './ui';
 
 // The Chinese UI on the real UN files, read as a Chinese-speaking analyst reads it: the page's own text
@@ -15,8 +15,9 @@ const WAIT = { timeout: 20_000 };
 
 const missions = JSON.parse(fs.readFileSync(path.join(REPO, 'data', 'reference', 'missions.json'), 'utf8')) as { acronym: string }[];
 // File formats are named as such in Chinese too (CSV, XLSX).
-const ALLOWED = new Set(['Bluehelm', 'CSV', 'XLSX', 'ACLED', 'M49', 'SHA-256', 'Statista', 'English', ...missions.map((m) => m.acronym)]);
-const ALLOWED_SHAPES = [/^[\w-]+\.(csv|json)$/i, /^[AS]\/\d+(\/\w+)*$/, /^[0-9a-f]{6,64}$/];
+const ALLOWED = new Set(['Bluehelm', 'CSV', 'UTF-8', 'Latin-1', 'Windows-1252', 'XLSX', 'ACLED', 'M49', 'SHA-256', 'Statista', 'English', ...missions.map((m) => m.acronym)]);
+// A byte written in hex (0xF4) when a file is refused: the regex below reads it as "xF4".
+const ALLOWED_SHAPES = [/^x[0-9A-F]{2}$/, /^[\w-]+\.(csv|json)$/i, /^[AS]\/\d+(\/\w+)*$/, /^[0-9a-f]{6,64}$/];
 const FORBIDDEN = ['拒收', '规格', '单独警察', '人员属性', '自残', '兵力', '联合国数据中心', '（', '）'];
 
 /** The words of the page a Chinese reader is shown, without the parts deliberately kept in English (lang="en"). */
@@ -126,6 +127,21 @@ describe.skipIf(!hasBrowser)('the Chinese UI on the real UN files (serve mode + 
     const filesOwnWords = /UNMIK-[\d-]+|casualty_nationality|m49_code|isocode3/g;
     expect(offences((await chineseText(page, '.bh-rejects')).replace(filesOwnWords, ''))).toEqual([]);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'import-rejects-zh.png') });
+
+    // A refused file is worded in Chinese too, from the core's code: here a Latin-1 file.
+    const latin1 = writeTemp('latin1.csv', '');
+    fs.writeFileSync(
+      latin1,
+      Buffer.concat([
+        Buffer.from('Incident_Date,Mission_Acronym,Casualty_ID,Type_Of_Casualty,Gender,Casualty_Nationality,Casualty_Personnel_Type,Type_Of_Incident,M49_Code,ISOCode3\n'),
+        Buffer.from("2018-02-28,MINUSMA,L-1,Fatality,M,C\xf4te d'Ivoire,Military,Malicious Act,384.0,CIV\n", 'latin1'),
+      ]),
+    );
+    await page.getByTestId('import-input').setInputFiles(latin1);
+    const refusal = page.getByTestId('refusal');
+    await expect.poll(() => refusal.textContent(), WAIT).toContain('不是UTF-8编码；此数据文件看似Latin-1或Windows-1252编码：请另存为UTF-8编码后重新导入。');
+    expect(await refusal.textContent()).toContain('latin1.csv，第 2 行，文件内容');
+    expect(offences(await chineseText(page, '[data-testid="import-refused"]'))).toEqual([]);
 
     expect(consoleErrors).toEqual([]);
     expect(failedRequests).toEqual([]);

@@ -31,16 +31,21 @@ function importBytes(file: string, fileName: string, bytes: Buffer, parallel: bo
   }
 }
 
-function refusal(fileName: string, bytes: Buffer, parallel: boolean): { message: string; unchanged: boolean } {
+function refused(fileName: string, bytes: Buffer, parallel: boolean): { error: ImportRefused; unchanged: boolean } {
   const file = workspace();
   const before = sha(file);
   try {
     importBytes(file, fileName, bytes, parallel);
   } catch (e) {
     if (!(e instanceof ImportRefused)) throw e;
-    return { message: e.message, unchanged: sha(file) === before };
+    return { error: e, unchanged: sha(file) === before };
   }
   throw new Error(`${fileName} was imported`);
+}
+
+function refusal(fileName: string, bytes: Buffer, parallel: boolean): { message: string; unchanged: boolean } {
+  const { error, unchanged } = refused(fileName, bytes, parallel);
+  return { message: error.message, unchanged };
 }
 
 const utf8 = (lines: string[]) => Buffer.from(lines.join('\n') + '\n', 'utf8');
@@ -54,6 +59,16 @@ for (const parallel of [false, true]) {
         message: `latin1.csv:3: (csv): byte 0xF4 at offset ${offset} is not UTF-8; the file looks like Latin-1 or Windows-1252: save it as UTF-8 and import again`,
         unchanged: true,
       });
+    });
+
+    it('each refusal carries its code and facts, so the app words it in the analyst’s language', () => {
+      const latin1 = Buffer.concat([utf8([HEADER, ROW(1)]), Buffer.from(ROW(2, "C\xf4te d'Ivoire") + '\n', 'latin1')]);
+      expect(refused('latin1.csv', latin1, parallel).error.detail).toEqual({ code: 'csv', problem: 'not_utf8', offset: latin1.indexOf(0xf4), byte: '0xF4', looksLike: 'latin1' });
+      const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(HEADER, 'utf16le')]);
+      expect(refused('utf16.csv', utf16, parallel).error.detail).toEqual({ code: 'csv', problem: 'utf16' });
+      expect(refused('twice.csv', utf8([`${HEADER},Gender`, `${ROW(1)},M`]), parallel).error.detail).toEqual({ code: 'repeated_column', name: 'gender', first: 5, second: 11 });
+      expect(refused('header.csv', utf8([HEADER]), parallel).error.detail).toEqual({ code: 'no_rows' });
+      expect(refused('quote.csv', utf8([HEADER, `${ROW(1)},"open`]), parallel).error.detail).toEqual({ code: 'csv', problem: 'unclosed_quote' });
     });
 
     it('UTF-16: refused at once', () => {

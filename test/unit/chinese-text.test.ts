@@ -145,6 +145,15 @@ const ALLOWED = new Set([
   'M49',
   'M', // the gender codes a UN file writes, quoted when a row holds another
   'F',
+  'UTF-8', // text encodings and line ends, named as Chinese software names them when a file is refused
+  'UTF-16',
+  'GBK',
+  'GB18030',
+  'Latin-1',
+  'Windows-1252',
+  'LF',
+  'CRLF',
+  'Excel', // the program whose "CSV UTF-8" choice saves a file Bluehelm reads
   'ISO', // ISO 3166, the standard of country codes, named as Chinese texts name it
   'SHA-256',
   'SYNTHETIC', // the synthetic mark keeps its English twin, so a copy reads the same to every reader (see PHRASES.syntheticMark)

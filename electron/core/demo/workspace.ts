@@ -17,7 +17,7 @@ export const DEMO_FILE_NAMES = {
 export function writeDemoWorkspace(db: Db, fileLabel: string): ImportResult[] {
   const kind = workspaceKind(db);
   if (kind === 'real') {
-    throw new ImportRefused(fileLabel, null, null, 'this workspace holds real data; the demo goes into a workspace file of its own (bluehelm demo --db demo.sqlite)');
+    throw new ImportRefused(fileLabel, null, null, 'this workspace holds real data; the demo goes into a workspace file of its own (bluehelm demo --db demo.sqlite)', { code: 'real_workspace' });
   }
   db.prepare(`INSERT INTO workspace_meta (key, value) VALUES ('kind', 'demo') ON CONFLICT(key) DO UPDATE SET value = 'demo'`).run();
   const files = generateDemoFiles();

@@ -1,15 +1,26 @@
 import fs from 'node:fs';
 import crypto from 'node:crypto';
+import type { CsvProblem } from '../../../shared/limits';
 
 const QUOTE = 34;
 const COMMA = 44;
 const LF = 10;
 const CR = 13;
 
+/** The facts of a CSV problem, as a refusal's detail (each door words it in its language). */
+export interface CsvProblemDetail {
+  code: 'csv';
+  problem: CsvProblem;
+  offset?: number;
+  byte?: string;
+  looksLike?: 'gbk' | 'latin1';
+}
+
 export class CsvSyntaxError extends Error {
   constructor(
     message: string,
     readonly line: number,
+    readonly detail: CsvProblemDetail,
   ) {
     super(message);
     this.name = 'CsvSyntaxError';
@@ -89,7 +100,7 @@ export class CsvParser {
           }
           if (!closed) {
             if (!final) return pos;
-            throw new CsvSyntaxError('a quoted field is never closed', startLine);
+            throw new CsvSyntaxError('a quoted field is never closed', startLine, { code: 'csv', problem: 'unclosed_quote' });
           }
           for (let k = i; k < j; k++) if (text.charCodeAt(k) === LF) lines++;
           fields.push(value);
@@ -115,7 +126,7 @@ export class CsvParser {
             complete = true;
             break;
           }
-          throw new CsvSyntaxError('unexpected character after a closing quote', startLine + lines);
+          throw new CsvSyntaxError('unexpected character after a closing quote', startLine + lines, { code: 'csv', problem: 'after_quote' });
         }
         let j = i;
         while (j < n) {
@@ -214,19 +225,19 @@ class TextBytes {
 
   decode(part: Uint8Array, final = false): string {
     if (this.offset === 0 && part.length >= 2 && ((part[0] === 0xff && part[1] === 0xfe) || (part[0] === 0xfe && part[1] === 0xff))) {
-      throw new CsvSyntaxError('the file is UTF-16 text: save it as UTF-8 and import again', 1);
+      throw new CsvSyntaxError('the file is UTF-16 text: save it as UTF-8 and import again', 1, { code: 'csv', problem: 'utf16' });
     }
     const bytes = Buffer.from(part.buffer, part.byteOffset, part.byteLength);
     if (this.offset === 0) {
       // Lines ended by CR alone (classic Mac OS) would read as one long header line.
       const cr = bytes.indexOf(CR);
       const lf = bytes.indexOf(LF);
-      if (cr >= 0 && cr < bytes.length - 1 && bytes[cr + 1] !== LF && (lf < 0 || cr < lf)) throw new CsvSyntaxError('lines end in a bare carriage return (CR): save the file with LF or CRLF line ends', 1);
+      if (cr >= 0 && cr < bytes.length - 1 && bytes[cr + 1] !== LF && (lf < 0 || cr < lf)) throw new CsvSyntaxError('lines end in a bare carriage return (CR): save the file with LF or CRLF line ends', 1, { code: 'csv', problem: 'bare_cr' });
     }
     const nul = bytes.indexOf(0);
     if (nul >= 0) {
       const at = this.offset + nul;
-      throw new CsvSyntaxError(`a NUL byte at offset ${at}; a text file has none`, lineAt(this.chunks(), at));
+      throw new CsvSyntaxError(`a NUL byte at offset ${at}; a text file has none`, lineAt(this.chunks(), at), { code: 'csv', problem: 'nul_byte', offset: at });
     }
     this.offset += part.length;
     try {
@@ -234,8 +245,15 @@ class TextBytes {
     } catch {
       const bad = firstInvalidByte(this.chunks());
       // Two high bytes in a row is how GBK / GB18030 write a Chinese character; one alone is a Latin letter.
-      const guess = bad.next >= 0x80 ? 'GBK or GB18030' : 'Latin-1 or Windows-1252';
-      throw new CsvSyntaxError(`byte ${hex(bad.byte)} at offset ${bad.offset} is not UTF-8; the file looks like ${guess}: save it as UTF-8 and import again`, bad.line);
+      const looksLike = bad.next >= 0x80 ? 'gbk' : 'latin1';
+      const guess = looksLike === 'gbk' ? 'GBK or GB18030' : 'Latin-1 or Windows-1252';
+      throw new CsvSyntaxError(`byte ${hex(bad.byte)} at offset ${bad.offset} is not UTF-8; the file looks like ${guess}: save it as UTF-8 and import again`, bad.line, {
+        code: 'csv',
+        problem: 'not_utf8',
+        offset: bad.offset,
+        byte: hex(bad.byte),
+        looksLike,
+      });
     }
   }
 

@@ -1,6 +1,7 @@
 import type { MessagePort, Worker } from 'node:worker_threads';
 import { BlockingChannel, startWorker } from '../threads';
-import { CsvSyntaxError } from './csv';
+import { CsvSyntaxError, type CsvProblemDetail } from './csv';
+import type { RefusalDetail } from '../../../shared/contract';
 import { LAYOUTS } from './layouts';
 import { ImportRefused, type RecordSink, type RecordTotals } from './records';
 import { RowDecoder, type RowBatch } from './row-codec';
@@ -23,8 +24,8 @@ export type CsvReaderMessage =
   | { type: 'layout'; name: string; header: string[] }
   | { type: 'rows'; batch: RowBatch; rejects: { line: number; field: string; reason: RejectReason; raw: string }[]; doneBytes: number; totalBytes: number }
   | { type: 'end'; totals: RecordTotals; hasLayout: boolean }
-  | { type: 'refused'; line: number | null; field: string | null; reason: string }
-  | { type: 'csv-error'; line: number; message: string }
+  | { type: 'refused'; line: number | null; field: string | null; reason: string; detail: RefusalDetail | null }
+  | { type: 'csv-error'; line: number; message: string; detail: CsvProblemDetail }
   | { type: 'failed'; message: string };
 
 const BATCH_ROWS = 8192;
@@ -77,9 +78,9 @@ export class CsvReader {
         case 'end':
           return { ...m.totals, hasLayout: m.hasLayout };
         case 'refused':
-          throw new ImportRefused(this.file, m.line, m.field, m.reason);
+          throw new ImportRefused(this.file, m.line, m.field, m.reason, m.detail);
         case 'csv-error':
-          throw new CsvSyntaxError(m.message, m.line);
+          throw new CsvSyntaxError(m.message, m.line, m.detail);
         case 'failed':
           throw new Error(`${this.file}: the CSV reader failed: ${m.message}`);
       }

@@ -83,7 +83,7 @@ export function fileRecords(file: string, kind: Kind | 'auto' | undefined, sink:
         );
       }
       const twice = repeatedColumn(fields);
-      if (twice) throw new ImportRefused(file, line, 'header', `column "${twice.name}" appears twice (columns ${twice.first} and ${twice.second})`);
+      if (twice) throw new ImportRefused(file, line, 'header', `column "${twice.name}" appears twice (columns ${twice.first} and ${twice.second})`, { code: 'repeated_column', ...twice });
       if (kind && kind !== 'auto' && kind !== layout.kind) {
         throw new ImportRefused(file, line, 'header', `this is the ${layout.title}, not a ${kind} file`, { code: 'wrong_kind', layout: layout.name, kind: layout.kind, wanted: kind });
       }

@@ -81,10 +81,11 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions 
       null,
       null,
       'this is the synthetic demo workspace; real data never goes into it. Start a workspace of your own (bluehelm import FILE --db my-workspace.sqlite, or "New workspace" in the app) and import there.',
+      { code: 'demo_workspace' },
     );
   }
   if (wsKind === 'real' && synthetic) {
-    throw new ImportRefused(file, null, null, 'this workspace holds real data; synthetic data goes into a demo workspace of its own (bluehelm demo --db demo.sqlite)');
+    throw new ImportRefused(file, null, null, 'this workspace holds real data; synthetic data goes into a demo workspace of its own (bluehelm demo --db demo.sqlite)', { code: 'real_workspace' });
   }
 
   // The reader starts first: it parses while this thread hashes the file and looks the hash up.
@@ -231,9 +232,9 @@ function writeRecords(db: Db, source: ImportSource, file: string, sha256: string
       records.finish(progress.writing);
       totals = { ...records.totals, hasLayout: records.hasLayout() };
     }
-    if (!totals.hasLayout) throw new ImportRefused(file, 1, 'header', 'the file is empty');
+    if (!totals.hasLayout) throw new ImportRefused(file, 1, 'header', 'the file is empty', { code: 'empty_file' });
     // A header alone registers nothing: an empty dataset would be listed among a view's sources.
-    if (totals.rowsRead === 0) throw new ImportRefused(file, null, null, 'the file has a header but no rows; nothing was imported');
+    if (totals.rowsRead === 0) throw new ImportRefused(file, null, null, 'the file has a header but no rows; nothing was imported', { code: 'no_rows' });
     result.rows_read = totals.rowsRead;
     result.skipped = totals.skipped;
     store!.flush?.();
@@ -245,7 +246,7 @@ function writeRecords(db: Db, source: ImportSource, file: string, sha256: string
     db.exec('COMMIT');
   } catch (e) {
     db.exec('ROLLBACK');
-    if (e instanceof CsvSyntaxError) throw new ImportRefused(file, e.line, '(csv)', e.message);
+    if (e instanceof CsvSyntaxError) throw new ImportRefused(file, e.line, '(csv)', e.message, e.detail);
     throw e;
   }
   return result;

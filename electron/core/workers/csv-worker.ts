@@ -56,7 +56,7 @@ try {
   sendBatch();
   post({ type: 'end', totals: records.totals, hasLayout: records.hasLayout() });
 } catch (e) {
-  if (e instanceof ImportRefused) post({ type: 'refused', line: e.line, field: e.field, reason: e.reason });
-  else if (e instanceof CsvSyntaxError) post({ type: 'csv-error', line: e.line, message: e.message });
+  if (e instanceof ImportRefused) post({ type: 'refused', line: e.line, field: e.field, reason: e.reason, detail: e.detail });
+  else if (e instanceof CsvSyntaxError) post({ type: 'csv-error', line: e.line, message: e.message, detail: e.detail });
   else post({ type: 'failed', message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
 }

@@ -21,6 +21,14 @@ export function RefusalView({ refusal }: { refusal: Refusal }) {
       </div>
     );
   }
+  if (detail.code !== 'unknown_layout') {
+    return (
+      <div data-testid="refusal" data-code={detail.code}>
+        <p className="bh-refusal-where">{where}</p>
+        <p>{detail.code === 'csv' ? t(`refusal.csv.${detail.problem}`, { offset: detail.offset, byte: detail.byte, looksLike: detail.looksLike && t(`refusal.encoding.${detail.looksLike}`) }) : t(`refusal.${detail.code}`, detail)}</p>
+      </div>
+    );
+  }
   const missing = new Set(detail.missing);
   return (
     <div data-testid="refusal" data-code={detail.code}>
