@@ -43,6 +43,11 @@ export interface ChartInput {
   forPrint?: boolean;
   /** The drawing's width, where known: a legend that wraps gets the room it needs above the plot. */
   width?: number;
+  /** Decimals beyond the measure's own, for derived values (a moving average). */
+  extraDecimals?: number;
+  /** A scale shared by several charts (small multiples), so they compare. */
+  yMin?: number;
+  yMax?: number;
 }
 
 /** How many rows a plain legend takes at this width (about 7 px a character, plus the key and the gap). */
@@ -63,7 +68,8 @@ function legendRows(names: string[], width: number | undefined): number {
 
 function seriesOf(l: ChartLine, type: ChartType, times: number): Record<string, unknown> {
   const stacked = type === 'stacked_bar' || type === 'stacked_area';
-  const base = { name: l.name, data: l.values, emphasis: { focus: 'series' }, ...(stacked ? { stack: 'total' } : {}) };
+  // Hovering the line itself (not only its points) names it, so the grid row it belongs to can light up.
+  const base = { name: l.name, data: l.values, emphasis: { focus: 'series' }, triggerLineEvent: true, ...(stacked ? { stack: 'total' } : {}) };
   if (type === 'bar' || type === 'stacked_bar') {
     return { ...base, type: 'bar', ...(l.other ? { itemStyle: { color: OTHER_COLOUR } } : {}) };
   }
@@ -78,8 +84,8 @@ function seriesOf(l: ChartLine, type: ChartType, times: number): Record<string, 
   };
 }
 
-export function chartOption({ times, lines, measure, lang, fontFamily, watermark, type = 'line', forPrint = false, width }: ChartInput): EChartsCoreOption {
-  const fmt = (v: unknown) => formatValue(measure, typeof v === 'number' ? v : null, lang);
+export function chartOption({ times, lines, measure, lang, fontFamily, watermark, type = 'line', forPrint = false, width, extraDecimals = 0, yMin, yMax }: ChartInput): EChartsCoreOption {
+  const fmt = (v: unknown) => formatValue(measure, typeof v === 'number' ? v : null, lang, extraDecimals);
   const bars = type === 'bar' || type === 'stacked_bar';
   return {
     animation: false,
@@ -89,7 +95,13 @@ export function chartOption({ times, lines, measure, lang, fontFamily, watermark
     legend: lines.length > 1 ? { type: forPrint ? 'plain' : 'scroll', top: 0, left: 0, right: 0, itemGap: 16 } : undefined,
     ...(forPrint ? {} : { tooltip: { trigger: 'axis', order: 'valueDesc', valueFormatter: fmt } }),
     xAxis: { type: 'category', data: times, boundaryGap: bars, axisTick: { alignWithLabel: true } },
-    yAxis: { type: 'value', axisLabel: { formatter: fmt }, splitLine: { lineStyle: { color: '#e3e9ef' } } },
+    yAxis: {
+      type: 'value',
+      axisLabel: { formatter: fmt },
+      splitLine: { lineStyle: { color: '#e3e9ef' } },
+      ...(yMin !== undefined ? { min: yMin } : {}),
+      ...(yMax !== undefined ? { max: yMax } : {}),
+    },
     series: lines.map((l) => seriesOf(l, type, times.length)),
     graphic: watermark
       ? [

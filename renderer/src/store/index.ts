@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { createFiguresSlice, type FiguresSlice } from './figuresSlice';
 import { createImportSlice, type ImportSlice } from './importSlice';
+import { createLinkSlice, type LinkSlice } from './linkSlice';
 import { createPackSlice, type PackSlice } from './packSlice';
 import { createSourceRowsSlice, type SourceRowsSlice } from './sourceRowsSlice';
 import { createTrendSlice, type TrendSlice } from './trendSlice';
@@ -8,7 +9,7 @@ import { createUiSlice, type UiSlice } from './uiSlice';
 import { createViewSlice, type ViewSlice } from './viewSlice';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspaceSlice';
 
-export type BluehelmState = ViewSlice & WorkspaceSlice & UiSlice & ImportSlice & TrendSlice & FiguresSlice & SourceRowsSlice & PackSlice;
+export type BluehelmState = ViewSlice & WorkspaceSlice & UiSlice & ImportSlice & TrendSlice & FiguresSlice & SourceRowsSlice & PackSlice & LinkSlice;
 
 export const useBluehelm = create<BluehelmState>()((...a) => ({
   ...createViewSlice(...a),
@@ -19,4 +20,5 @@ export const useBluehelm = create<BluehelmState>()((...a) => ({
   ...createFiguresSlice(...a),
   ...createSourceRowsSlice(...a),
   ...createPackSlice(...a),
+  ...createLinkSlice(...a),
 }));

@@ -7,7 +7,7 @@ import { useBluehelm } from '../../store';
  * The numbers the chart draws, as a table that screen readers read (the SVG chart is only a picture to
  * them). Each cell also carries its exact value, so what is drawn can be checked against the engine.
  */
-export function ChartData({ times, lines, measure, caption }: { times: string[]; lines: ChartLine[]; measure: Measure; caption: string }) {
+export function ChartData({ times, lines, measure, caption, extraDecimals = 0 }: { times: string[]; lines: ChartLine[]; measure: Measure; caption: string; extraDecimals?: number }) {
   const lang = useBluehelm((s) => s.lang);
   return (
     <table className="bh-visually-hidden" data-testid="trend-data">
@@ -26,7 +26,7 @@ export function ChartData({ times, lines, measure, caption }: { times: string[];
             <th>{time}</th>
             {lines.map((l) => (
               <td key={l.name} data-value={l.values[i] ?? ''}>
-                {formatValue(measure, l.values[i], lang)}
+                {formatValue(measure, l.values[i], lang, extraDecimals)}
               </td>
             ))}
           </tr>
