@@ -46,9 +46,13 @@ export function TrendChart({ option, label, link, fileName, testId = 'trend-char
   }, [setHighlight]);
 
   useEffect(() => {
+    chart.current?.setOption(option, { notMerge: true });
+  }, [option]);
+
+  // Kept apart from drawing: redrawing on each hover would drop the tooltip under the pointer.
+  useEffect(() => {
     const c = chart.current;
     if (!c) return;
-    c.setOption(option, { notMerge: true });
     // A row hovered or selected in the grid lights up its line (the others fade) or its heat-map cells.
     c.dispatchAction({ type: 'downplay' });
     if (!lit || !link) return;
