@@ -131,4 +131,76 @@ describe.skipIf(!hasBrowser)('trend tools: heat map, grain, small multiples, gri
     await page.screenshot({ path: path.join(SCREENSHOTS, 'trend-heatmap-zh.png') });
     await page.getByRole('button', { name: 'English' }).click();
   });
+
+  // Deployed is an average of monthly strength: a quarter's value cannot be added up from its months, so the chart must show the engine's quarter.
+  const GRAIN_VIEW: ViewSpecInput = { measure: 'deployed', rows: ['mission'], cols: 'year', where: { mission: ['MINUSMA', 'UNMISS', 'MONUSCO'] }, from: '2021-01-01', to: '2022-12-31' };
+
+  it('draws per quarter the core\'s quarter values (an average of people is not summed), and switches grain from the controls', async () => {
+    onFailure();
+    await page.goto(address(GRAIN_VIEW, DEFAULT_TREND_OPTIONS));
+    await page.getByTestId('trend-chart').locator('svg').waitFor(WAIT);
+    expect(await page.getByTestId('trend-grain').inputValue()).toBe('year');
+    await page.getByTestId('trend-grain').selectOption('quarter');
+    const rows = () => page.locator('[data-testid="trend-data"] tbody tr th').allTextContents();
+    await expect.poll(rows, WAIT).toEqual(['2021-Q1', '2021-Q2', '2021-Q3', '2021-Q4', '2022-Q1', '2022-Q2', '2022-Q3', '2022-Q4']);
+    const core = engine({ ...GRAIN_VIEW, rows: ['quarter'], cols: 'mission' });
+    const drawn = await page.locator('[data-testid="trend-data"]').evaluate((t) => ({
+      names: [...t.querySelectorAll('thead th')].slice(1).map((h) => h.textContent),
+      rows: [...t.querySelectorAll('tbody tr')].map((r) => [...r.querySelectorAll('td')].map((d) => (d.getAttribute('data-value') === '' ? null : Number(d.getAttribute('data-value'))))),
+    }));
+    expect([...drawn.names].sort()).toEqual(['MINUSMA', 'MONUSCO', 'UNMISS']);
+    drawn.rows.forEach((cells, i) => cells.forEach((v, k) => expect(v, `${drawn.names[k]} ${core.rows[i].key[0]}`).toBe(core.rows[i].cells[core.colKeys.indexOf(drawn.names[k]!)])));
+    // A quarter is not the sum of its months (that would triple the people deployed).
+    const months = engine({ ...GRAIN_VIEW, rows: ['month'], cols: 'mission', from: '2022-04-01', to: '2022-06-30' });
+    const j = months.colKeys.indexOf('UNMISS');
+    const sum = months.rows.reduce((a, r) => a + (r.cells[j] ?? 0), 0);
+    const q2 = core.rows.find((r) => r.key[0] === '2022-Q2')!.cells[core.colKeys.indexOf('UNMISS')]!;
+    expect(q2).toBeCloseTo(sum / 3, 6);
+    // The grid under the chart is the view at the same grain: missions down, quarters across, equal to the core.
+    const gridHeaders = await page.getByTestId('trend-grid').locator('.ag-header-cell').allTextContents();
+    expect(gridHeaders.map((h) => h.trim())).toContain('2022-Q2');
+    // And the grain is kept in the address, so a reload keeps it.
+    expect(await page.evaluate(() => location.hash)).toContain('grain=quarter');
+    await page.reload();
+    await expect.poll(rows, WAIT).toHaveLength(8);
+    await page.getByTestId('trend-grain').selectOption('year');
+    await expect.poll(rows, WAIT).toEqual(['2021', '2022']);
+  });
+
+  it('links the grid and the chart: a grid row hovered lights up its line, a line hovered lights up its row', async () => {
+    onFailure();
+    await page.goto(address(GRAIN_VIEW, { ...DEFAULT_TREND_OPTIONS, grain: 'quarter' }));
+    const chart = page.getByTestId('trend-chart');
+    await chart.locator('svg').waitFor(WAIT);
+    const names = await page.locator('[data-testid="trend-data"] thead th').allTextContents();
+    const lines = names.slice(1);
+    const colourOf = (name: string) => PALETTE[lines.indexOf(name)];
+    // The lines ECharts fades (the others when one is lit), by their colour.
+    const faded = () =>
+      chart.evaluate((h) => [...h.querySelectorAll('svg path[fill="none"][stroke-width="2"]')].filter((p) => p.getAttribute('stroke-opacity') === '0.1').map((p) => p.getAttribute('stroke')).sort());
+    expect(await faded()).toEqual([]);
+    // The row whose label cell names the mission (the label column is pinned, so that row element holds it).
+    const gridRow = (mission: string) =>
+      page.getByTestId('trend-grid').locator('.ag-row:not(.ag-row-pinned)').filter({ has: page.locator('.ag-cell[col-id="k0"]', { hasText: mission }) }).first();
+    // A grid row under the pointer: its line stays, the others fade.
+    await gridRow('UNMISS').locator('.ag-cell').first().hover();
+    await expect.poll(faded, WAIT).toEqual(lines.filter((n) => n !== 'UNMISS').map(colourOf).sort());
+    expect(await chart.getAttribute('data-highlighted')).toBe('mission=UNMISS');
+    // The pointer off the grid: nothing is lit.
+    await page.mouse.move(5, 300);
+    await expect.poll(faded, WAIT).toEqual([]);
+    // A selected row stays lit.
+    await gridRow('MONUSCO').locator('.ag-cell').first().click();
+    await page.mouse.move(5, 300);
+    await expect.poll(faded, WAIT).toEqual(lines.filter((n) => n !== 'MONUSCO').map(colourOf).sort());
+    // And back: a point of the MINUSMA line under the pointer lights up MINUSMA's grid row.
+    const point = await chart.evaluate((h, colour) => {
+      const symbol = [...h.querySelectorAll('svg path')].find((p) => p.getAttribute('stroke') === colour && (p.getAttribute('transform') ?? '').startsWith('matrix'));
+      const r = symbol!.getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    }, colourOf('MINUSMA'));
+    await page.mouse.move(point.x, point.y);
+    await expect.poll(() => gridRow('MINUSMA').getAttribute('class'), WAIT).toContain('bh-row-linked');
+    expect(await gridRow('UNMISS').getAttribute('class')).not.toContain('bh-row-linked');
+  });
 });
