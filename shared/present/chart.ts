@@ -28,6 +28,8 @@ export interface ChartLine {
   name: string;
   values: (number | null)[];
   other: boolean;
+  /** A colour of its own, where several charts must draw the same value alike (small multiples). */
+  colour?: string;
 }
 
 export interface ChartInput {
@@ -48,6 +50,8 @@ export interface ChartInput {
   /** A scale shared by several charts (small multiples), so they compare. */
   yMin?: number;
   yMax?: number;
+  /** Where the legend is drawn once for several charts. */
+  noLegend?: boolean;
 }
 
 /** How many rows a plain legend takes at this width (about 7 px a character, plus the key and the gap). */
@@ -69,7 +73,7 @@ function legendRows(names: string[], width: number | undefined): number {
 function seriesOf(l: ChartLine, type: ChartType, times: number): Record<string, unknown> {
   const stacked = type === 'stacked_bar' || type === 'stacked_area';
   // Hovering the line itself (not only its points) names it, so the grid row it belongs to can light up.
-  const base = { name: l.name, data: l.values, emphasis: { focus: 'series' }, triggerLineEvent: true, ...(stacked ? { stack: 'total' } : {}) };
+  const base = { name: l.name, data: l.values, emphasis: { focus: 'series' }, triggerLineEvent: true, ...(stacked ? { stack: 'total' } : {}), ...(l.colour && !l.other ? { color: l.colour } : {}) };
   if (type === 'bar' || type === 'stacked_bar') {
     return { ...base, type: 'bar', ...(l.other ? { itemStyle: { color: OTHER_COLOUR } } : {}) };
   }
@@ -84,15 +88,16 @@ function seriesOf(l: ChartLine, type: ChartType, times: number): Record<string, 
   };
 }
 
-export function chartOption({ times, lines, measure, lang, fontFamily, watermark, type = 'line', forPrint = false, width, extraDecimals = 0, yMin, yMax }: ChartInput): EChartsCoreOption {
+export function chartOption({ times, lines, measure, lang, fontFamily, watermark, type = 'line', forPrint = false, width, extraDecimals = 0, yMin, yMax, noLegend = false }: ChartInput): EChartsCoreOption {
   const fmt = (v: unknown) => formatValue(measure, typeof v === 'number' ? v : null, lang, extraDecimals);
   const bars = type === 'bar' || type === 'stacked_bar';
+  const legend = lines.length > 1 && !noLegend;
   return {
     animation: false,
     textStyle: { fontFamily },
     color: PALETTE,
-    grid: { left: 16, right: 24, top: lines.length > 1 ? 24 + 24 * (forPrint ? legendRows(lines.map((l) => l.name), width) : 1) : 20, bottom: 16 },
-    legend: lines.length > 1 ? { type: forPrint ? 'plain' : 'scroll', top: 0, left: 0, right: 0, itemGap: 16 } : undefined,
+    grid: { left: 16, right: 24, top: legend ? 24 + 24 * (forPrint ? legendRows(lines.map((l) => l.name), width) : 1) : 20, bottom: 16 },
+    legend: legend ? { type: forPrint ? 'plain' : 'scroll', top: 0, left: 0, right: 0, itemGap: 16 } : undefined,
     ...(forPrint ? {} : { tooltip: { trigger: 'axis', order: 'valueDesc', valueFormatter: fmt } }),
     xAxis: { type: 'category', data: times, boundaryGap: bars, axisTick: { alignWithLabel: true } },
     yAxis: {

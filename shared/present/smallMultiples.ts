@@ -3,7 +3,7 @@ import { valueText, type Lookups } from './labels';
 import type { Lang } from './lang';
 import { phrase } from './phrases';
 import { TOP_SERIES, type Trend, type TrendLine, type ViewDims } from './trend';
-import type { ChartLine } from './chart';
+import { OTHER_COLOUR, PALETTE, type ChartLine } from './chart';
 import { niceStep } from './heatmap';
 
 // Two dimensions besides time as small multiples: a small chart per value of the outer dimension, a line
@@ -23,6 +23,8 @@ export interface Panel {
 
 export interface SmallMultiples {
   panels: Panel[];
+  /** One legend for all: each inner value has one colour in every chart. */
+  legend: { name: string; colour: string }[];
   /** One scale for all, so a small chart's tall line is tall against the others too. */
   min: number;
   max: number;
@@ -51,17 +53,22 @@ export function smallMultiples(
     groups.set(outer, [...(groups.get(outer) ?? []), c]);
   }
   const additive = measureInfo[trend.table.spec.measure].additive;
+  const inner = (c: (typeof combos)[number]) => (by === 'series' ? c.second : c.key);
+  const innerDim = by === 'series' ? 'second' : 'series';
+  // Inner values ranked by their total over all the charts; the largest get the first colours.
+  const innerTotals = new Map<string | null, number>();
+  for (const c of combos) innerTotals.set(inner(c), (innerTotals.get(inner(c)) ?? 0) + sum(c.values));
+  const colours = new Map([...innerTotals.entries()].filter(([k]) => k !== null).sort((a, b) => b[1] - a[1]).map(([k], i) => [k, PALETTE[i % PALETTE.length]]));
   const ranked = [...groups.entries()].sort((a, b) => sum(b[1].flatMap((c) => c.values)) - sum(a[1].flatMap((c) => c.values)));
   const panels = ranked.map(([outer, lines]): Panel => {
     const sorted = [...lines].sort((a, b) => sum(b.values) - sum(a.values));
-    const inner = (c: (typeof lines)[number]) => (by === 'series' ? c.second : c.key);
     const kept = additive && sorted.length > TOP_SERIES + 1 ? sorted.slice(0, TOP_SERIES) : sorted;
     const rest = sorted.slice(kept.length);
-    const drawn: ChartLine[] = kept.map((c) => ({ name: label(by === 'series' ? 'second' : 'series', inner(c)), values: transform(c.values), other: inner(c) === null }));
+    const drawn: ChartLine[] = kept.map((c) => ({ name: label(innerDim, inner(c)), values: transform(c.values), other: inner(c) === null, colour: colours.get(inner(c)) ?? OTHER_COLOUR }));
     const parts: Panel['parts'] = kept.map((c) => ({ series: c.key, second: c.second }));
     if (rest.length > 0) {
       const values = trend.times.map((_, i) => (rest.every((c) => c.values[i] === null) ? null : sum(rest.map((c) => c.values[i]))));
-      drawn.push({ name: phrase('other', lang), values: transform(values), other: true });
+      drawn.push({ name: phrase('other', lang), values: transform(values), other: true, colour: OTHER_COLOUR });
       parts.push({ series: null, second: null });
     }
     return { title: label(by, outer), lines: drawn, parts };
@@ -71,5 +78,8 @@ export function smallMultiples(
   );
   // Rounded out to a step of the axis, so each small chart's top line reads as a round number.
   const round = (v: number, dir: 1 | -1) => (v === 0 ? 0 : dir * Math.ceil(Math.abs(v) / niceStep(Math.abs(v) / 5, false)) * niceStep(Math.abs(v) / 5, false));
-  return { panels, min: round(Math.min(0, ...heights), -1), max: round(Math.max(0, ...heights), 1) };
+  const drawnNames = new Set(panels.flatMap((p) => p.lines.map((l) => l.name)));
+  const legend = [...colours.entries()].map(([k, colour]) => ({ name: label(innerDim, k), colour })).filter((l) => drawnNames.has(l.name));
+  if (panels.some((p) => p.lines.some((l) => l.other))) legend.push({ name: phrase('other', lang), colour: OTHER_COLOUR });
+  return { panels, legend, min: round(Math.min(0, ...heights), -1), max: round(Math.max(0, ...heights), 1) };
 }

@@ -203,4 +203,103 @@ describe.skipIf(!hasBrowser)('trend tools: heat map, grain, small multiples, gri
     await expect.poll(() => gridRow('MINUSMA').getAttribute('class'), WAIT).toContain('bh-row-linked');
     expect(await gridRow('UNMISS').getAttribute('class')).not.toContain('bh-row-linked');
   });
+
+  it('saves the chart as a PNG and an SVG file and copies it as a PNG picture', async () => {
+    onFailure();
+    await page.goto(address(HEAT_VIEW, HEAT));
+    const chart = page.getByTestId('trend-chart');
+    await chart.locator('svg').waitFor(WAIT);
+    const size = await chart.evaluate((h) => ({ width: h.clientWidth, height: h.clientHeight }));
+    const dir = tempDir('h6-chart-images-');
+    const save = async (button: string) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(button).click()]);
+      const file = path.join(dir, download.suggestedFilename());
+      await download.saveAs(file);
+      return { name: download.suggestedFilename(), bytes: fs.readFileSync(file) };
+    };
+    const png = await save('chart-save-png');
+    expect(png.name).toBe('bluehelm-fatalities-heatmap.png');
+    const pngHeader = (b: Buffer) => ({ signature: b.subarray(0, 8).toString('hex'), chunk: b.subarray(12, 16).toString('latin1'), width: b.readUInt32BE(16), height: b.readUInt32BE(20) });
+    // A real PNG (signature, IHDR first), painted at twice the chart's size.
+    expect(pngHeader(png.bytes)).toEqual({ signature: '89504e470d0a1a0a', chunk: 'IHDR', width: size.width * 2, height: size.height * 2 });
+    expect(png.bytes.subarray(-8, -4).toString('latin1')).toBe('IEND');
+    const svg = await save('chart-save-svg');
+    expect(svg.name).toBe('bluehelm-fatalities-heatmap.svg');
+    const text = svg.bytes.toString('utf8');
+    // A well-formed SVG document (the browser's own parser), holding the chart's text as text.
+    const parsed = await page.evaluate((t) => {
+      const doc = new DOMParser().parseFromString(t, 'image/svg+xml');
+      return { error: doc.querySelector('parsererror')?.textContent ?? null, root: doc.documentElement.nodeName, width: doc.documentElement.getAttribute('width'), texts: [...doc.querySelectorAll('text')].map((n) => n.textContent) };
+    }, text);
+    expect(parsed).toMatchObject({ error: null, root: 'svg', width: String(size.width) });
+    expect(parsed.texts).toEqual(expect.arrayContaining(['MINUSMA', 'UNIFIL', '2018-Q4', 'Outside the mandate', '18']));
+    // The clipboard holds a PNG picture of the chart.
+    await page.getByTestId('chart-copy-image').click();
+    await expect.poll(() => page.locator('.bh-chart-actions [role="status"]').textContent(), WAIT).toBe('Chart copied as an image');
+    const copied = await page.evaluate(async () => {
+      const [item] = await navigator.clipboard.read();
+      const blob = await item.getType('image/png');
+      return { types: item.types, bytes: [...new Uint8Array(await blob.arrayBuffer())] };
+    });
+    expect(copied.types).toContain('image/png');
+    expect(pngHeader(Buffer.from(copied.bytes))).toMatchObject({ signature: '89504e470d0a1a0a', chunk: 'IHDR' });
+  });
+
+  it('draws two row dimensions as small multiples, every combination kept, on one scale', async () => {
+    onFailure();
+    const spec: ViewSpecInput = { measure: 'fatalities', rows: ['mission', 'incident_type'], where: { mission: ['MINUSMA', 'MINUSCA', 'UNMISS'] }, from: '2015-01-01', to: '2020-12-31' };
+    await page.goto(address(spec, { ...DEFAULT_TREND_OPTIONS, layout: 'small_multiples' }));
+    const panels = page.getByTestId('small-multiple');
+    await expect.poll(() => panels.count(), WAIT).toBe(3);
+    // Ranked by total, the largest first, each named by its mission.
+    const core = engine({ ...spec, rows: ['year', 'incident_type'], cols: 'mission' });
+    const ranked = [...core.colKeys].sort((a, b) => core.colTotals[core.colKeys.indexOf(b)]! - core.colTotals[core.colKeys.indexOf(a)]!);
+    expect(await page.locator('[data-testid="small-multiple"] figcaption').allTextContents()).toEqual(ranked);
+    await page.getByTestId('small-multiple-chart').first().locator('svg').waitFor(WAIT);
+    // Every mission × incident type with a death in the period has its line: nothing is dropped.
+    const combos = engine({ ...spec, rows: ['mission', 'incident_type'] }).rows.filter((r) => (r.total ?? 0) > 0).map((r) => `${r.key[0]} · ${r.key[1]}`);
+    const drawn = (await page.locator('[data-testid="trend-data"] thead th').allTextContents()).slice(1);
+    expect([...drawn].sort()).toEqual([...combos].sort());
+    // One scale: the same top of the value axis on every small chart.
+    const tops = await page.getByTestId('small-multiple-chart').evaluateAll((charts) =>
+      charts.map((c) => {
+        const labels = [...c.querySelectorAll('svg text')].map((t) => t.textContent ?? '').filter((t) => /^[\d,]+$/.test(t));
+        return Math.max(...labels.map((t) => Number(t.replace(/,/g, ''))));
+      }),
+    );
+    expect(new Set(tops).size).toBe(1);
+    // One legend above them all names every incident type drawn.
+    const types = new Set(combos.map((c) => c.split(' · ')[1]));
+    expect(new Set(await page.getByTestId('small-multiples-legend').locator('li').allTextContents())).toEqual(types);
+    expect(await page.getByTestId('trend-title').textContent()).toContain('a chart per Mission, one line per Incident type');
+    // Nothing wider than the window: the page does not scroll sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'trend-small-multiples-en.png') });
+  });
+
+  it('gives a moving average one decimal more than the measure, in the tooltip and the data', async () => {
+    onFailure();
+    const spec: ViewSpecInput = { measure: 'fatalities', rows: ['month'], where: { mission: ['MINUSMA'] }, from: '2017-01-01', to: '2018-12-31' };
+    await page.goto(address(spec, { ...DEFAULT_TREND_OPTIONS, average: 12 }));
+    await page.getByTestId('trend-chart').locator('svg').waitFor(WAIT);
+    const row = page.locator('[data-testid="trend-data"] tbody tr').last();
+    const month = (await row.locator('th').textContent())!;
+    const last = row.locator('td').first();
+    const exact = Number(await last.getAttribute('data-value'));
+    // By hand: the 12 months ending with the last one drawn, a month without a death counting 0.
+    const byMonth = new Map(engine(spec).rows.map((r) => [r.key[0], r.total ?? 0]));
+    const window = Array.from({ length: 12 }, (_, i) => {
+      const d = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1 - i, 1));
+      return byMonth.get(d.toISOString().slice(0, 7)) ?? 0;
+    });
+    expect(exact).toBeCloseTo(window.reduce((a, v) => a + v, 0) / 12, 9);
+    expect(Number.isInteger(exact * 12) && !Number.isInteger(exact)).toBe(true);
+    expect(await last.textContent()).toBe(formatValue('fatalities', exact, 'en', 1));
+    expect(await last.textContent()).toMatch(/^\d+\.\d$/);
+    // The tooltip of the last month, at the plot's right edge, gives the same one-decimal figure.
+    const chart = page.getByTestId('trend-chart');
+    const box = (await chart.boundingBox())!;
+    await page.mouse.move(box.x + box.width - 26, box.y + box.height / 2);
+    await expect.poll(() => chart.innerText(), WAIT).toContain(formatValue('fatalities', exact, 'en', 1));
+  });
 });

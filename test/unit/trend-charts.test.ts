@@ -4,7 +4,7 @@ import { classLabel, classOf, heatClasses, heatmapModel, heatmapOption, niceStep
 import { panelsBy, smallMultiples } from '../../shared/present/smallMultiples';
 import { lineLinkKey, partsLinkKey, rowLinkKey } from '../../shared/present/link';
 import { derivedDecimals, formatValue } from '../../shared/present/format';
-import { chartOption } from '../../shared/present/chart';
+import { PALETTE, chartOption } from '../../shared/present/chart';
 import { lookups } from '../../shared/present/labels';
 import { parseViewSpec, type CrossTab, type ViewSpecInput } from '../../shared/spec';
 import { readViewHash, viewHash } from '../../renderer/src/views/viewHash';
@@ -109,6 +109,13 @@ describe('small multiples', () => {
     expect(sm.panels.reduce((n, p) => n + p.lines.length, 0)).toBe(trend.combinations!.length);
     expect(sm.min).toBe(0);
     expect(sm.max).toBe(20);
+    // One colour per service in every chart, and one legend for all.
+    expect(sm.panels.map((p) => p.lines[0].colour)).toEqual([PALETTE[0], PALETTE[0]]);
+    expect(sm.legend).toEqual([
+      { name: 'Military', colour: PALETTE[0] },
+      { name: 'Police', colour: PALETTE[1] },
+      { name: 'Civilian', colour: PALETTE[2] },
+    ]);
     const byService = smallMultiples(trend, 'second', 'en', noRef);
     expect(byService.panels.map((p) => p.title)).toEqual(['Military', 'Police', 'Civilian']);
     expect(byService.panels[0].lines.map((l) => l.name)).toEqual(['MINUSMA', 'UNMISS']);

@@ -10,28 +10,31 @@ import { useBluehelm } from '../../store';
 export function ChartData({ times, lines, measure, caption, extraDecimals = 0 }: { times: string[]; lines: ChartLine[]; measure: Measure; caption: string; extraDecimals?: number }) {
   const lang = useBluehelm((s) => s.lang);
   return (
-    <table className="bh-visually-hidden" data-testid="trend-data">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th />
-          {lines.map((l) => (
-            <th key={l.name}>{l.name}</th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {times.map((time, i) => (
-          <tr key={time}>
-            <th>{time}</th>
+    // The hidden box holds the table: a table is as wide as its columns whatever its own width says, and would widen the page.
+    <div className="bh-visually-hidden">
+      <table data-testid="trend-data">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th />
             {lines.map((l) => (
-              <td key={l.name} data-value={l.values[i] ?? ''}>
-                {formatValue(measure, l.values[i], lang, extraDecimals)}
-              </td>
+              <th key={l.name}>{l.name}</th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {times.map((time, i) => (
+            <tr key={time}>
+              <th>{time}</th>
+              {lines.map((l) => (
+                <td key={l.name} data-value={l.values[i] ?? ''}>
+                  {formatValue(measure, l.values[i], lang, extraDecimals)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

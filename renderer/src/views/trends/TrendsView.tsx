@@ -17,10 +17,12 @@ import { AddToPack } from '../packs/AddToPack';
 import { TOP_SERIES, applyTimeTools, packChart, showsFor, trendChartTypesFor, trendLines } from '../../../../shared/present/trend';
 import { TrendControls } from './TrendControls';
 import { ChartData } from './ChartData';
+import { SmallMultiplesGrid } from './SmallMultiplesGrid';
 import { useViewRun } from '../useViewRun';
 
-// The chart's own text (SVG) does not inherit the page's font, so it is handed the same stack.
-const fontFamily = () => getComputedStyle(document.documentElement).fontFamily;
+// The chart's own text (SVG) does not inherit the page's font, so it is handed the same stack. Its names are
+// quoted with single quotes: ECharts writes the stack into a double-quoted style attribute of the saved SVG.
+const fontFamily = () => getComputedStyle(document.documentElement).fontFamily.replace(/"/g, "'");
 
 /** The current view's measure over time: lines, bars, a heat map or small multiples, with the grid of the same numbers beneath, linked row to line. */
 export function TrendsView() {
@@ -60,11 +62,11 @@ export function TrendsView() {
       const multiples = smallMultiples(trend, panelsBy(view), lang, lookups, tools, type === 'stacked_bar' || type === 'stacked_area');
       const charts = multiples.panels.map((p) => ({
         title: p.title,
-        option: chartOption({ times, lines: p.lines, type, yMin: multiples.min, yMax: multiples.max, ...base }),
+        option: chartOption({ times, lines: p.lines, type, yMin: multiples.min, yMax: multiples.max, noLegend: true, ...base }),
         link: { kind: 'series', keys: p.parts.map((parts) => partsLinkKey(trend.axes, parts)) } satisfies ChartLink,
       }));
       const all = multiples.panels.flatMap((p) => p.lines.map((l) => ({ ...l, name: `${p.title} · ${l.name}` })));
-      return { chart, times, lines: all, extraDecimals, charts };
+      return { chart, times, lines: all, extraDecimals, charts, legend: multiples.legend };
     }
     const link: ChartLink = { kind: 'series', keys: trend.lines.map((l) => lineLinkKey(trend.axes, l)) };
     return { chart, times, lines, extraDecimals, charts: [{ title: null, option: chartOption({ times, lines, type, ...base }), link }] };
@@ -78,7 +80,7 @@ export function TrendsView() {
   // What was done to the numbers is said in the title's line, so a screenshot of the chart cannot be taken for raw values.
   const show = trend && showsFor(trend.table.spec.measure).includes(options.show) ? options.show : 'value';
   const tools = [...(show !== 'value' ? [t(`trends.shows.${show}`)] : []), ...(options.average ? [t('trends.averaged', { n: options.average })] : [])].join(lang === 'zh' ? '，' : ', ');
-  const multiples = drawn && drawn.charts.length > 1 || (drawn?.charts[0]?.title ?? null) !== null;
+  const multiples = drawn?.legend !== undefined;
   const perLine =
     drawn?.chart === 'heatmap'
       ? second
@@ -119,15 +121,8 @@ export function TrendsView() {
             <p className="bh-help">{t('grid.noRows')}</p>
           ) : (
             <>
-              {multiples ? (
-                <div className="bh-small-multiples" data-testid="small-multiples">
-                  {drawn.charts.map((c, i) => (
-                    <figure key={`${i}-${c.title}`} className="bh-panel" data-testid="small-multiple">
-                      <figcaption>{c.title}</figcaption>
-                      <TrendChart option={c.option} link={c.link} label={`${described?.title ?? ''}: ${c.title}`} fileName={`${fileName}-${i + 1}`} testId="small-multiple-chart" />
-                    </figure>
-                  ))}
-                </div>
+              {drawn.legend ? (
+                <SmallMultiplesGrid charts={drawn.charts} legend={drawn.legend} label={described?.title ?? ''} fileName={fileName} />
               ) : (
                 <TrendChart option={drawn.charts[0].option} link={drawn.charts[0].link} label={described?.title ?? ''} fileName={fileName} />
               )}
