@@ -1,4 +1,4 @@
-import { useMemo, useRef, type MutableRefObject } from 'react';
+import { useEffect, useMemo, useRef, type MutableRefObject } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import { AllCommunityModule, ModuleRegistry, themeQuartz, type GridApi } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
@@ -79,6 +79,14 @@ export function CrossTabGrid({ table, selection, trace: traces = true, testId = 
   const setHighlight = useBluehelm((s) => s.setHighlight);
   const lit = useBluehelm(highlightedKey);
   const linkOf = (row: GridRow | undefined) => (row && !row.isTotal ? rowLinkKey(table.rowDims, row.keys) : null);
+  // A grid that goes (another tab, another table) takes its lit row with it: a chart elsewhere is not held by a selection no longer shown.
+  useEffect(
+    () => () => {
+      setHighlight(null, 'hover');
+      setHighlight(null, 'select');
+    },
+    [setHighlight, table],
+  );
   const rowClassRules = useMemo(() => ({ 'bh-row-linked': (p: { data?: GridRow }) => lit !== null && linkOf(p.data) === lit }), [lit, table]);
 
   return (
