@@ -275,6 +275,11 @@ describe.skipIf(!hasBrowser)('trend tools: heat map, grain, small multiples, gri
     // Nothing wider than the window: the page does not scroll sideways.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'trend-small-multiples-en.png') });
+    await page.getByRole('button', { name: '中文' }).click();
+    await expect.poll(() => page.locator('[data-testid="small-multiple"] figcaption').first().textContent(), WAIT).toContain('(');
+    expect(await page.getByTestId('trend-title').textContent()).toContain('每个特派团一张图');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'trend-small-multiples-zh.png') });
+    await page.getByRole('button', { name: 'English' }).click();
   });
 
   it('gives a moving average one decimal more than the measure, in the tooltip and the data', async () => {
