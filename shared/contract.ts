@@ -4,11 +4,15 @@ import { reconciliationSchema } from './reconcile';
 import { crossTabSchema, dimensionValue, viewSpecSchema } from './spec';
 import { EXPORT_FORMATS, exportJobSchema, packDocSchema, packSchema, packSummarySchema, slideSchema, staleSlideSchema } from './pack';
 import { LANGS } from './present/lang';
+import type { RejectReason } from './rejects';
 
 // The single list of operations the renderer (or any door) may call on the core.
 // The preload bridge, the HTTP server and the renderer's client are all built from this object.
 
 const kindSchema = z.enum(['fatalities', 'deployments', 'ied']);
+
+/** Why a row was not imported: a code and its facts (shared/rejects.ts), worded by the reader's door in its language. */
+const rejectReasonSchema = z.custom<RejectReason>((v) => typeof v === 'object' && v !== null && typeof (v as { code?: unknown }).code === 'string');
 
 /** What one import of one file did, row by row: the same counts in the registry and in an import's result. */
 const importCounts = {
@@ -40,7 +44,7 @@ export const importResultSchema = z.object({
   already_imported: z.boolean(),
   /** Rows whose country code was blank, matched to a country by its name. */
   matched_by_name: z.number(),
-  rejects: z.array(z.object({ line: z.number(), field: z.string(), reason: z.string() })),
+  rejects: z.array(z.object({ line: z.number(), field: z.string(), reason: rejectReasonSchema })),
   changes: z.array(z.object({ key: z.string(), fields: z.array(z.string()) })),
 });
 
@@ -144,6 +148,33 @@ export const operations = {
       }),
     ),
   },
+  /**
+   * The IED incidents of a view as points (latitude and longitude as the file gave them), under the
+   * filters and dates that apply to IED incidents; those without coordinates are counted, not listed.
+   */
+  iedPoints: {
+    input: z.object({
+      where: viewSpecSchema.shape.where,
+      from: viewSpecSchema.shape.from,
+      to: viewSpecSchema.shape.to,
+      limit: z.number().int().min(1).max(50000).default(20000),
+    }),
+    output: z.object({
+      points: z.array(
+        z.object({
+          lat: z.number(),
+          lon: z.number(),
+          date: z.string(),
+          location: z.string(),
+          killed: z.number().nullable(),
+          outcome: z.enum(['detonated', 'found_and_cleared', 'unknown']),
+        }),
+      ),
+      total: z.number(),
+      unplaced: z.number(),
+      truncated: z.boolean(),
+    }),
+  },
   importStart: {
     input: z.object({
       fileName: z.string().min(1).max(255),
@@ -157,7 +188,7 @@ export const operations = {
   importCancel: { input: z.object({ jobId: jobId }), output: importJobSchema },
   rejects: {
     input: z.object({ datasetId: z.number().int(), limit: z.number().int().min(1).max(10000).default(500) }),
-    output: z.array(z.object({ line: z.number(), field: z.string(), reason: z.string(), raw: z.string() })),
+    output: z.array(z.object({ line: z.number(), field: z.string(), reason: rejectReasonSchema, raw: z.string() })),
   },
   checkWorkspace: { input: empty, output: integritySchema },
   /** Every published figure in data/published-figures.json, recomputed from the open workspace. */

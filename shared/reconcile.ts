@@ -16,6 +16,12 @@ export const publishedFigureSchema = z
       seed: z.string().nullable().optional(),
     }),
     quote: z.string().min(1),
+    /**
+     * The quote in the other language (English for a Chinese quote, Chinese for an English one), so every
+     * reader can read it. Bluehelm's translation, always shown as such: the UN's own text in the other
+     * language could not be checked where the figures were recorded, and a translation is never passed off as it.
+     */
+    quote_translation: z.string().min(1),
     /** Set when the quote is a secondary source's sentence about the UN's figure, not the UN's own text. */
     quoted_by: z.string().optional(),
     value: z.number(),

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { rejectText, type RejectReason } from '../shared/rejects';
 import { datasetsDir } from '../electron/core/paths';
 
 /** The UN datasets beside the repo, read through the one path setting (BLUEHELM_DATASETS). */
@@ -43,4 +44,9 @@ export async function realWorkspace(prefix: string): Promise<{ dataDir: string; 
     ws.close();
   }
   return { dataDir, dbPath };
+}
+
+/** Rejected rows with each reason in English words, as the CLI prints them (the stored reason is a code). */
+export function rejectsInWords<R extends { line: number; field: string; reason: RejectReason }>(rejects: R[]): { line: number; field: string; reason: string }[] {
+  return rejects.map((r) => ({ line: r.line, field: r.field, reason: rejectText(r.reason, 'en', r.line) }));
 }

@@ -16,6 +16,7 @@ import { PackInvalid } from '../core/packs/store';
 import { OutputRefused } from '../core/packs/write';
 import { NotFound } from '../core/errors';
 import { demoWorkspacePath, startupWorkspace } from '../core/session';
+import { rejectText } from '../../shared/rejects';
 import { writeDemoWorkspace } from '../core/demo/workspace';
 
 export const USAGE = `Usage: bluehelm <command> [options]
@@ -79,14 +80,14 @@ function importCommand(argv: string[]): number {
       });
       if (values.json) {
         const { kind: k, file: _f, sha256, rows_read, inserted, updated, unchanged, rejected, matched_by_name } = result;
-        out(JSON.stringify({ kind: k, file, sha256, rows_read, inserted, updated, unchanged, rejected, matched_by_name, already_imported: result.already_imported, rejects: result.rejects, changes: result.changes }) + '\n');
+        out(JSON.stringify({ kind: k, file, sha256, rows_read, inserted, updated, unchanged, rejected, matched_by_name, already_imported: result.already_imported, rejects: result.rejects.map((r) => ({ ...r, text: rejectText(r.reason, 'en', r.line) })), changes: result.changes }) + '\n');
       } else {
         out(
           `${file}: ${result.kind} (${result.layout}) — ${result.rows_read} rows read, ${result.inserted} inserted, ${result.updated} updated, ${result.unchanged} unchanged, ${result.rejected} rejected${result.matched_by_name ? `, matched by name: ${result.matched_by_name} rows` : ''}${result.already_imported ? ' (already imported: nothing changed)' : ''}\n`,
         );
         for (const c of result.changes.slice(0, 20)) out(`  updated ${c.key}: ${c.fields.join(', ')}\n`);
       }
-      for (const r of result.rejects.slice(0, 20)) err(`${file}:${r.line}: ${r.field}: ${r.reason}\n`);
+      for (const r of result.rejects.slice(0, 20)) err(`${file}:${r.line}: ${r.field}: ${rejectText(r.reason, 'en', r.line)}\n`);
       if (result.rejected > 20) err(`${file}: … ${result.rejected - 20} more rejected rows (see the rejects table)\n`);
     }
   } finally {

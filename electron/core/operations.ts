@@ -5,6 +5,8 @@ import { parseViewSpec, SpecError } from '../../shared/spec';
 import { valuesMeasure } from '../../shared/catalogue';
 import { checkWorkspace } from './db/open';
 import { sourceRows } from './query/drill';
+import { storedRejects } from './import/rejects';
+import { iedPoints } from './query/ied-points';
 import { reconcile } from './reconcile/reconcile';
 import { referenceTables } from './reference/tables';
 import type { Session } from './session';
@@ -59,6 +61,11 @@ export function operationsFor(session: Session, door: DoorCapabilities = {}): Im
       if (rowKey.length > parsed.rows.length) throw new SpecError(`the row key has ${rowKey.length} values; the view has ${parsed.rows.length} row dimensions`);
       return sourceRows(ws().db, { spec: parsed, rowKey, colKey, limit });
     },
+    iedPoints: ({ where, from, to, limit }) => {
+      // Checked as a view of IED incidents, so a filter the incidents do not record is refused with its reason.
+      const spec = parseViewSpec({ measure: 'ied_incidents', where, from, to });
+      return iedPoints(ws().db, spec, limit);
+    },
     importStart: ({ fileName, contentBase64, kind }) => ({ jobId: ws().jobs.start(fileName, Buffer.from(contentBase64, 'base64'), kind).id }),
     importStatus: ({ jobId }) => {
       const job = ws().jobs.status(jobId);
@@ -71,7 +78,7 @@ export function operationsFor(session: Session, door: DoorCapabilities = {}): Im
       return job;
     },
     rejects: ({ datasetId, limit }) =>
-      ws().db.prepare(`SELECT line, field, reason, raw FROM reject WHERE dataset_id = ? ORDER BY line LIMIT ?`).all(datasetId, limit) as OperationOutput<'rejects'>,
+      storedRejects(ws().db, datasetId, limit),
     checkWorkspace: () => checkWorkspace(ws().db),
     reconcile: () => reconcile(ws()),
     packList: () => listPacks(ws().db),

@@ -69,6 +69,12 @@ export const PHRASES = {
     en: '95 % interval {low}–{high} (exact Poisson, {deaths} deaths counted); {excluded} deaths left out (no deployment report that month)',
     zh: '95% 区间 {low}–{high}(精确泊松，计入 {deaths} 例死亡)；未计入 {excluded} 例(当月无军警派遣报告)',
   },
+  // Maps: the disclaimer the UN prints on its own maps, and where the country shapes come from.
+  mapDisclaimer: {
+    en: 'The boundaries and names shown and the designations used on this map do not imply official endorsement or acceptance by the United Nations.',
+    zh: '本地图所示边界和名称及所用称谓并不意味着联合国正式认可或接受。',
+  },
+  mapShapes: { en: 'Country shapes: Natural Earth 1:50m (public domain), from world-atlas', zh: '国家边界：Natural Earth 1:5000万比例尺数据(公有领域)，取自world-atlas' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type Phrase = keyof typeof PHRASES;

@@ -65,6 +65,13 @@ describe.skipIf(!hasBrowser)('published figures, recomputed from the real UN fil
     expect(await cell(y2018, 'figure-published')).toBe('27');
     expect(await cell(y2018, 'figure-recomputed')).toBe('27');
     expect(await row(y2018).textContent()).toContain('A/74/533');
+    // The Chinese quote is read in English through a translation marked as Bluehelm's, the original beside it.
+    expect(await cell(y2018, 'figure-translation')).toBe(
+      'In response, the Secretariat took action that led to a sustained and significant reduction in peacekeepers killed by acts of violence, from 58 in 2017 to 27 in 2018 and 21 between 1 January and 26 August 2019 (see figure VII).',
+    );
+    expect(await row(y2018).textContent()).toContain("Translation by Bluehelm, not the UN's text");
+    expect(await cell(y2018, 'figure-quote')).toContain('从 2017 年的 58 人减至2018 年的 27 人');
+    expect(await row(y2018).getByTestId('figure-quote').getAttribute('lang')).toBe('zh-CN');
 
     // 2017 was 58 in the report; the revised file has one more.
     const y2017 = 'a74-533-p68-malicious-2017-total';

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../electron/core/db/open';
 import { importFile, ImportRefused } from '../../electron/core/import/run';
-import { FATALITIES_CSV, FIXTURES, tempDb, writeTemp } from '../helpers';
+import { FATALITIES_CSV, FIXTURES, rejectsInWords, tempDb, writeTemp } from '../helpers';
+import { rejectText } from '../../shared/rejects';
 import path from 'node:path';
 
 const HEADER = 'id,incident_date,casualty_id,mission_acronym,type_of_casualty,gender,casualty_nationality,casualty_personnel_type,type_of_incident,m49_code,isocode3,last_update';
@@ -23,10 +24,14 @@ describe('UN fatalities import (real file)', () => {
     // The six rejects are the same casualty listed twice, first as Montenegro, then as Serbia and Montenegro
     // (2003–2005): the listing whose country existed on the incident date is kept, the other is the reject.
     expect(first.rejects.map((r) => r.line)).toEqual([1899, 1902, 2075, 2078, 2143, 2185]);
-    expect(first.rejects[0]).toMatchObject({
+    expect(rejectsInWords(first.rejects)[0]).toMatchObject({
       field: 'key',
       reason: 'same UNMIK-2003-05-03589 as line 1900 (listed again with a different casualty_nationality, m49_code, isocode3); line 1900 is kept: Serbia and Montenegro existed on 2003-05-05, Montenegro only from 2006-06-03',
     });
+    // The same stored reason, worded for a Chinese reader.
+    expect(rejectText(first.rejects[0].reason, 'zh', first.rejects[0].line)).toBe(
+      '与第1900行的UNMIK-2003-05-03589相同(再次列出，但casualty_nationality、m49_code、isocode3不同)；保留第1900行：2003-05-05时塞尔维亚和黑山已存在，黑山自2006-06-03起才存在',
+    );
     expect(db.prepare(`SELECT nationality_iso3, source_line FROM fatality WHERE casualty_id = 'UNMIK-2003-05-03589'`).get()).toEqual({ nationality_iso3: 'SCG', source_line: 1900 });
     expect(db.prepare(`SELECT COUNT(*) FROM fatality WHERE nationality_iso3 = 'MNE' AND incident_date < '2006-06-03'`).pluck().get()).toBe(0);
 
@@ -109,7 +114,7 @@ describe('UN fatalities import (real file)', () => {
     );
     const r = importFile(db, { path: file });
     expect(r).toMatchObject({ rows_read: 7, inserted: 1, rejected: 6 });
-    expect(r.rejects).toEqual([
+    expect(rejectsInWords(r.rejects)).toEqual([
       { line: 3, field: 'incident_date', reason: '"2018-02-30" is not a date (expected YYYY-MM-DD or dd/mm/yyyy)' },
       { line: 4, field: 'gender', reason: '"X" is not M, F or blank' },
       { line: 5, field: 'casualty_personnel_type', reason: expect.stringContaining('"Sailor" is not one of') },

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../electron/core/db/open';
 import { listBackups } from '../../electron/core/db/backup';
 import { importFile, ImportRefused } from '../../electron/core/import/run';
-import { tempDb } from '../helpers';
+import { rejectsInWords, tempDb } from '../helpers';
 import { fuzzCases, fatality, FATALITIES } from './fuzz-cases';
 
 // Every importer fed hostile and unlucky files (test/reliability/fuzz-cases.ts), through both
@@ -40,7 +40,7 @@ describe('importer fuzz suite', () => {
         let outcome: unknown;
         try {
           const r = importFile(db, { fileName: 'f.csv', bytes: c.bytes }, { kind: c.kind, parallel });
-          outcome = { inserted: r.inserted, rejects: r.rejects, ...(r.skipped ? { skipped: r.skipped } : {}) };
+          outcome = { inserted: r.inserted, rejects: rejectsInWords(r.rejects), ...(r.skipped ? { skipped: r.skipped } : {}) };
         } catch (e) {
           if (!(e instanceof ImportRefused)) throw e;
           outcome = { refused: e.message };

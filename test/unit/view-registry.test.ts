@@ -16,7 +16,7 @@ describe('the view registry', () => {
     }
   });
 
-  it('shows the builder beside the cross-tab and the trends only', () => {
-    expect(VIEWS.filter((v) => v.usesBuilder).map((v) => v.id)).toEqual(['crossTab', 'trends']);
+  it('shows the builder beside the cross-tab, the trends and the map only', () => {
+    expect(VIEWS.filter((v) => v.usesBuilder).map((v) => v.id)).toEqual(['crossTab', 'trends', 'map']);
   });
 });

@@ -36,7 +36,7 @@ function reader(header: string[]) {
     let country_iso3 = iso3('isocode3', f[cIso]);
     if (country_iso3 === '') {
       country_iso3 = iso3ByName(country_name) ?? '';
-      if (country_iso3 === '') throw new FieldError('isocode3', `is empty and "${country_name}" is not a country Bluehelm knows`);
+      if (country_iso3 === '') throw new FieldError('isocode3', { code: 'no_country_code', name: country_name });
     }
     return {
       ok: true,

@@ -47,7 +47,7 @@ function gender(raw: string | undefined): 'M' | 'F' | '' {
   if (v === '') return '';
   if (v === 'M' || v === 'MALE') return 'M';
   if (v === 'F' || v === 'FEMALE') return 'F';
-  throw new FieldError('gender', `"${raw}" is not M, F or blank`);
+  throw new FieldError('gender', { code: 'not_gender', value: raw ?? '' });
 }
 
 /** The UN Data Hub fatalities file (snake_case) and the older open-data portal's Title_Case variant. */
@@ -63,7 +63,7 @@ export const fatalitiesLayout: Layout<FatalityRow> = {
     ].map(col);
     return guarded<FatalityRow>((f) => {
       if (cCasualty >= 0 && f[cCasualty].trim() !== '' && f[cCasualty].trim().toLowerCase() !== 'fatality') {
-        throw new FieldError('type_of_casualty', `"${f[cCasualty].trim()}" is not a fatality`);
+        throw new FieldError('type_of_casualty', { code: 'not_fatality', value: f[cCasualty].trim() });
       }
       const personnel_type = oneOf('casualty_personnel_type', f[cType], FATALITY_PERSONNEL_TYPES);
       const nationality = cNat >= 0 ? optional('casualty_nationality', f[cNat]) : '';
@@ -73,7 +73,7 @@ export const fatalitiesLayout: Layout<FatalityRow> = {
       if (byName) nationality_iso3 = byName;
       const incident_date = isoDate('incident_date', f[cDate]);
       const last_update = cUpdate >= 0 && f[cUpdate].trim() !== '' ? isoDate('last_update', f[cUpdate]) : undefined;
-      if (last_update !== undefined && incident_date > last_update) throw new FieldError('incident_date', `"${incident_date}" is after the row's last_update, ${last_update}`);
+      if (last_update !== undefined && incident_date > last_update) throw new FieldError('incident_date', { code: 'after_last_update', value: incident_date, lastUpdate: last_update });
       return {
         ok: true,
         row: {

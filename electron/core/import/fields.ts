@@ -1,4 +1,5 @@
 import { MAX_VALUE_LENGTH } from '../../../shared/limits';
+import type { RejectReason } from '../../../shared/rejects';
 import type { Normalized, RowProblem } from './types';
 
 /** Maps header names (any case, trimmed) to column positions and reads fields by name. */
@@ -16,9 +17,9 @@ export function hasColumns(header: string[], names: string[]): boolean {
 export class FieldError extends Error implements RowProblem {
   constructor(
     readonly field: string,
-    readonly reason: string,
+    readonly reason: RejectReason,
   ) {
-    super(`${field}: ${reason}`);
+    super(`${field}: ${reason.code}`);
   }
 }
 
@@ -55,7 +56,7 @@ export function isoDate(field: string, raw: string): string {
   // Rows come sorted by date in UN files: most dates are the previous row's again.
   if (raw === lastDate.raw) return lastDate.iso;
   const iso = parseDate(field, raw);
-  if (iso > latestPossible()) throw new FieldError(field, `"${iso}" is in the future (today is ${todayIso()})`);
+  if (iso > latestPossible()) throw new FieldError(field, { code: 'future_date', value: iso, today: todayIso() });
   lastDate = { raw, iso };
   return iso;
 }
@@ -72,8 +73,8 @@ function parseDate(field: string, raw: string): string {
     const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
     if (validDate(y, mo, d)) return `${y}-${pad(mo)}-${pad(d)}`;
   }
-  if (v === '') throw new FieldError(field, 'is empty; a date is required');
-  throw new FieldError(field, `"${v}" is not a date (expected YYYY-MM-DD or dd/mm/yyyy)`);
+  if (v === '') throw new FieldError(field, { code: 'date_empty' });
+  throw new FieldError(field, { code: 'not_date', value: v });
 }
 
 /** True when a string has no leading or trailing whitespace to trim (the common case: no new string). */
@@ -90,13 +91,13 @@ export const MAX_NAME = MAX_VALUE_LENGTH;
 export const MAX_TEXT = 65_536;
 
 function bounded(field: string, v: string, max: number): string {
-  if (v.length > max) throw new FieldError(field, `is ${v.length} characters long; at most ${max}`);
+  if (v.length > max) throw new FieldError(field, { code: 'too_long', length: v.length, max });
   return v;
 }
 
 export function required(field: string, raw: string | undefined): string {
   const v = raw === undefined ? '' : trimmed(raw) ? raw : raw.trim();
-  if (v === '') throw new FieldError(field, 'is empty');
+  if (v === '') throw new FieldError(field, { code: 'empty' });
   return bounded(field, v, MAX_NAME);
 }
 
@@ -110,7 +111,7 @@ export function oneOf<T extends string>(field: string, raw: string | undefined, 
   if (exact >= 0) return allowed[exact];
   const v = (raw ?? '').trim();
   const hit = allowed.find((a) => a.toLowerCase() === v.toLowerCase());
-  if (hit === undefined) throw new FieldError(field, `"${v}" is not one of: ${allowed.join(', ')}`);
+  if (hit === undefined) throw new FieldError(field, { code: 'not_one_of', value: v, allowed: [...allowed] });
   return hit;
 }
 
@@ -130,10 +131,10 @@ export function count(field: string, raw: string | undefined): number {
     if (k === raw.length) return n;
   }
   const v = (raw ?? '').trim();
-  if (!/^\d+(\.0+)?$/.test(v)) throw new FieldError(field, `"${v}" is not a whole number of people`);
+  if (!/^\d+(\.0+)?$/.test(v)) throw new FieldError(field, { code: 'not_count', value: v });
   const n = Number.parseInt(v, 10);
   // Above this a number is rounded by JavaScript (2^53) or refused by SQLite as a REAL (10^23): refused here, by name.
-  if (n > MAX_COUNT) throw new FieldError(field, `"${v}" is more than ${MAX_COUNT}, the largest count a workspace holds`);
+  if (n > MAX_COUNT) throw new FieldError(field, { code: 'count_too_large', value: v, max: MAX_COUNT });
   return n;
 }
 
@@ -141,7 +142,7 @@ export function count(field: string, raw: string | undefined): number {
 export function m49(field: string, raw: string | undefined): number | null {
   const v = (raw ?? '').trim();
   if (v === '') return null;
-  if (!/^\d{1,3}(\.0+)?$/.test(v)) throw new FieldError(field, `"${v}" is not an M49 code`);
+  if (!/^\d{1,3}(\.0+)?$/.test(v)) throw new FieldError(field, { code: 'not_m49', value: v });
   return Number.parseInt(v, 10);
 }
 
@@ -150,7 +151,7 @@ const isUpper = (c: number) => c >= 65 && c <= 90;
 export function iso3(field: string, raw: string | undefined): string {
   if (raw !== undefined && raw.length === 3 && isUpper(raw.charCodeAt(0)) && isUpper(raw.charCodeAt(1)) && isUpper(raw.charCodeAt(2))) return raw;
   const v = (raw ?? '').trim().toUpperCase();
-  if (v !== '' && !/^[A-Z]{3}$/.test(v)) throw new FieldError(field, `"${v}" is not an ISO 3166 alpha-3 code`);
+  if (v !== '' && !/^[A-Z]{3}$/.test(v)) throw new FieldError(field, { code: 'not_iso3', value: v });
   return v;
 }
 

@@ -44,7 +44,7 @@ function coordinate(field: string, raw: string | undefined, limit: number): numb
   const v = (raw ?? '').trim();
   if (v === '') return null;
   const n = Number(v);
-  if (!Number.isFinite(n) || Math.abs(n) > limit) throw new FieldError(field, `"${v}" is not a ${field}`);
+  if (!Number.isFinite(n) || Math.abs(n) > limit) throw new FieldError(field, { code: 'not_coordinate', value: v, axis: field === 'latitude' ? 'latitude' : 'longitude' });
   return n;
 }
 
@@ -126,7 +126,7 @@ export const acledLayout: Layout<IedRow> = {
       const countryName = required('country', f[cCountry]);
       const isoNum = cIso >= 0 && /^\d+$/.test(f[cIso].trim()) ? iso3ByM49(Number(f[cIso])) : undefined;
       const country_iso3 = isoNum ?? iso3ByName(countryName);
-      if (!country_iso3) throw new FieldError('country', `"${countryName}" is not a country Bluehelm knows`);
+      if (!country_iso3) throw new FieldError('country', { code: 'unknown_country', value: countryName });
       const killed = count('fatalities', f[cFatal]);
       const notes = optional('notes', f[cNotes], MAX_TEXT);
       const target = acledTarget(cActor2 >= 0 ? f[cActor2] : '', cAssoc2 >= 0 ? f[cAssoc2] : '');
@@ -176,7 +176,7 @@ export const iedTemplateLayout: Layout<IedRow> = {
     return guarded<IedRow>((f) => {
       const event_date = isoDate('date', f[c.date]);
       const country_iso3 = iso3('country_iso3', f[c.country_iso3]);
-      if (country_iso3 === '') throw new FieldError('country_iso3', 'is empty');
+      if (country_iso3 === '') throw new FieldError('country_iso3', { code: 'empty' });
       const mission = optional('mission', f[c.mission]);
       return {
         ok: true,

@@ -4,6 +4,7 @@ import { CsvSyntaxError } from './csv';
 import { LAYOUTS } from './layouts';
 import { ImportRefused, type RecordSink, type RecordTotals } from './records';
 import { RowDecoder, type RowBatch } from './row-codec';
+import type { RejectReason } from '../../../shared/rejects';
 import type { Kind } from './types';
 
 export interface CsvReaderData {
@@ -20,7 +21,7 @@ export interface CsvReaderData {
 
 export type CsvReaderMessage =
   | { type: 'layout'; name: string; header: string[] }
-  | { type: 'rows'; batch: RowBatch; rejects: { line: number; field: string; reason: string; raw: string }[]; doneBytes: number; totalBytes: number }
+  | { type: 'rows'; batch: RowBatch; rejects: { line: number; field: string; reason: RejectReason; raw: string }[]; doneBytes: number; totalBytes: number }
   | { type: 'end'; totals: RecordTotals; hasLayout: boolean }
   | { type: 'refused'; line: number | null; field: string | null; reason: string }
   | { type: 'csv-error'; line: number; message: string }

@@ -1,4 +1,5 @@
 import { LAYOUTS, detectLayout } from './layouts';
+import type { RejectReason } from '../../../shared/rejects';
 import type { Kind, Layout } from './types';
 
 /** A file refused as a whole: nothing of it was written. Names the file, line and field. */
@@ -32,7 +33,7 @@ export interface RecordSink {
   /** The header was recognised: every later record is read under this layout. */
   layout(layout: Layout<unknown>, header: string[]): void;
   row(row: unknown, line: number): void;
-  reject(line: number, field: string, reason: string, raw: string): void;
+  reject(line: number, field: string, reason: RejectReason, raw: string): void;
 }
 
 /** What reading a whole file found besides its rows. */
@@ -82,7 +83,7 @@ export function fileRecords(file: string, kind: Kind | 'auto' | undefined, sink:
     }
     totals.rowsRead++;
     if (fields.length !== width) {
-      sink.reject(line, '(row)', `has ${fields.length} fields; the header has ${width}`, fields.join(','));
+      sink.reject(line, '(row)', { code: 'field_count', found: fields.length, expected: width }, fields.join(','));
       return;
     }
     const n = normalise!(fields);
@@ -100,16 +101,15 @@ export function fileRecords(file: string, kind: Kind | 'auto' | undefined, sink:
       if (first !== undefined) {
         const earlier = firstFields.get(key)!;
         const differs = header.filter((h, i) => !layout!.rowNumberColumns?.includes(h.trim().toLowerCase()) && earlier[i].trim() !== fields[i].trim());
-        const how = differs.length ? `listed again with a different ${differs.join(', ')}` : 'an exact repeat';
         const prefer = layout.preferDuplicate?.(held.get(key)!.row, n.row);
         if (prefer?.keep === 'second') {
-          sink.reject(first, 'key', `same ${key} as line ${line} (${how}); line ${line} is kept: ${prefer.why}`, earlier.join(','));
+          sink.reject(first, 'key', { code: 'duplicate', key, other: line, differs, why: prefer.why }, earlier.join(','));
           firstLine.set(key, line);
           firstFields.set(key, fields);
           held.set(key, { row: n.row, line });
           return;
         }
-        sink.reject(line, 'key', `same ${key} as line ${first} (${how}); the first is kept${prefer ? `: ${prefer.why}` : ''}`, fields.join(','));
+        sink.reject(line, 'key', { code: 'duplicate', key, other: first, differs, ...(prefer ? { why: prefer.why } : {}) }, fields.join(','));
         return;
       }
       firstLine.set(key, line);

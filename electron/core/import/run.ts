@@ -7,6 +7,8 @@ import { readCsv, CsvSyntaxError } from './csv';
 import { CsvReader } from './parallel';
 import { canBlockHere } from '../threads';
 import { heldBackProgress } from './progress';
+import { storedRejects } from './rejects';
+import { storeRejectReason } from '../../../shared/rejects';
 import { fileRecords, ImportRefused, type RecordSink, type RecordTotals } from './records';
 import type { ImportResult, Kind, Layout, UpsertOutcome } from './types';
 import { workspaceKind } from '../workspace';
@@ -95,7 +97,7 @@ export function importFile(db: Db, source: ImportSource, options: ImportOptions 
 function alreadyImported(db: Db, file: string, sha256: string): ImportResult | undefined {
   const known = db.prepare(`SELECT * FROM dataset WHERE sha256 = ?`).get(sha256) as Record<string, any> | undefined;
   if (!known) return undefined;
-  const rejects = db.prepare(`SELECT line, field, reason FROM reject WHERE dataset_id = ? ORDER BY line LIMIT ?`).all(known.id, MAX_REPORTED) as ImportResult['rejects'];
+  const rejects = storedRejects(db, known.id, MAX_REPORTED).map(({ line, field, reason }) => ({ line, field, reason }));
   return {
     kind: known.kind,
     layout: known.layout,
@@ -185,7 +187,7 @@ function writeRecords(db: Db, source: ImportSource, file: string, sha256: string
     },
     reject(line, field, reason, raw) {
       result.rejected++;
-      insertReject.run(datasetId, line, field, reason, raw);
+      insertReject.run(datasetId, line, field, storeRejectReason(reason), raw);
       if (result.rejects.length < MAX_REPORTED) result.rejects.push({ line, field, reason });
     },
   };

@@ -1,3 +1,4 @@
+import type { RejectReason, StatehoodChoice } from '../../../shared/rejects';
 import type { Db } from '../db/open';
 
 export type Kind = 'fatalities' | 'deployments' | 'ied';
@@ -5,7 +6,7 @@ export type Kind = 'fatalities' | 'deployments' | 'ied';
 /** A row refused by validation: where it is and which field is wrong. */
 export interface RowProblem {
   field: string;
-  reason: string;
+  reason: RejectReason;
 }
 
 /** A usable row, a refused one, or one the layout leaves out on purpose (an ACLED event that is not an IED). */
@@ -32,7 +33,7 @@ export interface Layout<R> {
    * Two rows of one file with the same key: which to keep when the rows themselves decide it (a
    * casualty listed under a country that did not exist on the incident date), and why; undefined keeps the first.
    */
-  preferDuplicate?(first: R, second: R): { keep: 'first' | 'second'; why: string } | undefined;
+  preferDuplicate?(first: R, second: R): { keep: 'first' | 'second'; why: StatehoodChoice } | undefined;
   /** True for a row whose country code was blank and was found from the country's name. */
   matchedByName?(row: R): boolean;
   /** The file-level "last updated" date, where the layout carries one. */
@@ -73,6 +74,6 @@ export interface ImportResult {
   dataset_id: number | null;
   already_imported: boolean;
   synthetic: boolean;
-  rejects: { line: number; field: string; reason: string }[];
+  rejects: { line: number; field: string; reason: RejectReason }[];
   changes: { key: string; fields: string[] }[];
 }

@@ -1,3 +1,4 @@
+import type { CountryName, StatehoodChoice } from '../../../shared/rejects';
 import { referenceTables } from './tables';
 
 /**
@@ -24,17 +25,18 @@ export function existedOn(iso3: string, date: string): boolean {
   return !s || ((!s.from || date >= s.from) && (!s.until || date <= s.until));
 }
 
-/** A country's English name from the reference table, or its code. */
-function nameOf(iso3: string): string {
-  return referenceTables().tables.countries.find((c) => c.iso3 === iso3)?.name_en ?? iso3;
+/** A country's names from the reference table, or its code. */
+function nameOf(iso3: string): CountryName {
+  const c = referenceTables().tables.countries.find((r) => r.iso3 === iso3);
+  return { en: c?.name_en ?? iso3, zh: c?.name_zh ?? iso3 };
 }
 
 /** Why one of two countries is the one a listing dated `date` can name, or undefined when dates do not decide it. */
-export function existingOf(a: string, b: string, date: string): { keep: 'a' | 'b'; why: string } | undefined {
+export function existingOf(a: string, b: string, date: string): { keep: 'a' | 'b'; why: StatehoodChoice } | undefined {
   const [ea, eb] = [existedOn(a, date), existedOn(b, date)];
   if (ea === eb) return undefined;
   const [kept, dropped] = ea ? [a, b] : [b, a];
   const d = STATEHOOD[dropped];
-  const span = d?.from && date < d.from ? `only from ${d.from}` : `only until ${d?.until}`;
-  return { keep: ea ? 'a' : 'b', why: `${nameOf(kept)} existed on ${date}, ${nameOf(dropped)} ${span}` };
+  const span = d?.from && date < d.from ? { from: d.from } : { until: d?.until };
+  return { keep: ea ? 'a' : 'b', why: { kept: nameOf(kept), dropped: nameOf(dropped), date, ...span } };
 }

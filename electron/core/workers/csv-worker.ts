@@ -4,6 +4,7 @@ import { heldBackProgress } from '../import/progress';
 import { fileRecords, ImportRefused } from '../import/records';
 import { RowEncoder } from '../import/row-codec';
 import type { CsvReaderData, CsvReaderMessage } from '../import/parallel';
+import type { RejectReason } from '../../../shared/rejects';
 import { postCounted } from '../threads';
 
 const data = workerData as CsvReaderData;
@@ -22,7 +23,7 @@ function keepPace(): void {
 }
 
 const encoder = new RowEncoder(data.batchRows);
-let rejects: { line: number; field: string; reason: string; raw: string }[] = [];
+let rejects: { line: number; field: string; reason: RejectReason; raw: string }[] = [];
 let doneBytes = 0;
 let totalBytes = 0;
 

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImportResult } from '../../store/importSlice';
 import { useBluehelm } from '../../store';
 import { formatNumber } from '../../../../shared/present/format';
+import { rejectFieldText, rejectText } from '../../../../shared/rejects';
 
 const SHOWN_REJECTS = 10;
 
@@ -38,8 +39,8 @@ export function ImportResultView({ result }: { result: ImportResult }) {
                 {result.rejects.slice(0, SHOWN_REJECTS).map((r) => (
                   <tr key={`${r.line}:${r.field}`}>
                     <td className="bh-num">{r.line}</td>
-                    <td>{r.field}</td>
-                    <td>{r.reason}</td>
+                    <td><RejectField field={r.field} /></td>
+                    <td>{rejectText(r.reason, lang, r.line)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -50,4 +51,11 @@ export function ImportResultView({ result }: { result: ImportResult }) {
       )}
     </div>
   );
+}
+
+/** A column of the file keeps the file's own name (marked as such for readers and screen readers); a pseudo-field is worded. */
+function RejectField({ field }: { field: string }) {
+  const lang = useBluehelm((s) => s.lang);
+  const { text, isColumn } = rejectFieldText(field, lang);
+  return isColumn ? <code lang="en">{text}</code> : <>{text}</>;
 }

@@ -29,9 +29,22 @@ export function FigureRow({ item }: { item: ReconciledFigure }) {
         <span>{doc.date}</span>
       </td>
       <td className="bh-fig-quote">
-        <q lang={quoteIn}>{figure.quote}</q>
-        {/* The quote stays in the document's language; the reader is told so, and told when it is not the UN's own sentence. */}
-        {(quoteIn === 'en') === zh && <span className="bh-fig-quote-lang">{t('figures.quoteLanguage')}</span>}
+        {/* A quote in the other language is read through Bluehelm's translation, marked as one, with the original beside it. */}
+        {(quoteIn === 'en') === zh ? (
+          <>
+            <q lang={zh ? 'zh-CN' : 'en'} data-testid="figure-translation">
+              {figure.quote_translation}
+            </q>
+            <span className="bh-fig-quote-lang">{t('figures.translation')}</span>
+            <span className="bh-fig-original">
+              <span className="bh-fig-quote-lang">{t('figures.quoteLanguage')}</span> <q lang={quoteIn} data-testid="figure-quote">{figure.quote}</q>
+            </span>
+          </>
+        ) : (
+          <q lang={quoteIn} data-testid="figure-quote">
+            {figure.quote}
+          </q>
+        )}
         {figure.quoted_by && (
           <p className="bh-fig-secondary" data-testid="figure-quoted-by">
             {t('figures.quotedBy', { source: figure.quoted_by })}

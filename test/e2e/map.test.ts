@@ -1,0 +1,202 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import atlas from 'world-atlas/countries-50m.json';
+import { importFile } from '../../electron/core/import/run';
+import { iedPoints } from '../../electron/core/query/ied-points';
+import { Workspace } from '../../electron/core/operations';
+import { referenceTables } from '../../electron/core/reference/tables';
+import { serve, type Server } from '../../electron/server/serve';
+import { choropleth, NO_VALUE_COLOUR, paletteFor, type Choropleth } from '../../shared/present/mapClasses';
+import { worldShapes, type WorldAtlas } from '../../shared/present/worldShapes';
+import { FIXTURES, realWorkspace } from '../helpers';
+import { GRAND_TOTAL, SCREENSHOTS, assertRendererBuilt, failureShot, grandTotalText, hasBrowser, launchChromium, openPage, parseCell } from './ui';
+
+const FAILURE_SHOT = failureShot('map');
+const YEAR_2022 = { from: '2022-01-01', to: '2022-12-31' };
+
+/** The colour the map must give a country: its class's, or the land's grey without a value. */
+const colourOf = (map: Choropleth, iso3: string) => {
+  const c = map.classing.classOf(map.values.get(iso3));
+  return (c === null ? NO_VALUE_COLOUR : map.classing.classes[c].colour).toLowerCase();
+};
+const WAIT = { timeout: 15_000 };
+
+const world = worldShapes(atlas as unknown as WorldAtlas, referenceTables().tables.countries);
+
+/** The drawn world's extent in degrees: the map is a linear projection of it, so a place's pixel follows from it. */
+const coords = world.geojson.features.flatMap((f) => f.geometry.coordinates.flat(2));
+const EXTENT = {
+  west: Math.min(...coords.map((c) => c[0])),
+  east: Math.max(...coords.map((c) => c[0])),
+  south: Math.min(...coords.map((c) => c[1])),
+  north: Math.max(...coords.map((c) => c[1])),
+};
+
+/** Four countries well inside their borders, far from their neighbours at this scale: [ISO3, English name, lon, lat]. */
+const NAMED = [
+  ['MLI', 'Mali', -2, 17],
+  ['SSD', 'South Sudan', 30, 7.5],
+  ['AFG', 'Afghanistan', 66, 33.5],
+  ['TCD', 'Chad', 18.5, 15],
+] as const;
+
+describe.skipIf(!hasBrowser)('the map, on the real UN files (serve mode + Chromium)', () => {
+  let server: Server;
+  let browser: Browser;
+  let page: Page;
+  let consoleErrors: string[];
+  let failedRequests: string[];
+  let hostFatalities: Choropleth;
+  let maliFatalities: number;
+  let placedIed: number;
+  let contributors: Choropleth;
+  /** Every request the page makes: the map must fetch nothing from anywhere but the app's own server. */
+  const requests: string[] = [];
+
+  beforeAll(async () => {
+    assertRendererBuilt();
+    const { dataDir, dbPath } = await realWorkspace('h3-map-');
+    const ws = new Workspace(dbPath);
+    // No real IED file may be shipped (docs/DATA.md): the ACLED-layout fixture gives the map its points.
+    importFile(ws.db, { path: path.join(FIXTURES, 'acled-sahel-sample.csv') });
+    const byHost = ws.crossTab({ measure: 'fatalities', rows: ['host_country'] });
+    hostFatalities = choropleth(byHost.rows, (k) => world.iso3.has(k), paletteFor('fatalities'));
+    maliFatalities = ws.crossTab({ measure: 'fatalities', rows: ['year'], where: { host_country: ['MLI'] } }).grandTotal!;
+    contributors = choropleth(ws.crossTab({ measure: 'deployed', rows: ['country'], ...YEAR_2022 }).rows, (k) => world.iso3.has(k), paletteFor('deployed'));
+    placedIed = iedPoints(ws.db, { where: {} }, 20000).points.length;
+    ws.close();
+    server = await serve({ dbPath, dataDir, port: 0 });
+    browser = await launchChromium();
+    ({ page, consoleErrors, failedRequests } = await openPage(browser));
+    await page.setViewportSize({ width: 1366, height: 768 });
+    page.on('request', (r) => requests.push(r.url()));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** Where a place is drawn: the countries' paths span the extent, scaled linearly into their bounding box. */
+  async function pixelOf(lon: number, lat: number): Promise<{ x: number; y: number }> {
+    const colours = [...new Set([NO_VALUE_COLOUR, ...paletteFor('fatalities'), ...paletteFor('deployed')])];
+    const box = await page.evaluate((colours) => {
+      const paths = [...document.querySelectorAll('[data-testid="map-chart"] svg path')].filter((p) => colours.includes((p.getAttribute('fill') ?? '').toLowerCase()));
+      const rects = paths.map((p) => p.getBoundingClientRect());
+      return { left: Math.min(...rects.map((r) => r.left)), right: Math.max(...rects.map((r) => r.right)), top: Math.min(...rects.map((r) => r.top)), bottom: Math.max(...rects.map((r) => r.bottom)) };
+    }, colours);
+    return {
+      x: box.left + ((lon - EXTENT.west) / (EXTENT.east - EXTENT.west)) * (box.right - box.left),
+      y: box.top + ((EXTENT.north - lat) / (EXTENT.north - EXTENT.south)) * (box.bottom - box.top),
+    };
+  }
+
+  const fillAt = (p: { x: number; y: number }) => page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.getAttribute('fill')?.toLowerCase() ?? null, p);
+
+  it('colours host countries by the class of the core’s fatalities, names them on hover, and a click filters the cross-tab', async () => {
+    onTestFailed(async () => {
+      await page.screenshot({ path: FAILURE_SHOT, fullPage: true });
+      console.warn(`screenshot of the failure: ${FAILURE_SHOT}\nconsole errors: ${JSON.stringify(consoleErrors)}\nfailed requests: ${JSON.stringify(failedRequests)}`);
+    });
+    await page.goto(server.url);
+    await page.getByTestId('crosstab-grid').waitFor();
+    // The map's code and shapes are not part of the first page: they load when its tab is opened.
+    const before = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+    expect(before.filter((n) => /MapView/.test(n))).toEqual([]);
+
+    await page.getByTestId('tab-map').click();
+    await page.getByTestId('map-chart').locator('svg path').first().waitFor(WAIT);
+    expect(await page.getByTestId('map-by-host_country').isChecked()).toBe(true);
+    // The points are off first, so each country is read without an incident drawn over it.
+    await page.getByTestId('map-points').uncheck();
+    await expect.poll(() => page.getByTestId('map-points-legend').count(), WAIT).toBe(0);
+
+    const classes = NAMED.map(([iso3]) => hostFatalities.classing.classOf(hostFatalities.values.get(iso3)));
+    // The named countries fall in different classes, so a wrong cut or a shifted palette cannot pass.
+    expect(new Set(classes).size).toBeGreaterThanOrEqual(3);
+    for (const [iso3, name, lon, lat] of NAMED) {
+      const at = await pixelOf(lon, lat);
+      expect(await fillAt(at), `${name} is drawn in its class's colour`).toBe(colourOf(hostFatalities, iso3));
+      await page.mouse.move(at.x, at.y);
+      await expect.poll(() => page.getByTestId('map-chart').textContent(), WAIT).toContain(`${name}: ${hostFatalities.values.get(iso3)!.toLocaleString('en-US')}`);
+    }
+    // Screen readers get the same numbers as a table.
+    const maliRow = page.getByTestId('map-data').locator('tr').filter({ has: page.locator('th', { hasText: /^Mali$/ }) });
+    expect(await maliRow.locator('td').first().getAttribute('data-value')).toBe(String(hostFatalities.values.get('MLI')));
+    // The legend lists the same classes, largest first.
+    const legend = await page.getByTestId('map-class').evaluateAll((els) => els.map((e) => e.getAttribute('data-colour')));
+    expect(legend).toEqual(hostFatalities.classing.classes.map((c) => c.colour).reverse());
+    // A host no shape shows (no host on record) is listed, not lost.
+    expect(hostFatalities.unplaced.length).toBeGreaterThan(0);
+    expect(await page.getByTestId('map-disclaimer').textContent()).toContain('do not imply official endorsement or acceptance by the United Nations');
+    expect(await page.getByTestId('map-unplaced').textContent()).toContain('(not recorded)');
+
+    await page.getByTestId('map-points').check();
+    await expect.poll(() => page.getByTestId('map-points-legend').textContent(), WAIT).toContain(`${placedIed} drawn`);
+    const maliNorth = await pixelOf(-2, 22);
+    await page.mouse.move(maliNorth.x, maliNorth.y);
+    await expect.poll(() => page.getByTestId('map-chart').textContent(), WAIT).toContain(`Mali: ${hostFatalities.values.get('MLI')}`);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'map-en.png') });
+
+    await page.getByTestId('lang-switch').getByRole('button', { name: '中文' }).click();
+    await expect.poll(() => page.getByTestId('tab-map').textContent()).toBe('地图');
+    await page.mouse.move(5, 5);
+    await page.mouse.move(maliNorth.x, maliNorth.y);
+    await expect.poll(() => page.getByTestId('map-chart').textContent(), WAIT).toContain(`马里：${hostFatalities.values.get('MLI')}`);
+    // The view fits the window: nothing pushes the page into scrolling (the hidden data table once did).
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(768);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'map-zh.png') });
+    await page.getByTestId('lang-switch').getByRole('button', { name: 'English' }).click();
+
+    const [, , lon, lat] = NAMED[0];
+    const at = await pixelOf(lon, lat);
+    await page.mouse.click(at.x, at.y);
+    expect(await page.getByTestId('tab-crossTab').getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => page.getByTestId('view-title').textContent(), WAIT).toContain('Host country: Mali');
+    await expect.poll(() => grandTotalText(page).then(parseCell), WAIT).toBe(maliFatalities);
+    expect(await page.locator(GRAND_TOTAL).count()).toBe(1);
+
+    expect(consoleErrors).toEqual([]);
+    expect(failedRequests).toEqual([]);
+  });
+
+  it('colours contributing countries by the class of the core’s average deployed strength in the period chosen', async () => {
+    onTestFailed(async () => {
+      await page.screenshot({ path: FAILURE_SHOT, fullPage: true });
+    });
+    await page.getByTestId('filter-host_country').locator('summary').click();
+    await page.getByTestId('filter-host_country').getByRole('button', { name: 'Clear' }).click();
+    await page.getByTestId('measure-select').selectOption('deployed');
+    await page.getByTestId('date-from').fill(YEAR_2022.from);
+    await page.getByTestId('date-to').fill(YEAR_2022.to);
+    await page.getByTestId('tab-map').click();
+    await page.getByTestId('map-by-country').check();
+    await page.getByTestId('map-points').uncheck();
+    await expect.poll(() => page.getByTestId('map-title').textContent(), WAIT).toContain('Deployed (avg. monthly strength) by Country (nationality / contributor)');
+    const named = [
+      ['BRA', 'Brazil', -52, -10],
+      ['ARG', 'Argentina', -65, -35],
+      ['AUS', 'Australia', 134, -25],
+      ['MEX', 'Mexico', -102, 24],
+      ['DZA', 'Algeria', 3, 28],
+    ] as const;
+    expect(new Set(named.map(([iso3]) => colourOf(contributors, iso3))).size).toBeGreaterThanOrEqual(3);
+    await expect.poll(() => page.getByTestId('map-title').textContent(), WAIT).toContain('2022-01-01 – 2022-12-31');
+    await expect.poll(() => page.getByTestId('map-class').first().getAttribute('data-colour'), WAIT).toBe(contributors.classing.classes.at(-1)!.colour);
+    for (const [iso3, name, lon, lat] of named) {
+      expect(await fillAt(await pixelOf(lon, lat)), `${name} is drawn in its class's colour`).toBe(colourOf(contributors, iso3));
+    }
+    const brazil = await pixelOf(-52, -10);
+    await page.mouse.move(brazil.x, brazil.y);
+    const strength = contributors.values.get('BRA')!.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    await expect.poll(() => page.getByTestId('map-chart').textContent(), WAIT).toContain(`Brazil: ${strength}`);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'map-contributors-en.png') });
+    // No tile server, no shapes from the network: the map's chunk came from the app's own server, like everything else.
+    const origin = new URL(server.url).origin;
+    expect(requests.filter((u) => /MapView/.test(u))).toHaveLength(1);
+    expect(requests.filter((u) => new URL(u).origin !== origin)).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    expect(failedRequests).toEqual([]);
+  });
+});
