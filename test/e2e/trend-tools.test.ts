@@ -120,14 +120,21 @@ describe.skipIf(!hasBrowser)('trend tools: heat map, grain, small multiples, gri
       await page.mouse.move(p.x, p.y);
       await expect.poll(() => chart.innerText(), WAIT).toContain(`${mission} · ${quarter}: Outside the mandate`);
     }
-    await page.mouse.move(5, 300);
+    // The pointer on the chart's empty corner, the tooltip gone: the screenshot shows every cell.
+    const corner = async () => {
+      const box = (await chart.boundingBox())!;
+      await page.mouse.move(box.x + box.width - 8, box.y + 8);
+      await page.mouse.move(box.x + box.width - 12, box.y + 10);
+      await expect.poll(() => chart.innerText(), WAIT).not.toMatch(/ · [^\n]*: /);
+    };
+    await corner();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'trend-heatmap-en.png') });
     await page.getByRole('button', { name: '中文' }).click();
     await expect.poll(() => chart.innerText(), WAIT).toContain('2018年第2季度');
     const p = await heatCell(page, '马里稳定团(MINUSMA)', '2012年第1季度');
     await page.mouse.move(p.x, p.y);
     await expect.poll(() => chart.innerText(), WAIT).toContain('任务授权期外');
-    await page.mouse.move(5, 300);
+    await corner();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'trend-heatmap-zh.png') });
     await page.getByRole('button', { name: 'English' }).click();
   });
