@@ -128,6 +128,13 @@ describe.skipIf(!hasBrowser)('trend tools: heat map, grain, small multiples, gri
       await expect.poll(() => chart.innerText(), WAIT).not.toMatch(/ · [^\n]*: /);
     };
     await corner();
+    // A grid row under the pointer outlines its row of cells (every UNMISS quarter has a value: it was there throughout).
+    const outlined = () => chart.evaluate((h) => h.querySelectorAll('svg path[stroke="#1b2a3a"]').length);
+    expect(await outlined()).toBe(0);
+    await page.getByTestId('trend-grid').locator('.ag-row:not(.ag-row-pinned) .ag-cell[col-id="k0"]', { hasText: 'UNMISS' }).hover();
+    await expect.poll(outlined, WAIT).toBe(32);
+    await corner();
+    await expect.poll(outlined, WAIT).toBe(0);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'trend-heatmap-en.png') });
     await page.getByRole('button', { name: '中文' }).click();
     await expect.poll(() => chart.innerText(), WAIT).toContain('2018年第2季度');

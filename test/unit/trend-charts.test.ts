@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTrend, clipToMandates, trendAxes, type Trend } from '../../shared/present/trend';
+import { buildTrend, clipToMandates, packChart, trendAxes, trendChartTypesFor, type Trend } from '../../shared/present/trend';
 import { classLabel, classOf, heatClasses, heatmapModel, heatmapOption, niceStep, HEAT_BLUES, HEAT_ZERO } from '../../shared/present/heatmap';
 import { panelsBy, smallMultiples } from '../../shared/present/smallMultiples';
 import { lineLinkKey, partsLinkKey, rowLinkKey } from '../../shared/present/link';
@@ -14,6 +14,22 @@ function table(spec: ViewSpecInput, colKeys: string[], rows: [string[], (number 
   return { spec: parsed, rowDims: parsed.rows, colDim: parsed.cols ?? null, colKeys, rows: rows.map(([key, cells, total]) => ({ key, cells, total })), colTotals: [], grandTotal: null, blankReason: null, synthetic: false, sources: [], elapsedMs: 1 };
 }
 const noRef = lookups(null);
+
+describe('the trend\'s grain and chart types', () => {
+  it('puts the grain asked for on the time axis, in place of the view\'s time dimension', () => {
+    expect(trendAxes({ rows: ['year', 'mission'] }, 'quarter')).toEqual({ time: 'quarter', series: 'mission' });
+    expect(trendAxes({ rows: ['mission'], cols: 'month' }, 'year')).toEqual({ time: 'year', series: 'mission' });
+    expect(trendAxes({ rows: ['mission'], cols: 'month' })).toEqual({ time: 'month', series: 'mission' });
+  });
+
+  it('offers a heat map for every measure, and sends it to a slide as lines (a deck has no native heat map)', () => {
+    expect(trendChartTypesFor('fatality_rate')).toEqual(['line', 'bar', 'heatmap']);
+    expect(trendChartTypesFor('fatalities')).toContain('heatmap');
+    expect(packChart('fatalities', 'heatmap')).toBe('line');
+    expect(packChart('fatalities', 'stacked_bar')).toBe('stacked_bar');
+    expect(packChart('fatality_rate', 'stacked_bar')).toBe('line');
+  });
+});
 
 describe('heat map classes', () => {
   it('steps round numbers, whole for counts', () => {
