@@ -26,3 +26,14 @@ export function lineLinkKey(axes: TrendAxes, line: TrendLine): string | null {
   if (line.kind === 'combination') return partsLinkKey(axes, { series: line.key, second: line.second });
   return null;
 }
+
+/**
+ * Whether a drawn thing belongs to the lit key: one names a part of the other. A grid of missions lights
+ * every line of a mission split by service; a line of one mission and service lights that mission's row.
+ */
+export function linked(lit: string | null, key: string | null): boolean {
+  if (lit === null || key === null) return false;
+  const a = lit.split('|');
+  const b = key.split('|');
+  return a.every((p) => b.includes(p)) || b.every((p) => a.includes(p));
+}

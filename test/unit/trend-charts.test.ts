@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildTrend, clipToMandates, packChart, trendAxes, trendChartTypesFor, type Trend } from '../../shared/present/trend';
 import { classLabel, classOf, heatClasses, heatmapModel, heatmapOption, niceStep, HEAT_BLUES, HEAT_ZERO } from '../../shared/present/heatmap';
 import { panelsBy, smallMultiples } from '../../shared/present/smallMultiples';
-import { lineLinkKey, partsLinkKey, rowLinkKey } from '../../shared/present/link';
+import { lineLinkKey, linked, partsLinkKey, rowLinkKey } from '../../shared/present/link';
 import { derivedDecimals, formatValue } from '../../shared/present/format';
 import { PALETTE, chartOption } from '../../shared/present/chart';
 import { lookups } from '../../shared/present/labels';
@@ -162,6 +162,16 @@ describe('the link between grid rows and chart lines', () => {
     const one = buildTrend(trendAxes({ rows: ['mission'], cols: 'year' }), table({ measure: 'fatalities', rows: ['year'], cols: 'mission' }, ['MINUSMA'], [[['2018'], [5], 5]]), ['MINUSMA'], null, 0);
     expect(lineLinkKey(one.axes, one.lines[0])).toBe('mission=MINUSMA');
     expect(lineLinkKey(one.axes, { kind: 'other', values: [] })).toBeNull();
+  });
+
+  it('lights what names a part of the lit key: a mission\'s row lights each of its lines split by service, and back', () => {
+    expect(linked('mission=MINUSMA', 'mission=MINUSMA|service=police')).toBe(true);
+    expect(linked('mission=MINUSMA|service=police', 'mission=MINUSMA')).toBe(true);
+    expect(linked('mission=MINUSMA', 'mission=MINUSMA')).toBe(true);
+    expect(linked('mission=MINUSMA', 'mission=UNMISS|service=police')).toBe(false);
+    expect(linked('mission=MINUSMA|service=military', 'mission=MINUSMA|service=police')).toBe(false);
+    expect(linked(null, 'mission=MINUSMA')).toBe(false);
+    expect(linked('mission=MINUSMA', null)).toBe(false);
   });
 });
 

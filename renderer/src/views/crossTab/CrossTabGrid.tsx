@@ -10,7 +10,7 @@ import { columnWidths } from './columnWidths';
 import { formatValue } from '../../../../shared/present/format';
 import { phrase } from '../../../../shared/present/phrases';
 import { tableTsv } from '../../../../shared/present/tableExport';
-import { rowLinkKey } from '../../../../shared/present/link';
+import { linked, rowLinkKey } from '../../../../shared/present/link';
 import { highlightedKey } from '../../store/linkSlice';
 
 // AG Grid 36 renders nothing until its modules are registered.
@@ -87,7 +87,7 @@ export function CrossTabGrid({ table, selection, trace: traces = true, testId = 
     },
     [setHighlight, table],
   );
-  const rowClassRules = useMemo(() => ({ 'bh-row-linked': (p: { data?: GridRow }) => lit !== null && linkOf(p.data) === lit }), [lit, table]);
+  const rowClassRules = useMemo(() => ({ 'bh-row-linked': (p: { data?: GridRow }) => linked(lit, linkOf(p.data)) }), [lit, table]);
 
   return (
     <div className="bh-grid" data-testid={testId} onCopy={onCopy} onMouseLeave={() => setHighlight(null, 'hover')}>

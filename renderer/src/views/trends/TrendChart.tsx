@@ -5,6 +5,7 @@ import { init, use, type EChartsCoreOption, type EChartsType } from 'echarts/cor
 import { SVGRenderer } from 'echarts/renderers';
 import { useBluehelm } from '../../store';
 import { highlightedKey } from '../../store/linkSlice';
+import { linked } from '../../../../shared/present/link';
 import { ChartImageActions } from './ChartImageActions';
 
 // SVG, not canvas: text stays text (searchable, selectable, crisp in screenshots), and the CSP needs no exception.
@@ -19,8 +20,8 @@ export type ChartLink = { kind: 'series'; keys: readonly (string | null)[] } | {
 export function TrendChart({ option, label, link, fileName, testId = 'trend-chart' }: { option: EChartsCoreOption; label: string; link?: ChartLink; fileName: string; testId?: string }) {
   const host = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | null>(null);
-  const linked = useRef(link);
-  linked.current = link;
+  const linkRef = useRef(link);
+  linkRef.current = link;
   const setHighlight = useBluehelm((s) => s.setHighlight);
   const lit = useBluehelm(highlightedKey);
 
@@ -32,7 +33,7 @@ export function TrendChart({ option, label, link, fileName, testId = 'trend-char
     resize.observe(el);
     // Pointing at a line (or a heat-map cell) lights up its grid row, wherever that grid is drawn.
     c.on('mouseover', (p: { componentType?: string; seriesIndex?: number; data?: unknown }) => {
-      const l = linked.current;
+      const l = linkRef.current;
       if (!l || p.componentType !== 'series') return;
       const key = l.kind === 'series' ? l.keys[p.seriesIndex ?? -1] : l.keys[(p.data as number[])[1]];
       setHighlight(key ?? null, 'hover');
@@ -57,10 +58,10 @@ export function TrendChart({ option, label, link, fileName, testId = 'trend-char
     c.dispatchAction({ type: 'downplay' });
     if (!lit || !link) return;
     if (link.kind === 'series') {
-      const seriesIndex = link.keys.flatMap((k, i) => (k === lit ? [i] : []));
+      const seriesIndex = link.keys.flatMap((k, i) => (linked(lit, k) ? [i] : []));
       if (seriesIndex.length > 0) c.dispatchAction({ type: 'highlight', seriesIndex });
     } else {
-      const rows = new Set(link.keys.flatMap((k, i) => (k === lit ? [i] : [])));
+      const rows = new Set(link.keys.flatMap((k, i) => (linked(lit, k) ? [i] : [])));
       const dataIndex = link.cells.flatMap((cell, i) => (rows.has(cell[1]) ? [i] : []));
       if (dataIndex.length > 0) c.dispatchAction({ type: 'highlight', seriesIndex: 0, dataIndex });
     }
