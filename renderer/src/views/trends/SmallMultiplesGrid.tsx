@@ -15,10 +15,10 @@ export function SmallMultiplesGrid({
 }) {
   return (
     <>
-      <ul className="bh-legend" data-testid="small-multiples-legend">
+      <ul className="bh-multiples-legend" data-testid="small-multiples-legend">
         {legend.map((l) => (
           <li key={l.name}>
-            <span className="bh-swatch" style={{ background: l.colour }} />
+            <span className="bh-line-key" style={{ background: l.colour }} />
             {l.name}
           </li>
         ))}
