@@ -15,6 +15,15 @@ export function rowLinkKey(rowDims: readonly Dimension[], keys: readonly string[
   return linkKey(rowDims.slice(0, keys.length).map((d, i) => [d, keys[i]] as const));
 }
 
+/**
+ * A grid cell's key: its row's, plus its column's value where the columns are not time. In a grid of
+ * months across missions, every cell of the MINUSMA column belongs to the MINUSMA line.
+ */
+export function cellLinkKey(rowDims: readonly Dimension[], keys: readonly string[], colDim: Dimension | null, colKey: string | undefined): string | null {
+  const row = rowDims.slice(0, keys.length).map((d, i) => [d, keys[i]] as const);
+  return linkKey(colDim && colKey !== undefined ? [...row, [colDim, colKey] as const] : row);
+}
+
 /** The key of a series value, or of a combination of it with a value of the second dimension; "Other" and the total have none. */
 export function partsLinkKey(axes: TrendAxes, parts: { series: string | null; second?: string | null }): string | null {
   if (!axes.series || parts.series === null) return null;

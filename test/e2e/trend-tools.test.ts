@@ -216,6 +216,15 @@ describe.skipIf(!hasBrowser)('trend tools: heat map, grain, small multiples, gri
     await page.mouse.move(point.x, point.y);
     await expect.poll(() => gridRow('MINUSMA').getAttribute('class'), WAIT).toContain('bh-row-linked');
     expect(await gridRow('UNMISS').getAttribute('class')).not.toContain('bh-row-linked');
+
+    // A grid of quarters down and missions across: a cell of the UNMISS column lights the UNMISS line.
+    await page.goto(address({ ...GRAIN_VIEW, rows: ['quarter'], cols: 'mission' }, DEFAULT_TREND_OPTIONS));
+    await chart.locator('svg').waitFor(WAIT);
+    const across = (await page.locator('[data-testid="trend-data"] thead th').allTextContents()).slice(1);
+    const header = page.getByTestId('trend-grid').locator('.ag-header-cell', { hasText: 'UNMISS' });
+    const colId = await header.getAttribute('col-id');
+    await page.getByTestId('trend-grid').locator(`.ag-row:not(.ag-row-pinned)[row-index="2"] .ag-cell[col-id="${colId}"]`).hover();
+    await expect.poll(faded, WAIT).toEqual(across.filter((n) => n !== 'UNMISS').map((n) => PALETTE[across.indexOf(n)]).sort());
   });
 
   it('saves the chart as a PNG and an SVG file and copies it as a PNG picture', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildTrend, clipToMandates, packChart, trendAxes, trendChartTypesFor, type Trend } from '../../shared/present/trend';
 import { classLabel, classOf, heatClasses, heatmapModel, heatmapOption, niceStep, HEAT_BLUES, HEAT_ZERO } from '../../shared/present/heatmap';
 import { panelsBy, smallMultiples } from '../../shared/present/smallMultiples';
-import { lineLinkKey, linked, partsLinkKey, rowLinkKey } from '../../shared/present/link';
+import { cellLinkKey, lineLinkKey, linked, partsLinkKey, rowLinkKey } from '../../shared/present/link';
 import { derivedDecimals, formatValue } from '../../shared/present/format';
 import { PALETTE, chartOption } from '../../shared/present/chart';
 import { lookups } from '../../shared/present/labels';
@@ -157,6 +157,11 @@ describe('the link between grid rows and chart lines', () => {
     expect(rowLinkKey(['year', 'mission'], ['2018', 'MINUSMA'])).toBe('mission=MINUSMA');
     expect(rowLinkKey(['service', 'mission'], ['police', 'MINUSMA'])).toBe('mission=MINUSMA|service=police');
     expect(rowLinkKey(['year'], ['2018'])).toBeNull();
+    // A cell adds its column's value, unless the columns are time.
+    expect(cellLinkKey(['month'], ['2018-07'], 'mission', 'MINUSMA')).toBe('mission=MINUSMA');
+    expect(cellLinkKey(['mission'], ['MINUSMA'], 'year', '2018')).toBe('mission=MINUSMA');
+    expect(cellLinkKey(['mission'], ['MINUSMA'], 'service', undefined)).toBe('mission=MINUSMA');
+    expect(cellLinkKey(['year'], ['2018'], null, undefined)).toBeNull();
     const trend = twoDimTrend();
     expect(lineLinkKey(trend.axes, trend.lines[0])).toBe(rowLinkKey(['mission', 'service'], ['MINUSMA', 'military']));
     const one = buildTrend(trendAxes({ rows: ['mission'], cols: 'year' }), table({ measure: 'fatalities', rows: ['year'], cols: 'mission' }, ['MINUSMA'], [[['2018'], [5], 5]]), ['MINUSMA'], null, 0);

@@ -5,12 +5,12 @@ import { useTranslation } from 'react-i18next';
 import type { CrossTab } from '../../../../shared/spec';
 import { useBluehelm } from '../../store';
 import { sourceCellAt } from '../sourceRows/sourceCell';
-import { gridModel, type GridRow } from './gridModel';
+import { gridModel, valueColIndex, type GridRow } from './gridModel';
 import { columnWidths } from './columnWidths';
 import { formatValue } from '../../../../shared/present/format';
 import { phrase } from '../../../../shared/present/phrases';
 import { tableTsv } from '../../../../shared/present/tableExport';
-import { linked, rowLinkKey } from '../../../../shared/present/link';
+import { cellLinkKey, linked, rowLinkKey } from '../../../../shared/present/link';
 import { highlightedKey } from '../../store/linkSlice';
 
 // AG Grid 36 renders nothing until its modules are registered.
@@ -110,7 +110,10 @@ export function CrossTabGrid({ table, selection, trace: traces = true, testId = 
         }}
         onRowDataUpdated={(e) => fitColumns(e.api)}
         rowClassRules={rowClassRules}
-        onCellMouseOver={(e) => setHighlight(linkOf(e.data), 'hover')}
+        onCellMouseOver={(e) => {
+          const j = valueColIndex(e.column.getColId());
+          setHighlight(e.data && !e.data.isTotal ? cellLinkKey(table.rowDims, e.data.keys, table.colDim, j === null ? undefined : table.colKeys[j]) : null, 'hover');
+        }}
         onSelectionChanged={(e) => setHighlight(linkOf(e.api.getSelectedNodes().find((n) => !n.data?.isTotal)?.data), 'select')}
         onCellClicked={(e) => trace(e.data, e.column.getColId())}
         onCellKeyDown={(e) => {
