@@ -72,14 +72,15 @@ function legendRows(names: string[], width: number | undefined): number {
 
 function seriesOf(l: ChartLine, type: ChartType, times: number): Record<string, unknown> {
   const stacked = type === 'stacked_bar' || type === 'stacked_area';
-  // Hovering the line itself (not only its points) names it, so the grid row it belongs to can light up.
-  const base = { name: l.name, data: l.values, emphasis: { focus: 'series' }, triggerLineEvent: true, ...(stacked ? { stack: 'total' } : {}), ...(l.colour && !l.other ? { color: l.colour } : {}) };
+  const base = { name: l.name, data: l.values, emphasis: { focus: 'series' }, ...(stacked ? { stack: 'total' } : {}), ...(l.colour && !l.other ? { color: l.colour } : {}) };
   if (type === 'bar' || type === 'stacked_bar') {
     return { ...base, type: 'bar', ...(l.other ? { itemStyle: { color: OTHER_COLOUR } } : {}) };
   }
   return {
     ...base,
     type: 'line',
+    // Hovering the line or its area itself (not only its points) names it, so the grid row it belongs to can light up.
+    triggerEvent: true,
     connectNulls: false,
     showSymbol: times <= SYMBOLS_UP_TO && type === 'line',
     symbolSize: 5,
