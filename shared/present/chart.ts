@@ -29,6 +29,8 @@ export interface ChartLine {
   name: string;
   values: (number | null)[];
   other: boolean;
+  /** A colour of its own, where several charts must draw the same value alike (small multiples). */
+  colour?: string;
 }
 
 export interface ChartInput {
@@ -48,6 +50,13 @@ export interface ChartInput {
   height?: number;
   /** Annotations on the time axis (shared/present/annotations.ts), drawn as vertical lines on the first series. */
   marks?: readonly ChartMark[];
+  /** Decimals beyond the measure's own, for derived values (a moving average). */
+  extraDecimals?: number;
+  /** A scale shared by several charts (small multiples), so they compare. */
+  yMin?: number;
+  yMax?: number;
+  /** Where the legend is drawn once for several charts. */
+  noLegend?: boolean;
 }
 
 /** How many rows a plain legend takes at this width (about 7 px a character, plus the key and the gap). */
@@ -68,13 +77,15 @@ function legendRows(names: string[], width: number | undefined): number {
 
 function seriesOf(l: ChartLine, type: ChartType, times: number): Record<string, unknown> {
   const stacked = type === 'stacked_bar' || type === 'stacked_area';
-  const base = { name: l.name, data: l.values, emphasis: { focus: 'series' }, ...(stacked ? { stack: 'total' } : {}) };
+  const base = { name: l.name, data: l.values, emphasis: { focus: 'series' }, ...(stacked ? { stack: 'total' } : {}), ...(l.colour && !l.other ? { color: l.colour } : {}) };
   if (type === 'bar' || type === 'stacked_bar') {
     return { ...base, type: 'bar', ...(l.other ? { itemStyle: { color: OTHER_COLOUR } } : {}) };
   }
   return {
     ...base,
     type: 'line',
+    // Hovering the line or its area itself (not only its points) names it, so the grid row it belongs to can light up.
+    triggerEvent: true,
     connectNulls: false,
     showSymbol: times <= SYMBOLS_UP_TO && type === 'line',
     symbolSize: 5,
@@ -83,18 +94,25 @@ function seriesOf(l: ChartLine, type: ChartType, times: number): Record<string, 
   };
 }
 
-export function chartOption({ times, lines, measure, lang, fontFamily, watermark, type = 'line', forPrint = false, width, height, marks = [] }: ChartInput): EChartsCoreOption {
-  const fmt = (v: unknown) => formatValue(measure, typeof v === 'number' ? v : null, lang);
+export function chartOption({ times, lines, measure, lang, fontFamily, watermark, type = 'line', forPrint = false, width, height, marks = [], extraDecimals = 0, yMin, yMax, noLegend = false }: ChartInput): EChartsCoreOption {
+  const fmt = (v: unknown) => formatValue(measure, typeof v === 'number' ? v : null, lang, extraDecimals);
   const bars = type === 'bar' || type === 'stacked_bar';
+  const legend = lines.length > 1 && !noLegend;
   return {
     animation: false,
     textStyle: { fontFamily },
     color: PALETTE,
-    grid: { left: 16, right: 24, top: lines.length > 1 ? 24 + 24 * (forPrint ? legendRows(lines.map((l) => l.name), width) : 1) : 20, bottom: 16 },
-    legend: lines.length > 1 ? { type: forPrint ? 'plain' : 'scroll', top: 0, left: 0, right: 0, itemGap: 16 } : undefined,
+    grid: { left: 16, right: 24, top: legend ? 24 + 24 * (forPrint ? legendRows(lines.map((l) => l.name), width) : 1) : 20, bottom: 16 },
+    legend: legend ? { type: forPrint ? 'plain' : 'scroll', top: 0, left: 0, right: 0, itemGap: 16 } : undefined,
     ...(forPrint ? {} : { tooltip: { trigger: 'axis', order: 'valueDesc', valueFormatter: fmt } }),
     xAxis: { type: 'category', data: times, boundaryGap: bars, axisTick: { alignWithLabel: true } },
-    yAxis: { type: 'value', axisLabel: { formatter: fmt }, splitLine: { lineStyle: { color: '#e3e9ef' } } },
+    yAxis: {
+      type: 'value',
+      axisLabel: { formatter: fmt },
+      splitLine: { lineStyle: { color: '#e3e9ef' } },
+      ...(yMin !== undefined ? { min: yMin } : {}),
+      ...(yMax !== undefined ? { max: yMax } : {}),
+    },
     series: lines.map((l, i) => ({ ...seriesOf(l, type, times.length), ...(i === 0 && marks.length > 0 ? { markLine: markLineOf(marks, fontFamily, lang, times.length, { width, height }) } : {}) })),
     graphic: watermark
       ? [

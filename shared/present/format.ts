@@ -15,10 +15,14 @@ function formatter(lang: Lang, min: number, max: number): Intl.NumberFormat {
 /** A blank (no data, or no denominator) is an em dash, never 0. */
 export const BLANK = '—';
 
-/** A measure's value with the measure's own decimals, localised; shares carry a % sign. */
-export function formatValue(measure: Measure, v: number | null | undefined, lang: Lang): string {
+/**
+ * A measure's value with the measure's own decimals, localised; shares carry a % sign. A value derived from
+ * several (a moving average) is given `extra` decimals more, so 4.25 deaths a month is not shown as 4.
+ */
+export function formatValue(measure: Measure, v: number | null | undefined, lang: Lang, extra = 0): string {
   if (v === null || v === undefined || Number.isNaN(v)) return BLANK;
-  const { decimals, unit } = measureInfo[measure];
+  const { unit } = measureInfo[measure];
+  const decimals = measureInfo[measure].decimals + extra;
   const text = formatter(lang, decimals, decimals).format(v);
   return unit === 'percent' ? `${text}%` : text;
 }
@@ -41,4 +45,9 @@ export function spreadsheetFormat(measure: Measure): string {
   const { decimals, unit } = measureInfo[measure];
   const base = decimals === 0 ? '#,##0' : `#,##0.${'0'.repeat(decimals)}`;
   return unit === 'percent' ? `${base}"%"` : base;
+}
+
+/** Decimals added to a measure's own for a value the time tools derived: an average carries one more; a change or running total adds exact values. */
+export function derivedDecimals(options: { average: number }): number {
+  return options.average > 1 ? 1 : 0;
 }

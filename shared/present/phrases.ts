@@ -13,6 +13,10 @@ export const PHRASES = {
   syntheticBanner: { en: 'SYNTHETIC DEMO DATA — not UN figures', zh: '合成演示数据——并非联合国数字' },
   perLine: { en: 'one line per {series}', zh: '每条线代表一个{series}' },
   blank: { en: '“—” means: {reason}', zh: '“—”表示：{reason}' },
+  // The heat map's legend: its values, and its two kinds of blank cell, never coloured as 0.
+  heatValues: { en: 'Values', zh: '数值' },
+  blankNoValue: { en: 'No value', zh: '无数值' },
+  blankOutsideMandate: { en: 'Outside the mandate', zh: '任务授权期外' },
   // Briefing packs
   figuresTitle: { en: 'Published figures, recomputed', zh: '已公布数字(重新计算)' },
   sourcesTitle: { en: 'Sources and method', zh: '来源和方法' },

@@ -2,7 +2,7 @@ import { TIME_DIMENSIONS, measureInfo, type Dimension, type Measure } from '../c
 import type { CrossTab, ViewSpecInput } from '../spec';
 import { measureLabel, valueText, type Lookups } from './labels';
 import type { Lang } from './lang';
-import type { ChartType } from './chart';
+import { CHART_TYPES, chartTypesFor, type ChartType } from './chart';
 import { phrase } from './phrases';
 
 /** More lines than this cannot be told apart; the rest are combined into one "Other" line. */
@@ -28,6 +28,10 @@ export interface Trend {
   lines: TrendLine[];
   /** How many values of the series dimension went into "Other". */
   combined: number;
+  /** With a second dimension: every combination with data, before the smallest were combined (small multiples draw them all). */
+  combinations?: Extract<TrendLine, { kind: 'combination' }>[];
+  /** Per line (and per combination), per period: blank because the mission did not exist then, not for want of data. */
+  outside?: { lines: boolean[][]; combinations?: boolean[][] };
   /** The cross-tab the chart draws: its sources and synthetic flag are the chart's. */
   table: CrossTab;
 }
@@ -44,8 +48,10 @@ export interface ViewDims {
  * Time from the view's rows or column (year if it has none); lines from its column, else its first other
  * row; a further non-time dimension splits each line by its values (series × second).
  */
-export function trendAxes(view: ViewDims): TrendAxes {
-  const time = [...view.rows, ...(view.cols ? [view.cols] : [])].find(isTime) ?? 'year';
+export function trendAxes(view: ViewDims, grain?: TimeGrain): TrendAxes {
+  // A grain the analyst picked replaces the view's time dimension: the engine answers per quarter or year
+  // itself, since averages and rates of quarters cannot be added up from months.
+  const time = grain ?? [...view.rows, ...(view.cols ? [view.cols] : [])].find(isTime) ?? 'year';
   const others = [...(view.cols && !isTime(view.cols) ? [view.cols] : []), ...view.rows.filter((d) => !isTime(d) && d !== view.cols)];
   const [series = null, second] = others;
   return second ? { time, series, second } : { time, series };
@@ -55,6 +61,17 @@ export function trendAxes(view: ViewDims): TrendAxes {
 export function trendSpec(spec: ViewSpecInput, axes: TrendAxes): ViewSpecInput {
   const { measure, where, from, to } = spec;
   return { measure, rows: [axes.time, ...(axes.second ? [axes.second] : [])], ...(axes.series ? { cols: axes.series } : {}), where, ...(from ? { from } : {}), ...(to ? { to } : {}) };
+}
+
+/**
+ * The view at the trend's grain: each time dimension of its rows and column becomes the grain, so a grid
+ * drawn beside the chart shows the chart's periods. Without a grain the view is as the analyst built it.
+ */
+export function atGrain(spec: ViewSpecInput, grain: TimeGrain | undefined): ViewSpecInput {
+  if (!grain) return spec;
+  const cols = spec.cols && isTime(spec.cols) ? grain : spec.cols;
+  const rows = [...new Set((spec.rows ?? []).map((d) => (isTime(d) ? grain : d)))].filter((d) => d !== cols);
+  return { ...spec, rows, ...(cols ? { cols } : {}) };
 }
 
 /** The series values ranked by their total; an "Other" of a single value would hide its name, so it is kept. */
@@ -111,7 +128,13 @@ function along(times: string[], table: CrossTab, pick: (row: CrossTab['rows'][nu
  * adds up keeps the TOP_SERIES largest and sums the rest into one "Other"; any other measure draws them all,
  * since its values cannot be combined here.
  */
-function combinationLines(axes: TrendAxes, times: string[], table: CrossTab, top: string[], other: CrossTab | null): { lines: TrendLine[]; combined: number } {
+function combinationLines(
+  axes: TrendAxes,
+  times: string[],
+  table: CrossTab,
+  top: string[],
+  other: CrossTab | null,
+): { lines: TrendLine[]; combined: number; all: Extract<TrendLine, { kind: 'combination' }>[] } {
   const secondValues = [...new Set([...table.rows.map((r) => r.key[1]), ...(other?.rows.map((r) => r.key[1]) ?? [])])].sort();
   const missing = missingValue(table.spec.measure);
   const alongSecond = (t: CrossTab, second: string, pick: (row: CrossTab['rows'][number]) => number | null) => {
@@ -129,17 +152,17 @@ function combinationLines(axes: TrendAxes, times: string[], table: CrossTab, top
   const withData = candidates.filter((c) => c.values.some((v) => v !== null && v !== 0));
   const sum = (vs: (number | null)[]) => vs.reduce<number>((a, v) => a + (v ?? 0), 0);
   withData.sort((a, b) => sum(b.values) - sum(a.values));
-  if (!measureInfo[table.spec.measure].additive || withData.length <= TOP_SERIES + 1) return { lines: withData, combined: 0 };
+  if (!measureInfo[table.spec.measure].additive || withData.length <= TOP_SERIES + 1) return { lines: withData, combined: 0, all: withData };
   const rest = withData.slice(TOP_SERIES);
   const otherValues = times.map((_, i) => (rest.every((c) => c.values[i] === null) ? null : sum(rest.map((c) => c.values[i]))));
-  return { lines: [...withData.slice(0, TOP_SERIES), { kind: 'other', values: otherValues }], combined: rest.length };
+  return { lines: [...withData.slice(0, TOP_SERIES), { kind: 'other', values: otherValues }], combined: rest.length, all: withData };
 }
 
 export function buildTrend(axes: TrendAxes, table: CrossTab, top: string[], other: CrossTab | null, combined: number): Trend {
   const times = timeline([...table.rows.map((r) => r.key[0]), ...(other?.rows.map((r) => r.key[0]) ?? [])], axes.time);
   if (axes.second) {
     const combos = combinationLines(axes, times, table, axes.series ? top : [], other);
-    return { axes, times, lines: combos.lines, combined: combos.combined, table };
+    return { axes, times, lines: combos.lines, combined: combos.combined, combinations: combos.all, table };
   }
   const lines: TrendLine[] = axes.series
     ? top.map((key) => {
@@ -171,14 +194,39 @@ export function trendLines(trend: Trend, lang: Lang, lookups: Lookups): { name: 
 export const AVERAGE_WINDOWS = [0, 3, 6, 12] as const;
 export const TREND_SHOWS = ['value', 'yoy', 'cumulative'] as const;
 
+export const TIME_GRAINS = ['month', 'quarter', 'year'] as const;
+export type TimeGrain = (typeof TIME_GRAINS)[number];
+
+/** The trend's own chart types: the shared ones, and a heat map (a row per line, a column per period). */
+export const TREND_CHART_TYPES = [...CHART_TYPES, 'heatmap'] as const;
+export type TrendChartType = (typeof TREND_CHART_TYPES)[number];
+
+/** Two dimensions besides time: one chart with a line per combination, or a small chart per outer value. */
+export const TREND_LAYOUTS = ['combined', 'small_multiples'] as const;
+export type TrendLayout = (typeof TREND_LAYOUTS)[number];
+
 export interface TrendOptions {
-  chart: ChartType;
+  chart: TrendChartType;
   /** Trailing moving average over this many periods; 0 draws the values themselves. */
   average: (typeof AVERAGE_WINDOWS)[number];
   /** The values, their change from the same period a year before, or their running total. */
   show: (typeof TREND_SHOWS)[number];
   /** Annotations marked on the time axis (shared/present/annotations.ts). */
   annotations: boolean;
+  /** The time axis's period; absent, the view's own time dimension (or year). */
+  grain?: TimeGrain;
+  /** Absent, one chart ("combined"). */
+  layout?: TrendLayout;
+}
+
+/** A heat map colours each value on its own, so stacking does not apply, and it takes any measure. */
+export function trendChartTypesFor(measure: Measure): readonly TrendChartType[] {
+  return [...chartTypesFor(measure), 'heatmap'];
+}
+
+/** What the slide of a trend draws: a heat map has no native chart in a deck, so it goes as lines. */
+export function packChart(measure: Measure, chart: TrendChartType): ChartType {
+  return (chartTypesFor(measure) as readonly string[]).includes(chart) ? (chart as ChartType) : 'line';
 }
 
 export const DEFAULT_TREND_OPTIONS: TrendOptions = { chart: 'line', average: 0, show: 'value', annotations: true };
@@ -261,8 +309,6 @@ function inside(bounds: { first: string; last: string } | null, m: Mandate): boo
  */
 export function clipToMandates(trend: Trend, missions: ReadonlyMap<string, Mandate>): Trend {
   const bounds = trend.times.map((t) => periodBounds(t, trend.axes.time));
-  const clip = (values: (number | null)[], mandates: Mandate[]) =>
-    mandates.length === 0 ? values : values.map((v, i) => (mandates.some((m) => inside(bounds[i], m)) ? v : null));
   const mandatesOf = (keys: readonly string[]) => keys.map((k) => missions.get(k)).filter((m): m is Mandate => m !== undefined);
   const filtered = mandatesOf(trend.table.spec.where.mission ?? []);
   const lineMission = (l: TrendLine): string | null => {
@@ -273,10 +319,18 @@ export function clipToMandates(trend: Trend, missions: ReadonlyMap<string, Manda
     }
     return null;
   };
-  const lines = trend.lines.map((l) => {
+  const outsideOf = (l: TrendLine) => {
     const mission = lineMission(l);
     const own = mission ? mandatesOf([mission]) : [];
-    return { ...l, values: clip(clip(l.values, own), filtered) };
-  });
-  return { ...trend, lines };
+    return bounds.map((b) => [own, filtered].some((ms) => ms.length > 0 && !ms.some((m) => inside(b, m))));
+  };
+  const clipped = <L extends TrendLine>(l: L, outside: boolean[]): L => ({ ...l, values: l.values.map((v, i) => (outside[i] ? null : v)) });
+  const lineMasks = trend.lines.map(outsideOf);
+  const comboMasks = trend.combinations?.map(outsideOf);
+  return {
+    ...trend,
+    lines: trend.lines.map((l, i) => clipped(l, lineMasks[i])),
+    ...(trend.combinations ? { combinations: trend.combinations.map((c, i) => clipped(c, comboMasks![i])) } : {}),
+    outside: { lines: lineMasks, ...(comboMasks ? { combinations: comboMasks } : {}) },
+  };
 }

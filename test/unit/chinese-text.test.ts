@@ -139,6 +139,8 @@ const ALLOWED = new Set([
   'PPTX', // export formats, like CSV
   'PDF',
   'XLSX',
+  'PNG', // picture formats a chart is saved in, named as the files are
+  'SVG',
   'A4', // the paper size
   'Alt', // the key, as printed on it
   'ACLED',

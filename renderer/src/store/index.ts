@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { createFiguresSlice, type FiguresSlice } from './figuresSlice';
 import { createImportSlice, type ImportSlice } from './importSlice';
+import { createLinkSlice, type LinkSlice } from './linkSlice';
 import { createPackSlice, type PackSlice } from './packSlice';
 import { createSourceRowsSlice, type SourceRowsSlice } from './sourceRowsSlice';
 import { createTrendSlice, type TrendSlice } from './trendSlice';
@@ -10,7 +11,7 @@ import { createWorkspaceSlice, type WorkspaceSlice } from './workspaceSlice';
 import { createSavedViewSlice, type SavedViewSlice } from './savedViewSlice';
 import { createAnnotationSlice, type AnnotationSlice } from './annotationSlice';
 
-export type BluehelmState = ViewSlice & WorkspaceSlice & UiSlice & ImportSlice & TrendSlice & FiguresSlice & SourceRowsSlice & PackSlice & SavedViewSlice & AnnotationSlice;
+export type BluehelmState = ViewSlice & WorkspaceSlice & UiSlice & ImportSlice & TrendSlice & FiguresSlice & SourceRowsSlice & PackSlice & SavedViewSlice & AnnotationSlice & LinkSlice;
 
 export const useBluehelm = create<BluehelmState>()((...a) => ({
   ...createViewSlice(...a),
@@ -23,4 +24,5 @@ export const useBluehelm = create<BluehelmState>()((...a) => ({
   ...createPackSlice(...a),
   ...createSavedViewSlice(...a),
   ...createAnnotationSlice(...a),
+  ...createLinkSlice(...a),
 }));

@@ -1,6 +1,5 @@
 import { parseViewSpec, type ViewSpec, type ViewSpecInput } from '../../../shared/spec';
-import { CHART_TYPES, type ChartType } from '../../../shared/present/chart';
-import { AVERAGE_WINDOWS, DEFAULT_TREND_OPTIONS, TREND_SHOWS, type TrendOptions } from '../../../shared/present/trend';
+import { AVERAGE_WINDOWS, DEFAULT_TREND_OPTIONS, TIME_GRAINS, TREND_CHART_TYPES, TREND_LAYOUTS, TREND_SHOWS, type TimeGrain, type TrendChartType, type TrendLayout, type TrendOptions } from '../../../shared/present/trend';
 import { VIEW_IDS, type ViewId } from './viewIds';
 
 // The address of a view: the URL's hash holds the spec, the tab and the chart settings, so a reload,
@@ -14,6 +13,8 @@ export interface KeptView {
 
 export function viewHash({ spec, tab, trend }: KeptView): string {
   const q = new URLSearchParams({ tab, spec: JSON.stringify(spec), chart: trend.chart, avg: String(trend.average), show: trend.show, marks: trend.annotations ? '1' : '0' });
+  if (trend.grain) q.set('grain', trend.grain);
+  if (trend.layout) q.set('layout', trend.layout);
   return `#${q.toString()}`;
 }
 
@@ -32,13 +33,20 @@ export function readViewHash(hash: string): { spec?: ViewSpec; tab?: ViewId; tre
     }
   }
   const chart = q.get('chart');
-  if (chart && (CHART_TYPES as readonly string[]).includes(chart)) out.trend.chart = chart as ChartType;
+  if (chart && (TREND_CHART_TYPES as readonly string[]).includes(chart)) out.trend.chart = chart as TrendChartType;
   const avg = Number(q.get('avg'));
   if (q.has('avg') && (AVERAGE_WINDOWS as readonly number[]).includes(avg)) out.trend.average = avg as TrendOptions['average'];
   const show = q.get('show');
   if (show && (TREND_SHOWS as readonly string[]).includes(show)) out.trend.show = show as TrendOptions['show'];
   const marks = q.get('marks');
   if (marks === '1' || marks === '0') out.trend.annotations = marks === '1';
+  // Grain and layout are written only when set, so in an address of the chart's settings their absence means "as the view".
+  if (chart) {
+    const grain = q.get('grain');
+    out.trend.grain = grain && (TIME_GRAINS as readonly string[]).includes(grain) ? (grain as TimeGrain) : undefined;
+    const layout = q.get('layout');
+    out.trend.layout = layout && (TREND_LAYOUTS as readonly string[]).includes(layout) ? (layout as TrendLayout) : undefined;
+  }
   return out;
 }
 

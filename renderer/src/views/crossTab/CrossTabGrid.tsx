@@ -1,15 +1,17 @@
-import { useMemo, useRef, type MutableRefObject } from 'react';
+import { useEffect, useMemo, useRef, type MutableRefObject } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import { AllCommunityModule, ModuleRegistry, themeQuartz, type GridApi } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
 import type { CrossTab } from '../../../../shared/spec';
 import { useBluehelm } from '../../store';
 import { sourceCellAt } from '../sourceRows/sourceCell';
-import { gridModel, type GridRow } from './gridModel';
+import { gridModel, valueColIndex, type GridRow } from './gridModel';
 import { columnWidths } from './columnWidths';
 import { formatValue } from '../../../../shared/present/format';
 import { phrase } from '../../../../shared/present/phrases';
 import { tableTsv } from '../../../../shared/present/tableExport';
+import { cellLinkKey, linked, rowLinkKey } from '../../../../shared/present/link';
+import { highlightedKey } from '../../store/linkSlice';
 
 // AG Grid 36 renders nothing until its modules are registered.
 ModuleRegistry.registerModules([AllCommunityModule]);
@@ -35,7 +37,8 @@ const WHOLE_COLS = 300;
 /** The rows the analyst selected, by their place in the table; the view's copy button asks it. */
 export type SelectedRows = MutableRefObject<() => number[]>;
 
-export function CrossTabGrid({ table, selection }: { table: CrossTab; selection?: SelectedRows }) {
+/** `trace`: a click on a cell opens its source rows (where that panel is drawn). */
+export function CrossTabGrid({ table, selection, trace: traces = true, testId = 'crosstab-grid' }: { table: CrossTab; selection?: SelectedRows; trace?: boolean; testId?: string }) {
   const { t } = useTranslation();
   const lang = useBluehelm((s) => s.lang);
   const lookups = useBluehelm((s) => s.lookups);
@@ -69,12 +72,25 @@ export function CrossTabGrid({ table, selection }: { table: CrossTab; selection?
   const whole = table.rows.length <= WHOLE_ROWS && table.colKeys.length <= WHOLE_COLS;
   const showSourceRows = useBluehelm((s) => s.showSourceRows);
   const trace = (row: GridRow | undefined, colId: string) => {
-    const cell = sourceCellAt(table, row, colId);
+    const cell = traces ? sourceCellAt(table, row, colId) : null;
     if (cell) void showSourceRows(cell);
   };
+  // Linked with any chart drawn with it: a row hovered or selected lights up its line, and a line hovered lights up its rows.
+  const setHighlight = useBluehelm((s) => s.setHighlight);
+  const lit = useBluehelm(highlightedKey);
+  const linkOf = (row: GridRow | undefined) => (row && !row.isTotal ? rowLinkKey(table.rowDims, row.keys) : null);
+  // A grid that goes (another tab, another table) takes its lit row with it: a chart elsewhere is not held by a selection no longer shown.
+  useEffect(
+    () => () => {
+      setHighlight(null, 'hover');
+      setHighlight(null, 'select');
+    },
+    [setHighlight, table],
+  );
+  const rowClassRules = useMemo(() => ({ 'bh-row-linked': (p: { data?: GridRow }) => linked(lit, linkOf(p.data)) }), [lit, table]);
 
   return (
-    <div className="bh-grid" data-testid="crosstab-grid" onCopy={onCopy}>
+    <div className="bh-grid" data-testid={testId} onCopy={onCopy} onMouseLeave={() => setHighlight(null, 'hover')}>
       <AgGridReact<GridRow>
         // Virtualisation and the overlay text are read once, so a change of either builds a new grid.
         key={`${whole}-${lang}`}
@@ -93,6 +109,12 @@ export function CrossTabGrid({ table, selection }: { table: CrossTab; selection?
           fitColumns(e.api);
         }}
         onRowDataUpdated={(e) => fitColumns(e.api)}
+        rowClassRules={rowClassRules}
+        onCellMouseOver={(e) => {
+          const j = valueColIndex(e.column.getColId());
+          setHighlight(e.data && !e.data.isTotal ? cellLinkKey(table.rowDims, e.data.keys, table.colDim, j === null ? undefined : table.colKeys[j]) : null, 'hover');
+        }}
+        onSelectionChanged={(e) => setHighlight(linkOf(e.api.getSelectedNodes().find((n) => !n.data?.isTotal)?.data), 'select')}
         onCellClicked={(e) => trace(e.data, e.column.getColId())}
         onCellKeyDown={(e) => {
           if ('column' in e && (e.event as KeyboardEvent | null | undefined)?.key === 'Enter') trace(e.data, e.column.getColId());

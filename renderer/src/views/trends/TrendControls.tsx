@@ -1,15 +1,18 @@
 import { useTranslation } from 'react-i18next';
-import { chartTypesFor } from '../../../../shared/present/chart';
-import { AVERAGE_WINDOWS, showsFor } from '../../../../shared/present/trend';
-import type { Measure } from '../../../../shared/catalogue';
+import { AVERAGE_WINDOWS, TIME_GRAINS, TREND_LAYOUTS, showsFor, trendChartTypesFor, type TimeGrain } from '../../../../shared/present/trend';
+import type { Dimension, Measure } from '../../../../shared/catalogue';
 import { useBluehelm } from '../../store';
 
-/** The chart's settings: how it is drawn, and what is drawn (values, change on a year before, running total; averaged or not). */
-export function TrendControls({ measure }: { measure: Measure }) {
+/**
+ * The chart's settings: how it is drawn, per which period, and what is drawn (values, change on a year before,
+ * running total; averaged or not). `grain` is the period on the axis now; `outer` names the outer dimension
+ * where the view has two besides time, which then may be drawn as small multiples.
+ */
+export function TrendControls({ measure, grain, outer }: { measure: Measure; grain: Dimension; outer: string | null }) {
   const { t } = useTranslation();
   const options = useBluehelm((s) => s.trendOptions);
   const setOptions = useBluehelm((s) => s.setTrendOptions);
-  const types = chartTypesFor(measure);
+  const types = trendChartTypesFor(measure);
   const shows = showsFor(measure);
   // A setting the measure cannot take (stacking rates, a running total of an average) is shown as the plain one.
   const chart = types.includes(options.chart) ? options.chart : 'line';
@@ -22,6 +25,16 @@ export function TrendControls({ measure }: { measure: Measure }) {
           {types.map((c) => (
             <option key={c} value={c}>
               {t(`trends.chartType.${c}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('trends.grain')}
+        <select data-testid="trend-grain" value={grain} onChange={(e) => setOptions({ grain: e.target.value as TimeGrain })}>
+          {TIME_GRAINS.map((g) => (
+            <option key={g} value={g}>
+              {t(`trends.grains.${g}`)}
             </option>
           ))}
         </select>
@@ -50,6 +63,18 @@ export function TrendControls({ measure }: { measure: Measure }) {
         <input type="checkbox" data-testid="trend-annotations" checked={options.annotations} onChange={(e) => setOptions({ annotations: e.target.checked })} />
         {t('annotations.toggle')}
       </label>
+      {outer && chart !== 'heatmap' && (
+        <label>
+          {t('trends.layout')}
+          <select data-testid="trend-layout" value={options.layout ?? 'combined'} onChange={(e) => setOptions({ layout: e.target.value as (typeof TREND_LAYOUTS)[number] })}>
+            {TREND_LAYOUTS.map((l) => (
+              <option key={l} value={l}>
+                {t(`trends.layouts.${l}`, { outer })}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
     </div>
   );
 }
