@@ -150,6 +150,7 @@ export function crossTab(asked: ViewSpec, run: Aggregator, context: { synthetic:
     };
   });
   const rate = g.detail && rateDetail(g.detail, rows.map((r) => r.key.join(KEY_SEPARATOR)), rowDims, colDim, colKeys);
+  const subtotals = subtotalLevels(g, spec, rowDims, colDim, colKeys);
   return {
     spec,
     rowDims,
@@ -158,12 +159,36 @@ export function crossTab(asked: ViewSpec, run: Aggregator, context: { synthetic:
     rows,
     colTotals: colKeys.map((c) => colTotals.get(c) ?? null),
     grandTotal: grand,
+    ...(subtotals.length ? { subtotals } : {}),
     blankReason: g.blankReason,
     ...(rate ? { rate } : {}),
     synthetic: context.synthetic,
     sources: context.sources,
     elapsedMs: performance.now() - started,
   };
+}
+
+/**
+ * The subtotal of every group of a nested table: for each leading part of the row dimensions (the
+ * mission, of mission × personnel type), the measure computed by the engine grouped by that part, as
+ * the row totals are. So an average or a rate's subtotal is its own average or rate, never a sum.
+ */
+function subtotalLevels(g: Grouped, spec: ViewSpec, rowDims: Dimension[], colDim: Dimension | null, colKeys: string[]): NonNullable<CrossTab['subtotals']> {
+  const levels: NonNullable<CrossTab['subtotals']> = [];
+  for (let depth = 1; depth < rowDims.length; depth++) {
+    const dims = rowDims.slice(0, depth);
+    const cells = colDim ? g.value([...dims, colDim]) : new Map<string, number | null>();
+    const totals = g.value(dims);
+    const keys = [...totals.keys()].map((k) => k.split(KEY_SEPARATOR)).sort(compareKeys(dims));
+    levels.push({
+      depth,
+      rows: keys.map((key) => {
+        const k = key.join(KEY_SEPARATOR);
+        return { key, cells: colKeys.map((c) => cells.get(k + KEY_SEPARATOR + c) ?? measureInfo[spec.measure].emptyCell), total: totals.get(k) ?? null };
+      }),
+    });
+  }
+  return levels;
 }
 
 /** A rate's detail shaped as its table: per cell, per row total, per column total, and the grand total. */
