@@ -293,3 +293,23 @@ function heatRange(p: Pivot): { min: number; max: number } | null {
 export function shownOf(t: Pick<CrossTab, 'spec'>, p: Pivot): Shown {
   return { measure: t.spec.measure, unit: p.unit, signed: p.showAs === 'diff' || p.showAs === 'pct_diff' };
 }
+
+/** Options as one text whatever order they were set in: for comparing them, and for the address. */
+export function pivotKey(o: PivotOptions): string {
+  return JSON.stringify(pivotOptionsSchema.parse(o));
+}
+
+export type SortBy = Omit<NonNullable<PivotOptions['sort']>, 'desc'>;
+
+/** The sort the lines follow when none was asked: time in time order, anything else largest total first. */
+export function effectiveSort(t: Pick<CrossTab, 'rowDims'>, o: PivotOptions): NonNullable<PivotOptions['sort']> {
+  return o.sort ?? (t.rowDims.length && TIME_DIMENSIONS.includes(t.rowDims[0]) ? { by: 'label', desc: false } : { by: 'total', desc: true });
+}
+
+/** A click on a column's header: numbers sort largest first, labels A to Z; a second click reverses, a third returns to the default. */
+export function nextSort(current: PivotOptions['sort'], clicked: SortBy): PivotOptions['sort'] {
+  const first = clicked.by !== 'label';
+  const same = current && current.by === clicked.by && (current.key ?? '') === (clicked.key ?? '');
+  if (!same) return { ...clicked, desc: first };
+  return current.desc === first ? { ...clicked, desc: !first } : undefined;
+}

@@ -2,7 +2,7 @@ import type { CrossTab } from '../spec';
 import { roundShown } from './format';
 import type { Lookups } from './labels';
 import type { Lang } from './lang';
-import { DEFAULT_PIVOT_OPTIONS, shownOf, type PivotLine } from './pivot';
+import { DEFAULT_PIVOT_OPTIONS, shownOf, type PivotLine, type ShowAs } from './pivot';
 import { csvField, safeCellText } from './safeText';
 import { pivotTable, type PivotView } from './table';
 
@@ -20,7 +20,17 @@ export function tableLines(
   lang: Lang,
   lookups: Lookups,
   view: PivotView = PLAIN,
-): { header: string[]; body: Cell[][]; kinds: PivotLine['kind'][]; totals: Cell[]; keyColumns: number; shown: ReturnType<typeof shownOf> } {
+): {
+  header: string[];
+  body: Cell[][];
+  kinds: PivotLine['kind'][];
+  totals: Cell[];
+  keyColumns: number;
+  shown: ReturnType<typeof shownOf>;
+  showAs: ShowAs;
+  /** The base column's index among the value columns, for a difference. */
+  base: number | null;
+} {
   const m = pivotTable(t, lang, lookups, view);
   return {
     header: [...m.keyHeaders, ...m.valueHeaders],
@@ -29,6 +39,8 @@ export function tableLines(
     totals: [...m.totals.keys, ...m.totals.values],
     keyColumns: m.keyHeaders.length,
     shown: shownOf(t, m.pivot),
+    showAs: m.pivot.showAs,
+    base: m.pivot.base,
   };
 }
 

@@ -2,13 +2,14 @@ import { create } from 'zustand';
 import { createFiguresSlice, type FiguresSlice } from './figuresSlice';
 import { createImportSlice, type ImportSlice } from './importSlice';
 import { createPackSlice, type PackSlice } from './packSlice';
+import { createPivotSlice, type PivotSlice } from './pivotSlice';
 import { createSourceRowsSlice, type SourceRowsSlice } from './sourceRowsSlice';
 import { createTrendSlice, type TrendSlice } from './trendSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
 import { createViewSlice, type ViewSlice } from './viewSlice';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspaceSlice';
 
-export type BluehelmState = ViewSlice & WorkspaceSlice & UiSlice & ImportSlice & TrendSlice & FiguresSlice & SourceRowsSlice & PackSlice;
+export type BluehelmState = ViewSlice & WorkspaceSlice & UiSlice & ImportSlice & TrendSlice & FiguresSlice & SourceRowsSlice & PackSlice & PivotSlice;
 
 export const useBluehelm = create<BluehelmState>()((...a) => ({
   ...createViewSlice(...a),
@@ -19,4 +20,5 @@ export const useBluehelm = create<BluehelmState>()((...a) => ({
   ...createFiguresSlice(...a),
   ...createSourceRowsSlice(...a),
   ...createPackSlice(...a),
+  ...createPivotSlice(...a),
 }));

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useBluehelm } from '../store';
 import { draftOf, specOf } from '../store/viewSlice';
+import { DEFAULT_PIVOT_OPTIONS, pivotKey } from '../../../shared/present/pivot';
 import { readViewHash, viewHash } from './viewHash';
 
 /** Text the analyst types into keeps the browser's own undo; everywhere else Ctrl+Z undoes a change of the view. */
@@ -19,7 +20,7 @@ export function useKeptView(): void {
   useEffect(() => {
     const current = () => {
       const s = useBluehelm.getState();
-      return viewHash({ spec: specOf(s.draft), tab: s.tab, trend: s.trendOptions });
+      return viewHash({ spec: specOf(s.draft), tab: s.tab, trend: s.trendOptions, pivot: s.pivotOptions });
     };
     // While an address is being loaded, the changes it makes are not new history entries.
     let loading = false;
@@ -30,6 +31,9 @@ export function useKeptView(): void {
       if (asked.spec && JSON.stringify(specOf(s.draft)) !== JSON.stringify(specOf(draftOf(asked.spec)))) s.loadSpec(asked.spec);
       if (asked.tab && asked.tab !== s.tab) s.setTab(asked.tab);
       if (Object.keys(asked.trend).length > 0) s.setTrendOptions(asked.trend);
+      // An address without pivot options is one of the default way of showing values (they are left out then).
+      const pivot = asked.pivot ?? DEFAULT_PIVOT_OPTIONS;
+      if (pivotKey(pivot) !== pivotKey(s.pivotOptions)) useBluehelm.setState({ pivotOptions: pivot });
       loading = false;
       // The address is rewritten in its canonical form (a partial or mangled link shows what is on screen).
       if (current() !== window.location.hash) window.history.replaceState(null, '', current());
@@ -38,7 +42,7 @@ export function useKeptView(): void {
     // The view a link or a reload opens on is where undo starts, not a step back to the default view.
     useBluehelm.setState({ past: [], future: [] });
     const unsubscribe = useBluehelm.subscribe((s, before) => {
-      if (loading || (s.draft === before.draft && s.tab === before.tab && s.trendOptions === before.trendOptions)) return;
+      if (loading || (s.draft === before.draft && s.tab === before.tab && s.trendOptions === before.trendOptions && s.pivotOptions === before.pivotOptions)) return;
       const hash = current();
       if (hash !== window.location.hash) window.history.pushState(null, '', hash);
     });

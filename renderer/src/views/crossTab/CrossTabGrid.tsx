@@ -5,11 +5,14 @@ import { useTranslation } from 'react-i18next';
 import type { CrossTab } from '../../../../shared/spec';
 import { useBluehelm } from '../../store';
 import { sourceCellAt } from '../sourceRows/sourceCell';
-import { gridModel, type GridRow } from './gridModel';
+import { gridModel, TOTAL_COL_ID, valueColIndex, type GridRow } from './gridModel';
 import { columnWidths } from './columnWidths';
 import { formatValue } from '../../../../shared/present/format';
 import { phrase } from '../../../../shared/present/phrases';
 import { tableTsv } from '../../../../shared/present/tableExport';
+import { effectiveSort, nextSort, type SortBy } from '../../../../shared/present/pivot';
+import { GroupCell } from './GroupCell';
+import { usePivotView } from './usePivotView';
 
 // AG Grid 36 renders nothing until its modules are registered.
 ModuleRegistry.registerModules([AllCommunityModule]);
@@ -35,21 +38,49 @@ const WHOLE_COLS = 300;
 /** The rows the analyst selected, by their place in the table; the view's copy button asks it. */
 export type SelectedRows = MutableRefObject<() => number[]>;
 
-export function CrossTabGrid({ table, selection }: { table: CrossTab; selection?: SelectedRows }) {
+/** What a click on a column's header sorts by. */
+function sortByColumn(colId: string, table: CrossTab): SortBy | null {
+  if (colId === TOTAL_COL_ID) return { by: 'total' };
+  const j = valueColIndex(colId);
+  if (j !== null) return table.colKeys[j] === undefined ? null : { by: 'column', key: table.colKeys[j] };
+  return colId.startsWith('k') && table.rowDims.length ? { by: 'label' } : null;
+}
+
+export function CrossTabGrid({ table, selection, printing = false }: { table: CrossTab; selection?: SelectedRows; printing?: boolean }) {
   const { t } = useTranslation();
   const lang = useBluehelm((s) => s.lang);
   const lookups = useBluehelm((s) => s.lookups);
+  const view = usePivotView();
+  const setPivotOptions = useBluehelm((s) => s.setPivotOptions);
   const model = useMemo(
     () =>
-      gridModel(table, lang, lookups, t('grid.total'), (c) =>
-        phrase('rateInterval', lang, { low: formatValue(table.spec.measure, c.low, lang), high: formatValue(table.spec.measure, c.high, lang), deaths: c.deaths, excluded: c.excluded }),
+      gridModel(
+        table,
+        lang,
+        lookups,
+        t('grid.total'),
+        (c) => phrase('rateInterval', lang, { low: formatValue(table.spec.measure, c.low, lang), high: formatValue(table.spec.measure, c.high, lang), deaths: c.deaths, excluded: c.excluded }),
+        view,
       ),
-    [table, lang, lookups, t],
+    [table, lang, lookups, t, view],
   );
   const widths = useMemo(
-    () => columnWidths(table, lang, lookups, t('grid.total'), getComputedStyle(document.documentElement).fontFamily),
-    [table, lang, lookups, t],
+    () => columnWidths(table, model.table, lang, t('grid.total'), getComputedStyle(document.documentElement).fontFamily),
+    [table, model, lang, t],
   );
+  // The sorted column is marked by its header's class (an arrow drawn by CSS, so header texts stay the labels).
+  const columnDefs = useMemo(() => {
+    const sort = effectiveSort(table, view.options);
+    const sortedHere = (colId: string) => {
+      const by = sortByColumn(colId, table);
+      return by !== null && by.by === sort.by && (by.key ?? '') === (sort.key ?? '');
+    };
+    return model.columnDefs.map((c) => ({
+      ...c,
+      ...(table.rowDims.length > 1 && c.colId?.startsWith('k') ? { cellRenderer: GroupCell } : {}),
+      headerClass: sortedHere(c.colId!) ? `bh-sortable bh-sorted-${sort.desc ? 'desc' : 'asc'}` : 'bh-sortable',
+    }));
+  }, [model, table, view.options]);
   const fitColumns = (api: GridApi<GridRow>) => api.setColumnWidths(widths);
   const gridApi = useRef<GridApi<GridRow> | null>(null);
   // The selected rows by their place in the table (click, Ctrl+click, Shift+click), in table order.
@@ -63,7 +94,7 @@ export function CrossTabGrid({ table, selection }: { table: CrossTab; selection?
   const onCopy = (e: React.ClipboardEvent) => {
     if (window.getSelection()?.toString()) return;
     const rows = selectedRows();
-    e.clipboardData.setData('text/plain', tableTsv(table, lang, lookups, rows.length ? rows : undefined));
+    e.clipboardData.setData('text/plain', tableTsv(table, lang, lookups, rows.length ? rows : undefined, view));
     e.preventDefault();
   };
   const whole = table.rows.length <= WHOLE_ROWS && table.colKeys.length <= WHOLE_COLS;
@@ -79,10 +110,20 @@ export function CrossTabGrid({ table, selection }: { table: CrossTab; selection?
         // Virtualisation and the overlay text are read once, so a change of either builds a new grid.
         key={`${whole}-${lang}`}
         theme={theme}
-        columnDefs={model.columnDefs}
+        columnDefs={columnDefs}
         rowData={model.rowData}
         pinnedBottomRowData={model.totals}
-        defaultColDef={{ sortable: true, resizable: true, suppressMovable: true, minWidth: 64 }}
+        // A line's kind is part of its id: a mission's group line and its plain line are two lines to the grid.
+        getRowId={(p) => (p.data.line ? `${p.data.line.kind}:${p.data.line.id}` : 'total')}
+        getRowClass={(p) => (p.data?.line && p.data.line.kind !== 'leaf' && !p.data.isTotal ? `bh-line-${p.data.line.kind}` : undefined)}
+        // The pivot sorts its lines within their groups; the grid's own sort would tear groups apart.
+        defaultColDef={{ sortable: false, resizable: true, suppressMovable: true, minWidth: 64 }}
+        onColumnHeaderClicked={(e) => {
+          const by = 'getColId' in e.column ? sortByColumn(e.column.getColId(), table) : null;
+          if (by) setPivotOptions({ sort: nextSort(view.options.sort, by) });
+        }}
+        // Printing lays every line out at its full height, so the printed page holds the whole table.
+        domLayout={printing ? 'print' : 'normal'}
         suppressRowVirtualisation={whole}
         suppressColumnVirtualisation={whole}
         enableBrowserTooltips
