@@ -122,6 +122,8 @@ export function CrossTabGrid({ table, selection, printing = false }: { table: Cr
           const by = 'getColId' in e.column ? sortByColumn(e.column.getColId(), table) : null;
           if (by) setPivotOptions({ sort: nextSort(view.options.sort, by) });
         }}
+        // A new table replaces the old at once: lines sliding into place would show numbers of two views together.
+        animateRows={false}
         // Printing lays every line out at its full height, so the printed page holds the whole table.
         domLayout={printing ? 'print' : 'normal'}
         suppressRowVirtualisation={whole}
