@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import ExcelJS from 'exceljs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -147,6 +148,13 @@ describe.skipIf(!hasBrowser)('the cross-tab as a pivot table: subtotals, values 
     await expect.poll(async () => (await gridLines(page))[0]?.values.at(-1), WAIT).toBe(100);
     expect(await page.getByTestId('show-as').inputValue()).toBe('pct_row');
 
+    // The workbook says how its values are shown.
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile((await xlsx.path())!);
+    expect(wb.worksheets[1].getSheetValues().flat().filter((v) => typeof v === 'string')).toEqual(expect.arrayContaining(['Values shown as', '% of row total']));
+    expect(wb.worksheets[0].getRow(2).getCell(3).numFmt).toBe('#,##0.0"%"');
+
     // The CSV holds the exact shares: they sum to 100 per line.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
     const csv = fs.readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n').slice(1).map((l) => l.split(','));
@@ -182,6 +190,33 @@ describe.skipIf(!hasBrowser)('the cross-tab as a pivot table: subtotals, values 
     // Per column and in total, the six lines add up to the engine's totals.
     [...expected.colTotals, expected.grandTotal].forEach((total, j) => expect(lines.reduce((s, l) => s + (l.values[j] ?? 0), 0)).toBe(total));
     expect(lines.at(-1)!.values.at(-1)).toBe(expected.grandTotal! - largest.reduce((s, r) => s + r.total!, 0));
+
+    // Heat colours on demand: the largest cell darkest, blanks and totals uncoloured.
+    const heat = () => page.locator('[data-testid="crosstab-grid"] .bh-heat').count();
+    expect(await heat()).toBe(0);
+    await page.getByTestId('heat').check();
+    await expect.poll(heat, WAIT).toBeGreaterThan(20);
+    const darkest = await page.locator('[data-testid="crosstab-grid"] .bh-heat-5').allTextContents();
+    const largestCell = Math.max(...lines.flatMap((l) => l.values.slice(0, -1).map((v) => v ?? 0)));
+    expect(darkest.map((x) => Number(x.replace(/,/g, '')))).toContain(largestCell);
+    expect(await page.locator('[data-testid="crosstab-grid"] .bh-heat.bh-blank, [data-testid="crosstab-grid"] [col-id="total"].bh-heat').count()).toBe(0);
+
+    // Printing gives the title, the filters and the table, not the app around them.
+    await page.emulateMedia({ media: 'print' });
+    for (const hidden of ['.bh-header', '.bh-side', '.bh-tabs', '[data-testid="pivot-controls"]']) expect(await page.locator(hidden).isVisible()).toBe(false);
+    expect(await page.getByTestId('view-title').isVisible()).toBe(true);
+    // The Print button: when the browser lays the page out for print, every line is in it as a plain table, shown
+    // instead of the grid (whose scrolling viewport would print only the lines in view).
+    await page.evaluate(() => {
+      new MutationObserver(() => {
+        const table = document.querySelector('[data-testid="print-table"]');
+        if (table) document.body.dataset.printed = JSON.stringify({ lines: table.querySelectorAll('tbody tr').length, shown: getComputedStyle(table).display, grid: getComputedStyle(document.querySelector('[data-testid="crosstab-grid"]')!).display });
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+    // (Hidden in print, the button is clicked by its event.)
+    await page.getByTestId('print-table-button').dispatchEvent('click');
+    await expect.poll(() => page.evaluate(() => document.body.dataset.printed ?? null), WAIT).toBe(JSON.stringify({ lines: 6, shown: 'table', grid: 'none' }));
+    await page.emulateMedia({ media: 'screen' });
     expect(consoleErrors).toEqual([]);
   });
 

@@ -182,3 +182,45 @@ describe('the pivot as it leaves the app', () => {
     expect(spreadsheetShownFormat({ measure: 'fatalities', unit: 'percent', signed: true })).toBe('+#,##0.0"%";-#,##0.0"%";0');
   });
 });
+
+describe('the pivot options in the view’s address', () => {
+  const spec = { measure: 'fatalities' as const, rows: ['mission' as const, 'service' as const], cols: 'year' as const };
+
+  it('reads back what it wrote, leaves the default out, and refuses what it does not understand', async () => {
+    const { readViewHash, viewHash } = await import('../../renderer/src/views/viewHash');
+    const { DEFAULT_TREND_OPTIONS } = await import('../../shared/present/trend');
+    const pivot = opts({ showAs: 'pct_diff', base: '2018', top: 5, sort: { by: 'column', key: '2019', desc: false }, heat: true });
+    expect(readViewHash(viewHash({ spec, tab: 'crossTab', trend: DEFAULT_TREND_OPTIONS, pivot })).pivot).toEqual(pivot);
+    expect(viewHash({ spec, tab: 'crossTab', trend: DEFAULT_TREND_OPTIONS, pivot: DEFAULT_PIVOT_OPTIONS })).not.toContain('pivot');
+    expect(readViewHash(`#pivot=${encodeURIComponent(JSON.stringify({ showAs: 'median' }))}`).pivot).toBeUndefined();
+    expect(readViewHash('#pivot=%7Bbroken').pivot).toBeUndefined();
+  });
+});
+
+describe('a click on a line of the pivot', () => {
+  it('traces a group’s subtotal as a cell of the view grouped by the group’s levels; “Other” has no rows of its own', async () => {
+    const { gridModel } = await import('../../renderer/src/views/crossTab/gridModel');
+    const { sourceCellAt } = await import('../../renderer/src/views/sourceRows/sourceCell');
+    const t = table();
+    const model = gridModel(t, 'en', lookups(null), 'Total', undefined, { options: opts({ top: 1 }) });
+    const group = model.rowData.find((r) => r.line?.kind === 'group')!;
+    expect(sourceCellAt(t, group, 'c1')).toEqual({ spec: { ...t.spec, rows: ['mission'] }, rowKey: ['MINUSMA'], colKey: '2018', synthetic: false });
+    const leaf = model.rowData.find((r) => r.line?.kind === 'leaf')!;
+    expect(sourceCellAt(t, leaf, 'total')).toEqual({ spec: t.spec, rowKey: ['MINUSMA', 'military'], synthetic: false });
+    expect(sourceCellAt(t, model.rowData.find((r) => r.line?.kind === 'other'), 'c0')).toBeNull();
+  });
+});
+
+describe('sorting by a header’s click', () => {
+  it('sorts numbers largest first, labels A to Z; a second click reverses, a third returns to the default', async () => {
+    const { nextSort, effectiveSort } = await import('../../shared/present/pivot');
+    const first = nextSort(undefined, { by: 'column', key: '2018' });
+    expect(first).toEqual({ by: 'column', key: '2018', desc: true });
+    const second = nextSort(first, { by: 'column', key: '2018' });
+    expect(second).toEqual({ by: 'column', key: '2018', desc: false });
+    expect(nextSort(second, { by: 'column', key: '2018' })).toBeUndefined();
+    expect(nextSort(second, { by: 'label' })).toEqual({ by: 'label', desc: false });
+    expect(effectiveSort({ rowDims: ['year'] }, DEFAULT_PIVOT_OPTIONS)).toEqual({ by: 'label', desc: false });
+    expect(effectiveSort({ rowDims: ['mission'] }, DEFAULT_PIVOT_OPTIONS)).toEqual({ by: 'total', desc: true });
+  });
+});

@@ -46,7 +46,7 @@ function sortByColumn(colId: string, table: CrossTab): SortBy | null {
   return colId.startsWith('k') && table.rowDims.length ? { by: 'label' } : null;
 }
 
-export function CrossTabGrid({ table, selection, printing = false }: { table: CrossTab; selection?: SelectedRows; printing?: boolean }) {
+export function CrossTabGrid({ table, selection }: { table: CrossTab; selection?: SelectedRows }) {
   const { t } = useTranslation();
   const lang = useBluehelm((s) => s.lang);
   const lookups = useBluehelm((s) => s.lookups);
@@ -124,8 +124,7 @@ export function CrossTabGrid({ table, selection, printing = false }: { table: Cr
         }}
         // A new table replaces the old at once: lines sliding into place would show numbers of two views together.
         animateRows={false}
-        // Printing lays every line out at its full height, so the printed page holds the whole table.
-        domLayout={printing ? 'print' : 'normal'}
+
         suppressRowVirtualisation={whole}
         suppressColumnVirtualisation={whole}
         enableBrowserTooltips

@@ -5,6 +5,7 @@ import { useBluehelm } from '../../store';
 import { CrossTabGrid } from './CrossTabGrid';
 import { TableActions } from './TableActions';
 import { PivotControls } from './PivotControls';
+import { PrintTable } from './PrintTable';
 import { GridNotes } from './GridNotes';
 import { SourceRowsPanel } from '../sourceRows/SourceRowsPanel';
 import { SyntheticMark } from '../workspace/SyntheticMark';
@@ -18,10 +19,10 @@ export function CrossTabView() {
   const error = useBluehelm((s) => s.error);
   const running = useBluehelm((s) => s.running);
   const selection = useRef<() => number[]>(() => []);
-  // While printing, the grid lays out every line (no scrolling viewport), so the page holds the whole table.
+  // While printing, the table is also drawn as a plain table (PrintTable), which the print styles show instead of the grid.
   const [printing, setPrinting] = useState(false);
   useEffect(() => {
-    // Ctrl+P as well as the button: the layout must change before the browser lays the page out.
+    // Ctrl+P as well as the button: the table must be in the page before the browser lays it out for print.
     const before = () => flushSync(() => setPrinting(true));
     const after = () => setPrinting(false);
     window.addEventListener('beforeprint', before);
@@ -31,13 +32,16 @@ export function CrossTabView() {
       window.removeEventListener('afterprint', after);
     };
   }, []);
-  const print = () => {
-    setPrinting(true);
-    // Once the grid has drawn every line.
-    requestAnimationFrame(() => requestAnimationFrame(() => window.print()));
-  };
+  // The Print button draws the table first, then asks the browser to print (which holds the page until the dialog closes).
+  const [printAsked, setPrintAsked] = useState(false);
+  useEffect(() => {
+    if (!printAsked) return;
+    window.print();
+    setPrintAsked(false);
+  }, [printAsked]);
+  const print = () => setPrintAsked(true);
   return (
-    <section className={printing ? 'bh-crosstab bh-printing' : 'bh-crosstab'}>
+    <section className="bh-crosstab">
       <div className="bh-view-head">
         {result && <ViewTitle spec={result.spec} />}
         <SyntheticMark on={result?.synthetic ?? false} />
@@ -56,7 +60,8 @@ export function CrossTabView() {
             <PivotControls table={result} />
           </div>
           <div className="bh-crosstab-body">
-            <CrossTabGrid table={result} selection={selection} printing={printing} />
+            <CrossTabGrid table={result} selection={selection} />
+            {(printing || printAsked) && <PrintTable table={result} />}
             <SourceRowsPanel />
           </div>
           <GridNotes table={result} hint={t('grid.traceHint')} />

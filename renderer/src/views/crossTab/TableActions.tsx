@@ -39,7 +39,7 @@ export function TableActions({ table, selectedRows, onPrint }: { table: CrossTab
       <button type="button" className="bh-button bh-small" data-testid="export-xlsx" onClick={() => void xlsx()}>
         {t('table.xlsx')}
       </button>
-      <button type="button" className="bh-button bh-small" data-testid="print-table" onClick={onPrint}>
+      <button type="button" className="bh-button bh-small" data-testid="print-table-button" onClick={onPrint}>
         {t('table.print')}
       </button>
       {note && (
