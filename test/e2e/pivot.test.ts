@@ -39,6 +39,10 @@ async function gridLines(page: Page): Promise<{ kind: string; keys: string[]; va
   });
 }
 
+/** Whether the Total's header sits in the grid's right-pinned section. */
+const totalPinned = (page: Page) =>
+  page.locator('[data-testid="crosstab-grid"] .ag-header-cell[col-id="total"]').evaluate((h) => h.closest('[class*="pinned-right"]') !== null);
+
 describe.skipIf(!hasBrowser)('the cross-tab as a pivot table: subtotals, values shown as shares, top N with Other (real UN files, serve mode + Chromium)', () => {
   let server: Server;
   let browser: Browser;
@@ -98,6 +102,8 @@ describe.skipIf(!hasBrowser)('the cross-tab as a pivot table: subtotals, values 
     }
     // The outer label is shown once: the leaves under a group leave it blank.
     expect(lines.filter((l) => l.kind === 'leaf').every((l) => l.keys[0] === '' && l.keys[1] !== '')).toBe(true);
+    // Five years fit: the Total stays beside the last of them rather than pinned away at the right.
+    expect(await totalPinned(page)).toBe(false);
     // Largest mission first (value-descending by default), and the grand total pinned below.
     expect(groups[0].keys[0]).toBe([...byMission.rows].sort((a, b) => b.total! - a.total!)[0].key[0]);
     expect(parseCell(await grandTotalText(page))).toBe(byMission.grandTotal);
@@ -250,6 +256,8 @@ describe.skipIf(!hasBrowser)('the cross-tab as a pivot table: subtotals, values 
       }
     };
     await totalInside();
+    // Wider than the grid: the Total is pinned at the right, in view while the years scroll.
+    expect(await totalPinned(page)).toBe(true);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'pivot-many-columns-en.png') });
     await page.getByRole('button', { name: '中文' }).click();
     await page.locator('[data-testid="crosstab-grid"] .ag-row-pinned [col-id="total"]').click();

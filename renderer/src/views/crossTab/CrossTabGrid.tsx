@@ -1,4 +1,4 @@
-import { useMemo, useRef, type MutableRefObject } from 'react';
+import { useEffect, useMemo, useRef, useState, type MutableRefObject } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import { AllCommunityModule, ModuleRegistry, themeQuartz, type GridApi } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
@@ -33,6 +33,7 @@ const theme = themeQuartz.withParams({
 // reach every cell; bigger ones are virtualised to stay responsive.
 const WHOLE_ROWS = 2000;
 const WHOLE_COLS = 300;
+const SCROLLBAR_ROOM = 20;
 
 
 /** The rows the analyst selected, by their place in the table; the view's copy button asks it. */
@@ -68,6 +69,19 @@ export function CrossTabGrid({ table, selection }: { table: CrossTab; selection?
     () => columnWidths(table, model.table, lang, t('grid.total'), getComputedStyle(document.documentElement).fontFamily),
     [table, model, lang, t],
   );
+  // A table wider than the grid keeps its Total pinned at the right, in view while scrolling; a narrow one
+  // keeps it beside the last column. The grid's width is watched, so opening the source rows re-decides.
+  const box = useRef<HTMLDivElement>(null);
+  const [gridWidth, setGridWidth] = useState(0);
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => setGridWidth(el.clientWidth));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  // Room for the vertical scrollbar and the grid's border.
+  const pinTotal = widths.reduce((s, w) => s + w.newWidth, 0) + SCROLLBAR_ROOM > gridWidth;
   // The sorted column is marked by its header's class (an arrow drawn by CSS, so header texts stay the labels).
   const columnDefs = useMemo(() => {
     const sort = effectiveSort(table, view.options);
@@ -79,8 +93,10 @@ export function CrossTabGrid({ table, selection }: { table: CrossTab; selection?
       ...c,
       ...(table.rowDims.length > 1 && c.colId?.startsWith('k') ? { cellRenderer: GroupCell } : {}),
       headerClass: sortedHere(c.colId!) ? `bh-sortable bh-sorted-${sort.desc ? 'desc' : 'asc'}` : 'bh-sortable',
+      // (null, not undefined: AG Grid keeps a column's old pinning when the new definition omits it.)
+      ...(c.colId === TOTAL_COL_ID ? { pinned: pinTotal ? ('right' as const) : null } : {}),
     }));
-  }, [model, table, view.options]);
+  }, [model, table, view.options, pinTotal]);
   const fitColumns = (api: GridApi<GridRow>) => api.setColumnWidths(widths);
   const gridApi = useRef<GridApi<GridRow> | null>(null);
   // The selected rows by their place in the table (click, Ctrl+click, Shift+click), in table order.
@@ -105,7 +121,7 @@ export function CrossTabGrid({ table, selection }: { table: CrossTab; selection?
   };
 
   return (
-    <div className="bh-grid" data-testid="crosstab-grid" onCopy={onCopy}>
+    <div className="bh-grid" data-testid="crosstab-grid" onCopy={onCopy} ref={box}>
       <AgGridReact<GridRow>
         // Virtualisation and the overlay text are read once, so a change of either builds a new grid.
         key={`${whole}-${lang}`}

@@ -24,9 +24,6 @@ export interface GridRow {
   labels?: string[];
 }
 
-// Wide tables keep the Total in view while scrolling; narrow ones keep it beside the last column.
-const PIN_TOTAL_FROM = 8;
-
 /** Column ids: `k<i>` for the row keys, `c<j>` for the j-th column key, and the row total. */
 export const TOTAL_COL_ID = 'total';
 export const valueColId = (j: number) => `c${j}`;
@@ -114,11 +111,8 @@ export function gridModel(t: CrossTab, lang: Lang, l: Lookups, totalLabel: strin
       }))
     : [];
   const last = valueCols.length;
-  // (null, not undefined: AG Grid keeps a column's old pinning when the new definition omits it.)
-  const totalCol: ColDef<GridRow> = {
-    ...numberColumn(TOTAL_COL_ID, totalLabel, last, shown, lang, p, heat, 'bh-total', tipOf((r) => r.rate?.total)),
-    pinned: valueCols.length > PIN_TOTAL_FROM ? 'right' : null,
-  };
+  // Pinned to the right by the grid when the columns do not fit its width (CrossTabGrid).
+  const totalCol = numberColumn(TOTAL_COL_ID, totalLabel, last, shown, lang, p, heat, 'bh-total', tipOf((r) => r.rate?.total));
   const rowData: GridRow[] = m.lines.map(({ line, keys }) => {
     const i = line.kind === 'leaf' ? rowIndex.get(JSON.stringify(line.keys)) : undefined;
     return {
