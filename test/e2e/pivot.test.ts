@@ -149,6 +149,11 @@ describe.skipIf(!hasBrowser)('the cross-tab as a pivot table: subtotals, values 
       // Each share is written with one decimal: five columns round by at most 0.25 together.
       expect(Math.abs(sum - 100)).toBeLessThanOrEqual(0.25);
     }
+    // Undo and redo step through the way of showing values, as through any change of the view.
+    await page.getByTestId('undo').click();
+    await expect.poll(() => page.getByTestId('show-as').inputValue(), WAIT).toBe('value');
+    await page.getByTestId('redo').click();
+    await expect.poll(async () => (await gridLines(page))[0]?.values.at(-1), WAIT).toBe(100);
     // The view keeps the way of showing values in its address: a reload shows the shares again.
     await page.reload();
     await expect.poll(async () => (await gridLines(page))[0]?.values.at(-1), WAIT).toBe(100);

@@ -224,3 +224,27 @@ describe('sorting by a header’s click', () => {
     expect(effectiveSort({ rowDims: ['mission'] }, DEFAULT_PIVOT_OPTIONS)).toEqual({ by: 'total', desc: true });
   });
 });
+
+describe('undo and redo', () => {
+  it('step back and forth through changes of how values are shown, interleaved with changes of the view', async () => {
+    const { useBluehelm } = await import('../../renderer/src/store');
+    const s = () => useBluehelm.getState();
+    useBluehelm.setState({ past: [], future: [] });
+    s().setPivotOptions({ showAs: 'pct_row' });
+    s().setCols('year');
+    s().setPivotOptions({ top: 5 });
+    // Setting what is already set is no step.
+    s().setPivotOptions({ top: 5 });
+    expect(s().past).toHaveLength(3);
+    s().undo();
+    expect([s().pivotOptions.top, s().draft.cols]).toEqual([0, 'year']);
+    s().undo();
+    expect([s().pivotOptions.showAs, s().draft.cols]).toEqual(['pct_row', null]);
+    s().undo();
+    expect(s().pivotOptions.showAs).toBe('value');
+    s().redo();
+    s().redo();
+    s().redo();
+    expect([s().pivotOptions.showAs, s().pivotOptions.top, s().draft.cols]).toEqual(['pct_row', 5, 'year']);
+  });
+});

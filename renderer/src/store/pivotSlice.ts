@@ -1,8 +1,9 @@
 import type { StateCreator } from 'zustand';
-import { DEFAULT_PIVOT_OPTIONS, type PivotOptions } from '../../../shared/present/pivot';
+import { DEFAULT_PIVOT_OPTIONS, pivotKey, type PivotOptions } from '../../../shared/present/pivot';
 import type { BluehelmState } from './index';
+import { stepOf, UNDO_LIMIT } from './viewSlice';
 
-/** How the cross-tab is looked at (kept in the address with the view), and which of its groups are folded. */
+/** How the cross-tab is looked at (kept in the address with the view, undone with it), and which of its groups are folded. */
 export interface PivotSlice {
   pivotOptions: PivotOptions;
   setPivotOptions(change: Partial<PivotOptions>): void;
@@ -14,7 +15,13 @@ export interface PivotSlice {
 
 export const createPivotSlice: StateCreator<BluehelmState, [], [], PivotSlice> = (set) => ({
   pivotOptions: DEFAULT_PIVOT_OPTIONS,
-  setPivotOptions: (change) => set((s) => ({ pivotOptions: { ...s.pivotOptions, ...change } })),
+  setPivotOptions: (change) =>
+    set((s) => {
+      const pivotOptions = { ...s.pivotOptions, ...change };
+      // A change that changes nothing is not a step to undo.
+      if (pivotKey(pivotOptions) === pivotKey(s.pivotOptions)) return {};
+      return { pivotOptions, past: [...s.past, stepOf(s)].slice(-UNDO_LIMIT), future: [] };
+    }),
   collapsed: [],
   toggleGroup: (id) => set((s) => ({ collapsed: s.collapsed.includes(id) ? s.collapsed.filter((c) => c !== id) : [...s.collapsed, id] })),
   setCollapsed: (ids) => set({ collapsed: ids }),
