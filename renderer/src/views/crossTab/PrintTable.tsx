@@ -1,6 +1,7 @@
 import type { CrossTab } from '../../../../shared/spec';
 import { formatShown } from '../../../../shared/present/format';
 import { heatClass, shownOf } from '../../../../shared/present/pivot';
+import { phrase } from '../../../../shared/present/phrases';
 import { pivotTable } from '../../../../shared/present/table';
 import { useBluehelm } from '../../store';
 import { blankText } from './gridModel';
@@ -29,6 +30,10 @@ export function PrintTable({ table }: { table: CrossTab }) {
     });
   return (
     <table className="bh-print-table" data-testid="print-table">
+      <caption>
+        {phrase('showAs', lang)}: {phrase(`showAs_${m.pivot.showAs}`, lang, { base: m.valueHeaders[m.pivot.base ?? 0] })}
+        {view.options.top > 0 && ` · ${phrase('topN', lang, { n: view.options.top })}`}
+      </caption>
       <thead>
         <tr>
           {[...m.keyHeaders, ...m.valueHeaders].map((h, i) => (
