@@ -202,6 +202,15 @@ describe.skipIf(!hasBrowser)('the cross-tab as a pivot table: subtotals, values 
     [...expected.colTotals, expected.grandTotal].forEach((total, j) => expect(lines.reduce((s, l) => s + (l.values[j] ?? 0), 0)).toBe(total));
     expect(lines.at(-1)!.values.at(-1)).toBe(expected.grandTotal! - largest.reduce((s, r) => s + r.total!, 0));
 
+    // Difference from a base year: each cell minus the same line's 2015, as the engine's numbers give it.
+    await page.getByTestId('show-as').selectOption('diff');
+    await page.getByTestId('show-as-base').selectOption('2015');
+    const minusma = expected.rows.find((r) => r.key[0] === 'MINUSMA')!;
+    const y = (k: string) => minusma.cells[expected.colKeys.indexOf(k)]!;
+    await expect.poll(() => cellText(page, 'MINUSMA', '2019'), WAIT).toBe(`${y('2019') - y('2015') > 0 ? '+' : ''}${y('2019') - y('2015')}`);
+    expect((await cellText(page, 'MINUSMA', '2015'))?.trim()).toBe('—');
+    await page.getByTestId('show-as').selectOption('value');
+
     // Heat colours on demand: the largest cell darkest, blanks and totals uncoloured.
     const heat = () => page.locator('[data-testid="crosstab-grid"] .bh-heat').count();
     expect(await heat()).toBe(0);
