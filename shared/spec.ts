@@ -97,6 +97,18 @@ export const crossTabSchema = z.object({
   ),
   colTotals: z.array(z.number().nullable()),
   grandTotal: z.number().nullable(),
+  /**
+   * With two or more row dimensions: per leading part of them (depth 1 = the first dimension alone, …),
+   * each group's cells and total as the engine computes them for that grouping.
+   */
+  subtotals: z
+    .array(
+      z.object({
+        depth: z.number().int().min(1),
+        rows: z.array(z.object({ key: z.array(z.string()), cells: z.array(z.number().nullable()), total: z.number().nullable() })),
+      }),
+    )
+    .optional(),
   /** Why some cells are blank (a rate where nothing was deployed): a code, worded per language by shared/present/phrases. */
   blankReason: z.enum(['no_deployments', 'no_reports']).nullable(),
   /** fatality_rate only: each cell's and total's deaths, deaths left out and 95 % interval, shaped as the table. */

@@ -9,7 +9,7 @@ import { viewSpecSchema } from './spec';
 const tabId = z.string().regex(/^\w{1,32}$/, 'expected a tab id such as crossTab or trends');
 /** The chart's settings (chart type, moving average, …) by name. */
 export const chartSettingsSchema = z
-  .record(z.string().regex(/^\w{1,32}$/, 'expected a setting name'), z.union([z.string().max(64), z.number(), z.boolean()]))
+  .record(z.string().regex(/^\w{1,32}$/, 'expected a setting name'), z.union([z.string().max(1024), z.number(), z.boolean()]))
   .refine((r) => Object.keys(r).length <= 32, 'at most 32 chart settings');
 
 /** A view as the workbench shows it: the spec, the tab it is drawn on and the chart's settings. */

@@ -3,7 +3,7 @@ import { parseViewSpec, type CrossTab, type ViewSpec } from '../../shared/spec';
 import { openWorkspace, type Db, type OpenOptions } from './db/open';
 import { ImportJobs } from './import/jobs';
 import { PackExports } from './packs/jobs';
-import { crossTab, sqlAggregator, subjectsOf } from './query/crosstab';
+import { crossTab, sqlAggregator, subjectsOf, type CrossTabContext } from './query/crosstab';
 import { ColumnarEngine } from './query/columnar/engine';
 import { factRows } from './datasets/counts';
 
@@ -76,12 +76,12 @@ export class Workspace {
     };
   }
 
-  private crossTabContext(spec: ViewSpec): { synthetic: boolean; sources: CrossTab['sources'] } {
+  private crossTabContext(spec: ViewSpec): CrossTabContext {
     const subjects = subjectsOf(spec);
     const sources = this.datasets()
       .filter((d) => subjects.includes(d.kind))
       .map((d) => ({ id: d.id, fileName: d.file_name, sha256: d.sha256, synthetic: d.synthetic }));
-    return { synthetic: workspaceKind(this.db) === 'demo', sources };
+    return { synthetic: workspaceKind(this.db) === 'demo', sources, subtotals: true };
   }
 
   /** The reference engine: compiled SQL on this thread (the CLI, and the yardstick of the differential test). */

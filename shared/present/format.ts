@@ -51,3 +51,39 @@ export function spreadsheetFormat(measure: Measure): string {
 export function derivedDecimals(options: { average: number }): number {
   return options.average > 1 ? 1 : 0;
 }
+
+/** What a pivot's cells show (shared/present/pivot.ts): the measure's own numbers, percentages, or ranks. */
+export interface Shown {
+  measure: Measure;
+  unit: 'measure' | 'percent' | 'rank';
+  /** Differences carry their sign: +12 and −3. */
+  signed: boolean;
+}
+
+const PERCENT_DECIMALS = 1;
+
+/** A shown number as the grid writes it: percentages with one decimal, ranks as integers, localised. */
+export function formatShown(s: Shown, v: number | null | undefined, lang: Lang): string {
+  if (v === null || v === undefined || Number.isNaN(v)) return BLANK;
+  const text =
+    s.unit === 'measure'
+      ? formatValue(s.measure, v, lang)
+      : s.unit === 'percent'
+        ? `${formatter(lang, PERCENT_DECIMALS, PERCENT_DECIMALS).format(v)}%`
+        : formatter(lang, 0, 0).format(v);
+  return s.signed && v > 0 ? `+${text}` : text;
+}
+
+/** A shown number rounded as the grid writes it (what a paste should hold). */
+export function roundShown(s: Shown, v: number | null): number | null {
+  if (s.unit === 'measure') return roundValue(s.measure, v);
+  if (v === null || Number.isNaN(v)) return null;
+  const f = 10 ** (s.unit === 'percent' ? PERCENT_DECIMALS : 0);
+  return Math.round(v * f) / f;
+}
+
+/** The spreadsheet format of shown numbers (a percentage is stored as its percentage number, as the grid shows it). */
+export function spreadsheetShownFormat(s: Shown): string {
+  const base = s.unit === 'measure' ? spreadsheetFormat(s.measure) : s.unit === 'percent' ? '#,##0.0"%"' : '0';
+  return s.signed ? `+${base};-${base};0` : base;
+}

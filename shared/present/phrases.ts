@@ -64,6 +64,23 @@ export const PHRASES = {
     en: 'no deployment reports in this period: an average strength needs months reported, so it is left blank (not 0)',
     zh: '该期间没有军警派遣报告：月均部署人数需要有报告的月份，因此留空(不是0)。',
   },
+  // "Show values as" (shared/present/pivot.ts SHOW_AS): the control, and an export's provenance.
+  showAs: { en: 'Values shown as', zh: '数值显示方式' },
+  showAs_value: { en: 'Value', zh: '数值' },
+  showAs_pct_row: { en: '% of row total', zh: '占行合计的百分比' },
+  showAs_pct_col: { en: '% of column total', zh: '占列合计的百分比' },
+  showAs_pct_total: { en: '% of grand total', zh: '占总计的百分比' },
+  showAs_diff: { en: 'Difference from {base}', zh: '与{base}的差额' },
+  showAs_pct_diff: { en: '% difference from {base}', zh: '与{base}相比的差异百分比' },
+  showAs_rank: { en: 'Rank (1 = largest)', zh: '排名(1 = 最大)' },
+  topN: { en: 'Largest {n} per level; the rest as “Other”', zh: '每级显示最大的 {n} 项；其余合并为“其他”' },
+  // Why a pivot cell shows no number (shared/present/pivot.ts BlankWhy), on hover in the grid.
+  blank_no_data: { en: 'no data for this combination', zh: '该组合没有数据' },
+  blank_not_deployed: { en: 'no data: mission not deployed in this period', zh: '无数据：该特派团在此期间未部署' },
+  blank_no_base: { en: 'no value in the base column to compare with', zh: '基准列中没有可比较的数值' },
+  blank_is_base: { en: 'this is the base column the others are compared with', zh: '此列为基准列，其他列与其比较' },
+  blank_not_compared: { en: 'the total is not compared with a column', zh: '合计不与单列比较' },
+  blank_not_additive: { en: 'this measure does not add up, so “Other” cannot be derived from the totals', zh: '该指标不可相加，因此无法由合计推算“其他”' },
   // A rate's detail (CrossTab.rate): the deaths it left out, and a cell's interval.
   excludedDeaths: {
     en: 'Uniformed deaths left out of this rate (no deployment report that month): {count}; each cell lists them apart in its source rows',

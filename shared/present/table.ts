@@ -1,5 +1,6 @@
 import type { CrossTab } from '../spec';
-import { dimensionLabel, measureLabel, valueText, type Lookups } from './labels';
+import { dimensionLabel, measureLabel, valueText, type Lookups, type ValueText } from './labels';
+import { pivot, visibleLines, type Pivot, type PivotLine, type PivotOptions } from './pivot';
 import type { Lang } from './lang';
 import { phrase } from './phrases';
 
@@ -23,4 +24,49 @@ export function tableModel(t: CrossTab, lang: Lang, lookups: Lookups): TableMode
   }));
   const pad = Array.from({ length: Math.max(0, keyHeaders.length - 1) }, () => '');
   return { keyHeaders, valueHeaders, rows, totals: { keys: [phrase('total', lang), ...pad], values: [...(colDim ? t.colTotals : []), t.grandTotal] } };
+}
+
+/** How the analyst looks at the table: the pivot options and the groups they folded. */
+export interface PivotView {
+  options: PivotOptions;
+  collapsed?: ReadonlySet<string>;
+}
+
+export interface PivotTableLine {
+  line: PivotLine;
+  /** One text per row dimension: a line's own label at its depth, '' elsewhere (an outer label is shown once, on its group). */
+  keys: string[];
+  /** The shown numbers, one per column key, then the total. */
+  values: (number | null)[];
+}
+
+/** The pivot as labelled lines: what the grid draws, and what a copy, a CSV and a workbook hold, line for line. */
+export interface PivotTable {
+  pivot: Pivot;
+  keyHeaders: string[];
+  valueHeaders: string[];
+  /** The lines on screen (lines of folded groups left out). */
+  lines: PivotTableLine[];
+  totals: { keys: string[]; values: (number | null)[] };
+}
+
+/** The label of a pivot line at its depth: an "Other" says how many values it combines. */
+export function lineLabel(t: CrossTab, line: PivotLine, lang: Lang, lookups: Lookups): ValueText {
+  if (line.kind === 'other') return { text: `${phrase('other', lang)} (${line.combined})` };
+  return valueText(t.rowDims[line.depth], line.keys[line.depth], lang, lookups);
+}
+
+export function pivotTable(t: CrossTab, lang: Lang, lookups: Lookups, view: PivotView): PivotTable {
+  const p = pivot(t, view.options, { label: (d, k) => valueText(d, k, lang, lookups).text, missions: lookups.missions });
+  const keyHeaders = t.rowDims.length ? t.rowDims.map((d) => dimensionLabel(d, lang)) : [measureLabel(t.spec.measure, lang)];
+  const colDim = t.colDim;
+  const valueHeaders = [...(colDim ? t.colKeys.map((k) => valueText(colDim, k, lang, lookups).text) : []), phrase('total', lang)];
+  const shown = (l: PivotLine) => l.cells.map((c) => c.shown);
+  const lines = visibleLines(p, view.collapsed ?? new Set()).map((line) => ({
+    line,
+    keys: keyHeaders.map((_, i) => (i === line.depth ? lineLabel(t, line, lang, lookups).text : '')),
+    values: shown(line),
+  }));
+  const pad = Array.from({ length: Math.max(0, keyHeaders.length - 1) }, () => '');
+  return { pivot: p, keyHeaders, valueHeaders, lines, totals: { keys: [phrase('total', lang), ...pad], values: shown(p.grand) } };
 }

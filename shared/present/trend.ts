@@ -298,7 +298,7 @@ export interface Mandate {
 }
 
 /** A period is inside a mandate if any of its days is: a mission that started on 25 April 2013 has a 2013. */
-function inside(bounds: { first: string; last: string } | null, m: Mandate): boolean {
+export function inside(bounds: { first: string; last: string } | null, m: Mandate): boolean {
   if (!bounds) return true;
   return (!m.start || bounds.last >= m.start) && (!m.end || bounds.first <= m.end);
 }

@@ -34,7 +34,9 @@ describe('a rate cell says what stands behind it', () => {
 
   it('a table without rate detail has no such tooltip', () => {
     const model = gridModel({ ...table, rate: undefined }, 'en', lookups(null), 'Total', () => 'never');
-    expect(model.columnDefs.find((d) => d.colId === 'c0')!.tooltipValueGetter).toBeUndefined();
+    // (Every number column has a tooltip getter: a blank cell says why it is blank; a number without rate detail says nothing.)
+    const getter = model.columnDefs.find((d) => d.colId === 'c0')!.tooltipValueGetter as (p: { data: (typeof model.rowData)[number] }) => string | undefined;
+    expect(getter({ data: model.rowData[0] })).toBeUndefined();
   });
 
   it('both languages word the note and the tooltip', () => {

@@ -127,8 +127,19 @@ function compareKeys(dims: Dimension[]) {
   };
 }
 
+/** What a cross-tab is computed with besides its spec. */
+export interface CrossTabContext {
+  synthetic: boolean;
+  sources: CrossTab['sources'];
+  /**
+   * Whether a nested table also carries its groups' subtotals (what the grid and the exports show). The
+   * workspace always asks; the engines' differential test leaves them to its own test (subtotals.test.ts).
+   */
+  subtotals?: boolean;
+}
+
 /** A cross-tab: cells for every row key × column key, row totals, column totals and the grand total. */
-export function crossTab(asked: ViewSpec, run: Aggregator, context: { synthetic: boolean; sources: CrossTab['sources'] }): CrossTab {
+export function crossTab(asked: ViewSpec, run: Aggregator, context: CrossTabContext): CrossTab {
   const started = performance.now();
   const spec = withKnownFilterValues(asked, run.values);
   const g = grouped(spec, run);
@@ -150,6 +161,7 @@ export function crossTab(asked: ViewSpec, run: Aggregator, context: { synthetic:
     };
   });
   const rate = g.detail && rateDetail(g.detail, rows.map((r) => r.key.join(KEY_SEPARATOR)), rowDims, colDim, colKeys);
+  const subtotals = context.subtotals ? subtotalLevels(g, spec, rows, rowDims, colDim, colKeys) : [];
   return {
     spec,
     rowDims,
@@ -158,12 +170,50 @@ export function crossTab(asked: ViewSpec, run: Aggregator, context: { synthetic:
     rows,
     colTotals: colKeys.map((c) => colTotals.get(c) ?? null),
     grandTotal: grand,
+    ...(subtotals.length ? { subtotals } : {}),
     blankReason: g.blankReason,
     ...(rate ? { rate } : {}),
     synthetic: context.synthetic,
     sources: context.sources,
     elapsedMs: performance.now() - started,
   };
+}
+
+/**
+ * The subtotal of every group of a nested table: for each leading part of the row dimensions (the
+ * mission, of mission × personnel type), the group's cells and total. A measure that adds up is summed
+ * from the rows (no query more); any other is computed by the engine grouped by that part, as the row
+ * totals are, so an average or a rate's subtotal is its own average or rate, never a sum.
+ */
+function subtotalLevels(g: Grouped, spec: ViewSpec, rows: CrossTab['rows'], rowDims: Dimension[], colDim: Dimension | null, colKeys: string[]): NonNullable<CrossTab['subtotals']> {
+  const levels: NonNullable<CrossTab['subtotals']> = [];
+  const info = measureInfo[spec.measure];
+  for (let depth = 1; depth < rowDims.length; depth++) {
+    if (info.additive) {
+      const groups = new Map<string, CrossTab['rows'][number]>();
+      for (const r of rows) {
+        const key = r.key.slice(0, depth);
+        const k = key.join(KEY_SEPARATOR);
+        const sum = groups.get(k);
+        const add = (a: number | null, b: number | null) => (a === null && b === null ? null : (a ?? 0) + (b ?? 0));
+        groups.set(k, sum ? { key, cells: sum.cells.map((c, j) => add(c, r.cells[j])), total: add(sum.total, r.total) } : { key, cells: [...r.cells], total: r.total });
+      }
+      levels.push({ depth, rows: [...groups.values()] });
+      continue;
+    }
+    const dims = rowDims.slice(0, depth);
+    const cells = colDim ? g.value([...dims, colDim]) : new Map<string, number | null>();
+    const totals = g.value(dims);
+    const keys = [...totals.keys()].map((k) => k.split(KEY_SEPARATOR)).sort(compareKeys(dims));
+    levels.push({
+      depth,
+      rows: keys.map((key) => {
+        const k = key.join(KEY_SEPARATOR);
+        return { key, cells: colKeys.map((c) => cells.get(k + KEY_SEPARATOR + c) ?? info.emptyCell), total: totals.get(k) ?? null };
+      }),
+    });
+  }
+  return levels;
 }
 
 /** A rate's detail shaped as its table: per cell, per row total, per column total, and the grand total. */

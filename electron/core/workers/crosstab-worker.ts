@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { SpecError, type CrossTab, type ViewSpec } from '../../../shared/spec';
 import { openWorkspace } from '../db/open';
-import { crossTab, sqlAggregator } from '../query/crosstab';
+import { crossTab, sqlAggregator, type CrossTabContext } from '../query/crosstab';
 import { ColumnarQueries } from '../query/columnar/aggregate';
 import { buildProjections, projectionBytes } from '../query/columnar/projection';
 import { REMOVALS_KEY } from '../datasets/counts';
@@ -11,7 +11,7 @@ export interface CrossTabWorkerData {
 }
 
 export type CrossTabRequest =
-  | { type: 'crossTab'; id: number; spec: ViewSpec; context: { synthetic: boolean; sources: CrossTab['sources'] } }
+  | { type: 'crossTab'; id: number; spec: ViewSpec; context: CrossTabContext }
   | { type: 'refresh'; id: number };
 
 export type CrossTabReply =

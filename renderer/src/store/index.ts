@@ -3,6 +3,7 @@ import { createFiguresSlice, type FiguresSlice } from './figuresSlice';
 import { createImportSlice, type ImportSlice } from './importSlice';
 import { createLinkSlice, type LinkSlice } from './linkSlice';
 import { createPackSlice, type PackSlice } from './packSlice';
+import { createPivotSlice, type PivotSlice } from './pivotSlice';
 import { createSourceRowsSlice, type SourceRowsSlice } from './sourceRowsSlice';
 import { createTrendSlice, type TrendSlice } from './trendSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
@@ -11,7 +12,7 @@ import { createWorkspaceSlice, type WorkspaceSlice } from './workspaceSlice';
 import { createSavedViewSlice, type SavedViewSlice } from './savedViewSlice';
 import { createAnnotationSlice, type AnnotationSlice } from './annotationSlice';
 
-export type BluehelmState = ViewSlice & WorkspaceSlice & UiSlice & ImportSlice & TrendSlice & FiguresSlice & SourceRowsSlice & PackSlice & SavedViewSlice & AnnotationSlice & LinkSlice;
+export type BluehelmState = ViewSlice & WorkspaceSlice & UiSlice & ImportSlice & TrendSlice & FiguresSlice & SourceRowsSlice & PackSlice & SavedViewSlice & AnnotationSlice & LinkSlice & PivotSlice;
 
 export const useBluehelm = create<BluehelmState>()((...a) => ({
   ...createViewSlice(...a),
@@ -25,4 +26,5 @@ export const useBluehelm = create<BluehelmState>()((...a) => ({
   ...createSavedViewSlice(...a),
   ...createAnnotationSlice(...a),
   ...createLinkSlice(...a),
+  ...createPivotSlice(...a),
 }));

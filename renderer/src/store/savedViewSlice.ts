@@ -4,6 +4,7 @@ import { api, errorMessage } from '../api/client';
 import type { ViewId } from '../views/viewIds';
 import type { BluehelmState } from './index';
 import { resetOnWorkspaceSwitch } from './resets';
+import { keptSettings } from '../views/viewHash';
 import { specOf } from './viewSlice';
 
 resetOnWorkspaceSwitch('savedViews', (s) => s.forgetSavedViews());
@@ -50,7 +51,7 @@ export const createSavedViewSlice: StateCreator<BluehelmState, [], [], SavedView
     saveCurrentView: (name, note, tab) =>
       change(() => {
         const s = get();
-        return api.viewSave({ name, note, spec: specOf(s.draft), tab, chart: { ...s.trendOptions } });
+        return api.viewSave({ name, note, spec: specOf(s.draft), tab, chart: keptSettings(s) });
       }),
     renameSavedView: (id, name) => change(() => api.viewRename({ id, name })),
     duplicateSavedView: async (id) => {

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { filtersOf, measureInfo, type Dimension, type Measure } from '../../../shared/catalogue';
 import type { CrossTab, ViewSpec, ViewSpecInput } from '../../../shared/spec';
+import type { PivotOptions } from '../../../shared/present/pivot';
 import { api, errorMessage } from '../api/client';
 import type { BluehelmState } from './index';
 import { latestOnly } from './latestOnly';
@@ -16,6 +17,12 @@ export interface Draft {
   where: Partial<Record<Dimension, string[]>>;
   from: string;
   to: string;
+}
+
+/** One step of undo: the view, and how the cross-tab showed its values then. */
+export interface ViewStep {
+  draft: Draft;
+  pivot: PivotOptions;
 }
 
 export interface DimensionValue {
@@ -39,8 +46,8 @@ export interface ViewSlice {
   /** Replaces the whole view, e.g. with the spec behind a published figure; undoable like any change. */
   loadSpec(spec: ViewSpec): void;
   /** Earlier and undone views, newest last: what Ctrl+Z and Ctrl+Shift+Z step through. */
-  past: Draft[];
-  future: Draft[];
+  past: ViewStep[];
+  future: ViewStep[];
   undo(): void;
   redo(): void;
   runCrossTab(): Promise<void>;
@@ -73,6 +80,9 @@ export function draftOf(spec: ViewSpec): Draft {
   return { measure: spec.measure, rows: [...spec.rows], cols: spec.cols ?? null, where: { ...spec.where }, from: spec.from ?? '', to: spec.to ?? '' };
 }
 
+/** Where the view stands now, as undo keeps it. */
+export const stepOf = (s: Pick<BluehelmState, 'draft' | 'pivotOptions'>): ViewStep => ({ draft: s.draft, pivot: s.pivotOptions });
+
 /** Two drafts that ask the engine for the same view. */
 export function sameDraft(a: Draft, b: Draft): boolean {
   return JSON.stringify(specOf(a)) === JSON.stringify(specOf(b));
@@ -98,7 +108,7 @@ export const createViewSlice: StateCreator<BluehelmState, [], [], ViewSlice> = (
     set((s) => {
       const draft = change(s.draft);
       if (draft === s.draft || sameDraft(draft, s.draft)) return {};
-      return { draft, past: [...s.past, s.draft].slice(-UNDO_LIMIT), future: [] };
+      return { draft, past: [...s.past, stepOf(s)].slice(-UNDO_LIMIT), future: [] };
     });
 
   return {
@@ -131,8 +141,15 @@ export const createViewSlice: StateCreator<BluehelmState, [], [], ViewSlice> = (
     setDates: (dates) => setDraft((d) => ({ ...d, ...dates })),
     loadSpec: (spec) => setDraft(() => draftOf(spec)),
     undo: () =>
-      set((s) => (s.past.length === 0 ? {} : { draft: s.past[s.past.length - 1], past: s.past.slice(0, -1), future: [s.draft, ...s.future] })),
-    redo: () => set((s) => (s.future.length === 0 ? {} : { draft: s.future[0], future: s.future.slice(1), past: [...s.past, s.draft] })),
+      set((s) => {
+        const step = s.past[s.past.length - 1];
+        return step ? { draft: step.draft, pivotOptions: step.pivot, past: s.past.slice(0, -1), future: [stepOf(s), ...s.future] } : {};
+      }),
+    redo: () =>
+      set((s) => {
+        const step = s.future[0];
+        return step ? { draft: step.draft, pivotOptions: step.pivot, future: s.future.slice(1), past: [...s.past, stepOf(s)] } : {};
+      }),
 
     runCrossTab: async () => {
       const current = requests.begin();

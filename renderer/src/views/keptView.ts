@@ -2,7 +2,8 @@ import { useEffect } from 'react';
 import { api } from '../api/client';
 import { useBluehelm } from '../store';
 import { draftOf, specOf } from '../store/viewSlice';
-import { keptHash, readViewHash, viewHash } from './viewHash';
+import { DEFAULT_PIVOT_OPTIONS, pivotKey } from '../../../shared/present/pivot';
+import { keptHash, keptSettings, readViewHash, viewHash } from './viewHash';
 
 /**
  * The last view is written to the workspace once the analyst pauses, not on every click of a quick sequence:
@@ -32,7 +33,7 @@ export function useKeptView(): void {
   useEffect(() => {
     const current = () => {
       const s = useBluehelm.getState();
-      return viewHash({ spec: specOf(s.draft), tab: s.tab, trend: s.trendOptions });
+      return viewHash({ spec: specOf(s.draft), tab: s.tab, trend: s.trendOptions, pivot: s.pivotOptions });
     };
     // While an address is being loaded, the changes it makes are not new history entries.
     let loading = false;
@@ -43,6 +44,9 @@ export function useKeptView(): void {
       if (asked.spec && JSON.stringify(specOf(s.draft)) !== JSON.stringify(specOf(draftOf(asked.spec)))) s.loadSpec(asked.spec);
       if (asked.tab && asked.tab !== s.tab) s.setTab(asked.tab);
       if (Object.keys(asked.trend).length > 0) s.setTrendOptions(asked.trend);
+      // An address without pivot options is one of the default way of showing values (they are left out then).
+      const pivot = asked.pivot ?? DEFAULT_PIVOT_OPTIONS;
+      if (pivotKey(pivot) !== pivotKey(s.pivotOptions)) useBluehelm.setState({ pivotOptions: pivot });
       loading = false;
       // The address is rewritten in its canonical form (a partial or mangled link shows what is on screen).
       if (current() !== window.location.hash) window.history.replaceState(null, '', current());
@@ -58,7 +62,7 @@ export function useKeptView(): void {
       clearTimeout(keeping);
       keeping = setTimeout(() => {
         const s = useBluehelm.getState();
-        const view = { spec: specOf(s.draft), tab: s.tab, chart: { ...s.trendOptions } };
+        const view = { spec: specOf(s.draft), tab: s.tab, chart: keptSettings(s) };
         if (JSON.stringify(view) === kept) return;
         kept = JSON.stringify(view);
         // A workspace that cannot be written (a read-only copy) still shows every view; only the next start forgets it.
@@ -66,7 +70,7 @@ export function useKeptView(): void {
       }, KEEP_AFTER_MS);
     };
     const unsubscribe = useBluehelm.subscribe((s, before) => {
-      if (s.draft === before.draft && s.tab === before.tab && s.trendOptions === before.trendOptions) return;
+      if (s.draft === before.draft && s.tab === before.tab && s.trendOptions === before.trendOptions && s.pivotOptions === before.pivotOptions) return;
       changed = true;
       keepLast();
       if (loading) return;

@@ -1,4 +1,5 @@
 import { parseViewSpec, type ViewSpec, type ViewSpecInput } from '../../../shared/spec';
+import { DEFAULT_PIVOT_OPTIONS, pivotKey, pivotOptionsSchema, type PivotOptions } from '../../../shared/present/pivot';
 import { AVERAGE_WINDOWS, DEFAULT_TREND_OPTIONS, TIME_GRAINS, TREND_CHART_TYPES, TREND_LAYOUTS, TREND_SHOWS, type TimeGrain, type TrendChartType, type TrendLayout, type TrendOptions } from '../../../shared/present/trend';
 import { VIEW_IDS, type ViewId } from './viewIds';
 
@@ -9,19 +10,31 @@ export interface KeptView {
   spec: ViewSpecInput;
   tab: ViewId;
   trend: TrendOptions;
+  /** How the cross-tab shows its values; left out of the address while it is the default. */
+  pivot?: PivotOptions;
 }
 
-export function viewHash({ spec, tab, trend }: KeptView): string {
+export function viewHash({ spec, tab, trend, pivot }: KeptView): string {
   const q = new URLSearchParams({ tab, spec: JSON.stringify(spec), chart: trend.chart, avg: String(trend.average), show: trend.show, marks: trend.annotations ? '1' : '0' });
   if (trend.grain) q.set('grain', trend.grain);
   if (trend.layout) q.set('layout', trend.layout);
+  if (pivot && pivotKey(pivot) !== pivotKey(DEFAULT_PIVOT_OPTIONS)) q.set('pivot', pivotKey(pivot));
   return `#${q.toString()}`;
 }
 
 /** What a hash asks for; parts that are missing or not understood are left out, never guessed. */
-export function readViewHash(hash: string): { spec?: ViewSpec; tab?: ViewId; trend: Partial<TrendOptions> } {
+export function readViewHash(hash: string): { spec?: ViewSpec; tab?: ViewId; trend: Partial<TrendOptions>; pivot?: PivotOptions } {
   const q = new URLSearchParams(hash.replace(/^#/, ''));
-  const out: { spec?: ViewSpec; tab?: ViewId; trend: Partial<TrendOptions> } = { trend: {} };
+  const out: { spec?: ViewSpec; tab?: ViewId; trend: Partial<TrendOptions>; pivot?: PivotOptions } = { trend: {} };
+  const pivot = q.get('pivot');
+  if (pivot) {
+    try {
+      const parsed = pivotOptionsSchema.safeParse(JSON.parse(pivot));
+      if (parsed.success) out.pivot = parsed.data;
+    } catch {
+      // As a mangled spec: the default way of showing values.
+    }
+  }
   const tab = q.get('tab');
   if (tab && (VIEW_IDS as readonly string[]).includes(tab)) out.tab = tab as ViewId;
   const spec = q.get('spec');
@@ -55,5 +68,16 @@ export function readViewHash(hash: string): { spec?: ViewSpec; tab?: ViewId; tre
  * checks as a pasted link, so a setting this version does not know is dropped and a missing one is the default.
  */
 export function keptHash(view: { spec: ViewSpecInput; tab: string; chart: Record<string, unknown> }): string {
-  return viewHash({ spec: view.spec, tab: view.tab as ViewId, trend: { ...DEFAULT_TREND_OPTIONS, ...view.chart } as TrendOptions });
+  const { pivot, ...trend } = view.chart;
+  const hash = viewHash({ spec: view.spec, tab: view.tab as ViewId, trend: { ...DEFAULT_TREND_OPTIONS, ...trend } as TrendOptions });
+  // How the cross-tab shows its values is kept as the address writes it, and read back by readViewHash.
+  return typeof pivot === 'string' ? `${hash}&${new URLSearchParams({ pivot })}` : hash;
+}
+
+/** The settings a saved or last view keeps besides its spec and tab: the chart's, and how the cross-tab shows its values. */
+export function keptSettings(s: { trendOptions: TrendOptions; pivotOptions: PivotOptions }): Record<string, string | number | boolean> {
+  // A setting left unset (a grain "as the view") is left out: a saved view holds only values.
+  const kept: Record<string, string | number | boolean> = Object.fromEntries(Object.entries(s.trendOptions).filter(([, v]) => v !== undefined));
+  if (pivotKey(s.pivotOptions) !== pivotKey(DEFAULT_PIVOT_OPTIONS)) kept.pivot = pivotKey(s.pivotOptions);
+  return kept;
 }

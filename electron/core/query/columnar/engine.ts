@@ -2,6 +2,7 @@ import type { Worker } from 'node:worker_threads';
 import { SpecError, type CrossTab, type ViewSpec } from '../../../../shared/spec';
 import { startWorker } from '../../threads';
 import type { CrossTabReply, CrossTabRequest, CrossTabWorkerData } from '../../workers/crosstab-worker';
+import type { CrossTabContext } from '../crosstab';
 
 type Request = CrossTabRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
@@ -17,7 +18,7 @@ export class ColumnarEngine {
 
   constructor(private readonly dbPath: string) {}
 
-  crossTab(spec: ViewSpec, context: { synthetic: boolean; sources: CrossTab['sources'] }): Promise<CrossTab> {
+  crossTab(spec: ViewSpec, context: CrossTabContext): Promise<CrossTab> {
     return this.ask({ type: 'crossTab', spec, context }).then((r) => (r as Extract<CrossTabReply, { type: 'crossTab' }>).table);
   }
 

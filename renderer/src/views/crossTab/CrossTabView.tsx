@@ -1,8 +1,11 @@
-import { useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useBluehelm } from '../../store';
 import { CrossTabGrid } from './CrossTabGrid';
 import { TableActions } from './TableActions';
+import { PivotControls } from './PivotControls';
+import { PrintTable } from './PrintTable';
 import { GridNotes } from './GridNotes';
 import { SourceRowsPanel } from '../sourceRows/SourceRowsPanel';
 import { SyntheticMark } from '../workspace/SyntheticMark';
@@ -17,6 +20,27 @@ export function CrossTabView() {
   const error = useBluehelm((s) => s.error);
   const running = useBluehelm((s) => s.running);
   const selection = useRef<() => number[]>(() => []);
+  // While printing, the table is also drawn as a plain table (PrintTable), which the print styles show instead of the grid.
+  const [printing, setPrinting] = useState(false);
+  useEffect(() => {
+    // Ctrl+P as well as the button: the table must be in the page before the browser lays it out for print.
+    const before = () => flushSync(() => setPrinting(true));
+    const after = () => setPrinting(false);
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+    };
+  }, []);
+  // The Print button draws the table first, then asks the browser to print (which holds the page until the dialog closes).
+  const [printAsked, setPrintAsked] = useState(false);
+  useEffect(() => {
+    if (!printAsked) return;
+    window.print();
+    setPrintAsked(false);
+  }, [printAsked]);
+  const print = () => setPrintAsked(true);
   return (
     <section className="bh-crosstab">
       <div className="bh-view-head">
@@ -33,9 +57,13 @@ export function CrossTabView() {
       )}
       {result && (
         <>
-          <TableActions table={result} selectedRows={() => selection.current()} />
+          <div className="bh-table-tools">
+            <TableActions table={result} selectedRows={() => selection.current()} onPrint={print} />
+            <PivotControls table={result} />
+          </div>
           <div className="bh-crosstab-body">
             <CrossTabGrid table={result} selection={selection} />
+            {(printing || printAsked) && <PrintTable table={result} />}
             <SourceRowsPanel />
           </div>
           <GridNotes table={result} hint={t('grid.traceHint')} />

@@ -1,8 +1,8 @@
 import type { CrossTab } from '../../../../shared/spec';
-import { formatValue } from '../../../../shared/present/format';
-import type { Lookups } from '../../../../shared/present/labels';
+import { formatShown } from '../../../../shared/present/format';
 import type { Lang } from '../../../../shared/present/lang';
-import { tableModel } from '../../../../shared/present/table';
+import { shownOf } from '../../../../shared/present/pivot';
+import type { PivotTable } from '../../../../shared/present/table';
 import { TOTAL_COL_ID, valueColId } from './gridModel';
 
 // Column widths from the labels' and numbers' own text, measured on a canvas. AG Grid's autosize clones
@@ -26,15 +26,22 @@ function measure(text: string, font: string): number {
 
 const longest = (texts: string[]) => [...new Set(texts)].sort((a, b) => b.length - a.length).slice(0, MEASURED_PER_COLUMN);
 
+/** Room for the fold toggle before a group's label. */
+const FOLD_WIDTH = 22;
+
 /** The width each column needs for its header and its widest cell, in the grid's font (bold, as totals are). */
-export function columnWidths(t: CrossTab, lang: Lang, lookups: Lookups, totalLabel: string, fontFamily: string, fontSize = 13): { key: string; newWidth: number }[] {
-  const m = tableModel(t, lang, lookups);
+export function columnWidths(t: CrossTab, m: PivotTable, lang: Lang, totalLabel: string, fontFamily: string, fontSize = 13): { key: string; newWidth: number }[] {
   const cellFont = `600 ${fontSize}px ${fontFamily}`;
-  const fmt = (v: number | null) => formatValue(t.spec.measure, v, lang);
-  const lines = [...m.rows, m.totals];
-  const width = (header: string, texts: string[]) =>
-    Math.ceil(Math.max(measure(header, cellFont) + HEADER_PADDING, ...longest(texts).map((x) => measure(x, cellFont) + CELL_PADDING)));
-  const keyCols = m.keyHeaders.map((h, i) => ({ key: `k${i}`, newWidth: width(h, [...m.rows.map((r) => r.keys[i]), i === 0 ? totalLabel : '']) }));
+  const shown = shownOf(t, m.pivot);
+  const fmt = (v: number | null) => formatShown(shown, v, lang);
+  const lines = [...m.lines, m.totals];
+  const folds = t.rowDims.length > 1;
+  const width = (header: string, texts: string[], extra = 0) =>
+    Math.ceil(Math.max(measure(header, cellFont) + HEADER_PADDING, ...longest(texts).map((x) => measure(x, cellFont) + CELL_PADDING + extra)));
+  const keyCols = m.keyHeaders.map((h, i) => ({
+    key: `k${i}`,
+    newWidth: width(h, [...m.lines.map((r) => r.keys[i]), i === 0 ? totalLabel : ''], folds && i < t.rowDims.length - 1 ? FOLD_WIDTH : 0),
+  }));
   const valueCount = m.valueHeaders.length;
   const valueCols = m.valueHeaders.map((h, j) => ({
     key: j === valueCount - 1 ? TOTAL_COL_ID : valueColId(j),

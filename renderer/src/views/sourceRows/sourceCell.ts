@@ -13,10 +13,14 @@ export interface SourceCell {
 
 export type CellKind = 'cell' | 'rowTotal' | 'colTotal' | 'grandTotal';
 
-/** The number under a grid click: a value, a row or column total, or the grand total; null for a key cell. */
+/**
+ * The number under a grid click: a value, a row or column total, or the grand total; null for a key cell.
+ * A group's subtotal is a cell of the view grouped by the group's levels only; "Other" has no rows of its own.
+ */
 export function sourceCellAt(table: CrossTab, row: GridRow | undefined, colId: string): SourceCell | null {
-  if (!row) return null;
-  const base = { spec: table.spec, rowKey: row.isTotal ? [] : row.keys, synthetic: table.synthetic };
+  if (!row || row.line?.kind === 'other') return null;
+  const spec = row.line?.kind === 'group' ? { ...table.spec, rows: table.spec.rows.slice(0, row.keys.length) } : table.spec;
+  const base = { spec, rowKey: row.isTotal ? [] : row.keys, synthetic: table.synthetic };
   if (colId === TOTAL_COL_ID) return base;
   const j = valueColIndex(colId);
   const colKey = j === null ? undefined : table.colKeys[j];

@@ -1,0 +1,80 @@
+import { useTranslation } from 'react-i18next';
+import type { CrossTab } from '../../../../shared/spec';
+import { showAsFor, TOP_NS, type ShowAs } from '../../../../shared/present/pivot';
+import { valueText } from '../../../../shared/present/labels';
+import { phrase } from '../../../../shared/present/phrases';
+import { useBluehelm } from '../../store';
+
+/** How the table shows its values: as shares, differences or ranks; the largest N per level; heat colouring; folding every group. */
+export function PivotControls({ table }: { table: CrossTab }) {
+  const { t } = useTranslation();
+  const lang = useBluehelm((s) => s.lang);
+  const lookups = useBluehelm((s) => s.lookups);
+  const options = useBluehelm((s) => s.pivotOptions);
+  const setOptions = useBluehelm((s) => s.setPivotOptions);
+  const setCollapsed = useBluehelm((s) => s.setCollapsed);
+  const collapsedCount = useBluehelm((s) => s.collapsed.length);
+  const offered = showAsFor(table);
+  // A way of showing the table cannot take (a share of a rate) is shown as the plain value, as the pivot computes it.
+  const showAs = offered.includes(options.showAs) ? options.showAs : 'value';
+  const colDim = table.colDim;
+  const base = colDim && table.colKeys.includes(options.base ?? '') ? options.base! : table.colKeys[0];
+  const groupIds = () => {
+    // Every group's id is the JSON of its keys, as the pivot names them.
+    const ids = new Set<string>();
+    for (const r of table.rows) for (let d = 1; d < r.key.length; d++) ids.add(JSON.stringify(r.key.slice(0, d)));
+    return [...ids];
+  };
+  return (
+    <div className="bh-trend-controls bh-pivot-controls" data-testid="pivot-controls">
+      <label>
+        {phrase('showAs', lang)}
+        <select data-testid="show-as" value={showAs} onChange={(e) => setOptions({ showAs: e.target.value as ShowAs })}>
+          {offered.map((s) => (
+            <option key={s} value={s}>
+              {phrase(`showAs_${s}`, lang, { base: t('pivot.baseColumn') })}
+            </option>
+          ))}
+        </select>
+      </label>
+      {colDim && (showAs === 'diff' || showAs === 'pct_diff') && (
+        <label>
+          {t('pivot.base')}
+          <select data-testid="show-as-base" value={base} onChange={(e) => setOptions({ base: e.target.value })}>
+            {table.colKeys.map((k) => (
+              <option key={k} value={k}>
+                {valueText(colDim, k, lang, lookups).text}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {table.rowDims.length > 0 && (
+        <label>
+          {t('pivot.top')}
+          <select data-testid="top-n" value={options.top} onChange={(e) => setOptions({ top: Number(e.target.value) })}>
+            {TOP_NS.map((n) => (
+              <option key={n} value={n}>
+                {n === 0 ? t('pivot.all') : t('pivot.topN', { n })}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <label title={t('pivot.heatHint')}>
+        <input type="checkbox" data-testid="heat" checked={options.heat} onChange={(e) => setOptions({ heat: e.target.checked })} />
+        {t('pivot.heat')}
+      </label>
+      {table.rowDims.length > 1 && (
+        <span className="bh-fold-all">
+          <button type="button" className="bh-link" data-testid="unfold-all" disabled={collapsedCount === 0} onClick={() => setCollapsed([])}>
+            {t('pivot.unfoldAll')}
+          </button>
+          <button type="button" className="bh-link" data-testid="fold-all" onClick={() => setCollapsed(groupIds())}>
+            {t('pivot.foldAll')}
+          </button>
+        </span>
+      )}
+    </div>
+  );
+}
