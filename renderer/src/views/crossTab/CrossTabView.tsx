@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBluehelm } from '../../store';
 import { CrossTabGrid } from './CrossTabGrid';
+import { CrossTabChart } from './CrossTabChart';
 import { TableActions } from './TableActions';
 import { GridNotes } from './GridNotes';
 import { SourceRowsPanel } from '../sourceRows/SourceRowsPanel';
@@ -33,7 +34,11 @@ export function CrossTabView() {
         <>
           <TableActions table={result} selectedRows={() => selection.current()} />
           <div className="bh-crosstab-body">
-            <CrossTabGrid table={result} selection={selection} />
+            {/* A table without a column dimension is narrow: its chart goes beside it, else below it. */}
+            <div className={`bh-crosstab-figures ${result.colDim ? 'bh-chart-below' : 'bh-chart-beside'}`}>
+              <CrossTabGrid table={result} selection={selection} />
+              <CrossTabChart table={result} />
+            </div>
             <SourceRowsPanel />
           </div>
           <GridNotes table={result} hint={t('grid.traceHint')} />

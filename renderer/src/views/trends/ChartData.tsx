@@ -7,10 +7,10 @@ import { useBluehelm } from '../../store';
  * The numbers the chart draws, as a table that screen readers read (the SVG chart is only a picture to
  * them). Each cell also carries its exact value, so what is drawn can be checked against the engine.
  */
-export function ChartData({ times, lines, measure, caption }: { times: string[]; lines: ChartLine[]; measure: Measure; caption: string }) {
+export function ChartData({ times, lines, measure, caption, testId = 'trend-data' }: { times: string[]; lines: ChartLine[]; measure: Measure; caption: string; testId?: string }) {
   const lang = useBluehelm((s) => s.lang);
   return (
-    <table className="bh-visually-hidden" data-testid="trend-data">
+    <table className="bh-visually-hidden" data-testid={testId}>
       <caption>{caption}</caption>
       <thead>
         <tr>

@@ -7,7 +7,7 @@ import { SVGRenderer } from 'echarts/renderers';
 // SVG, not canvas: text stays text (searchable, selectable, crisp in screenshots), and the CSP needs no exception.
 use([LineChart, BarChart, GridComponent, LegendComponent, TooltipComponent, GraphicComponent, SVGRenderer]);
 
-export function TrendChart({ option, label }: { option: EChartsCoreOption; label: string }) {
+export function TrendChart({ option, label, testId = 'trend-chart' }: { option: EChartsCoreOption; label: string; testId?: string }) {
   const host = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | null>(null);
 
@@ -28,5 +28,5 @@ export function TrendChart({ option, label }: { option: EChartsCoreOption; label
     chart.current?.setOption(option, { notMerge: true });
   }, [option]);
 
-  return <div ref={host} className="bh-chart" data-testid="trend-chart" role="img" aria-label={label} />;
+  return <div ref={host} className="bh-chart" data-testid={testId} role="img" aria-label={label} />;
 }
