@@ -49,6 +49,11 @@ export class Workspace {
     await this.engine.close();
   }
 
+  /** Has the columnar engine read the workspace now, ahead of the first cross-tab. */
+  warmEngine(): void {
+    this.engine.warm();
+  }
+
   /** Tells the columnar engine the workspace changed (an import committed); cross-tabs asked later see the new rows. */
   refreshEngine(): void {
     this.engine.refresh().catch(() => undefined);

@@ -5,7 +5,10 @@
 // the analyst's browser, not Bluehelm); each run gets a fresh browser context, so nothing is cached.
 // Target: under 1 s. Prints a JSON summary as its last line.
 //
-//   node test/bench/launch.mjs [--runs N]      (the app must be built: npm run build)
+//   node test/bench/launch.mjs [--runs N] [--root DIR] [--grid-only]
+// The app must be built (npm run build). --root measures another checkout (built, with node_modules), e.g.
+// an older commit for a before/after pair at the same machine load; --grid-only waits for the grid alone,
+// for a build whose first view has no chart.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,16 +16,18 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const arg = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const root = path.resolve(arg('--root') ?? here);
+const gridOnly = process.argv.includes('--grid-only');
 const cli = path.join(root, 'electron', 'cli', 'bluehelm.mjs');
-const datasets = process.env.BLUEHELM_DATASETS || path.resolve(root, '..', 'shared', 'datasets');
+const datasets = process.env.BLUEHELM_DATASETS || path.resolve(here, '..', 'shared', 'datasets');
 const files = [
   path.join(datasets, 'un-fatalities', 'DPPADPOSS-FATALITIES.csv'),
   path.join(datasets, 'un-contributions', 'contributions_2021-2025_psdh-layout.csv'),
   path.join(datasets, 'un-contributions', 'contributions_2009-2014_opendata-layout.csv'),
 ];
-const runsArg = process.argv.indexOf('--runs');
-const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 7;
+const RUNS = Number(arg('--runs') ?? 7);
 
 if (!fs.existsSync(path.join(root, 'dist', 'renderer', 'index.html'))) throw new Error('build the app first: npm run build');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bluehelm-launch-bench-'));
@@ -48,10 +53,10 @@ function startServe() {
 
 // Inside the page: the epoch time of the first frame in which the grid's grand total and the chart's
 // drawn series are both on screen, with the milestones on the way (all epoch ms).
-const DRAWN = () => {
+const DRAWN = (gridOnly) => {
   const total = document.querySelector('[data-testid="crosstab-grid"] .ag-row-pinned [col-id="total"]')?.textContent;
   const series = document.querySelector('[data-testid="crosstab-chart"] svg path[d]');
-  if (!total || !series) return false;
+  if (!total || (!series && !gridOnly)) return false;
   const at = performance.timeOrigin + performance.now();
   const nav = performance.getEntriesByType('navigation')[0];
   const resources = performance.getEntriesByType('resource');
@@ -83,7 +88,7 @@ try {
       const url = await server.url;
       const listening = Date.now();
       await page.goto(url, { waitUntil: 'commit' });
-      const m = await (await page.waitForFunction(DRAWN, null, { polling: 'raf', timeout: 30_000 })).jsonValue();
+      const m = await (await page.waitForFunction(DRAWN, gridOnly, { polling: 'raf', timeout: 30_000 })).jsonValue();
       const rel = (t) => (t == null ? null : Math.round(t - started));
       runs.push({ total: rel(m.drawn), listening: listening - started, navigation: rel(m.navigationStart), domContentLoaded: rel(m.domContentLoaded), scripts: rel(m.scripts), workspaceInfo: rel(m.workspaceInfo), crossTab: rel(m.crossTab), transferred: m.transferred });
       console.log(`run ${i + 1}: ${JSON.stringify(runs[runs.length - 1])}`);
@@ -102,6 +107,8 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const assets = fs.readdirSync(path.join(root, 'dist', 'renderer', 'assets')).map((f) => ({ f, kb: Math.round(fs.statSync(path.join(root, 'dist', 'renderer', 'assets', f)).size / 1024) }));
 const summary = {
   bench: 'launch',
+  root,
+  waitedFor: gridOnly ? 'grid' : 'grid and chart',
   runs: RUNS,
   medianMs: median(runs.map((r) => r.total)),
   maxMs: Math.max(...runs.map((r) => r.total)),

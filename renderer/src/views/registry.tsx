@@ -1,9 +1,4 @@
-import type { ComponentType } from 'react';
-import { CrossTabView } from './crossTab/CrossTabView';
-import { DatasetsTab } from './workspace/DatasetsTab';
-import { PacksView } from './packs/PacksView';
-import { PublishedFiguresView } from './publishedFigures/PublishedFiguresView';
-import { TrendsView } from './trends/TrendsView';
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { ViewId } from './viewIds';
 
 /** One tab of the workbench: adding a view is adding an entry here. */
@@ -13,16 +8,25 @@ export interface ViewEntry {
   labelKey: string;
   /** The cross-tab builder defines what this view draws, so it is shown beside it. */
   usesBuilder: boolean;
-  component: ComponentType;
+  /** Fetches the view's code; the app asks for the first view's as it starts (main.tsx). */
+  load: () => Promise<unknown>;
+  /** Rendered inside a Suspense boundary (Workbench), since its code arrives when first shown. */
+  component: LazyExoticComponent<ComponentType>;
+}
+
+// Each view's code (and the libraries only it uses) is its own chunk, fetched when its tab is first
+// opened: the app's first script holds only what every view needs, and the first view loads beside it.
+function view<K extends string>(id: ViewId, labelKey: string, usesBuilder: boolean, load: () => Promise<Record<K, ComponentType>>, name: K): ViewEntry {
+  return { id, labelKey, usesBuilder, load, component: lazy(() => load().then((m): { default: ComponentType } => ({ default: m[name] }))) };
 }
 
 /** In the order of the tabs; every id of viewIds.ts has exactly one entry (test/unit/viewRegistry.test.ts). */
 export const VIEWS: readonly ViewEntry[] = [
-  { id: 'crossTab', labelKey: 'tabs.crossTab', usesBuilder: true, component: CrossTabView },
-  { id: 'trends', labelKey: 'tabs.trends', usesBuilder: true, component: TrendsView },
-  { id: 'published', labelKey: 'tabs.published', usesBuilder: false, component: PublishedFiguresView },
-  { id: 'packs', labelKey: 'tabs.packs', usesBuilder: false, component: PacksView },
-  { id: 'datasets', labelKey: 'tabs.datasets', usesBuilder: false, component: DatasetsTab },
+  view('crossTab', 'tabs.crossTab', true, () => import('./crossTab/CrossTabView'), 'CrossTabView'),
+  view('trends', 'tabs.trends', true, () => import('./trends/TrendsView'), 'TrendsView'),
+  view('published', 'tabs.published', false, () => import('./publishedFigures/PublishedFiguresView'), 'PublishedFiguresView'),
+  view('packs', 'tabs.packs', false, () => import('./packs/PacksView'), 'PacksView'),
+  view('datasets', 'tabs.datasets', false, () => import('./workspace/DatasetsTab'), 'DatasetsTab'),
 ];
 
 export const viewEntry = (id: ViewId): ViewEntry => VIEWS.find((v) => v.id === id)!;

@@ -21,6 +21,14 @@ export class ColumnarEngine {
     return this.ask({ type: 'crossTab', spec, context }).then((r) => (r as Extract<CrossTabReply, { type: 'crossTab' }>).table);
   }
 
+  /**
+   * Starts the worker, which reads the projections as it starts, so the first cross-tab a page asks for
+   * finds them built instead of waiting for the read (serve mode calls it as soon as it listens).
+   */
+  warm(): void {
+    if (!this.worker) this.start();
+  }
+
   /** Rebuilds the projections from the workspace (after an import); later cross-tabs wait for it. Before the first cross-tab there is nothing to rebuild. */
   async refresh(): Promise<void> {
     if (this.worker) await this.ask({ type: 'refresh' });

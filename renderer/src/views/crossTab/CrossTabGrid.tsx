@@ -1,6 +1,17 @@
 import { useMemo, useRef, type MutableRefObject } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import { AllCommunityModule, ModuleRegistry, themeQuartz, type GridApi } from 'ag-grid-community';
+import {
+  CellStyleModule,
+  ClientSideRowModelModule,
+  ColumnApiModule,
+  LocaleModule,
+  ModuleRegistry,
+  PinnedRowModule,
+  RowSelectionModule,
+  TooltipModule,
+  themeQuartz,
+  type GridApi,
+} from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
 import type { CrossTab } from '../../../../shared/spec';
 import { useBluehelm } from '../../store';
@@ -11,8 +22,19 @@ import { formatValue } from '../../../../shared/present/format';
 import { phrase } from '../../../../shared/present/phrases';
 import { tableTsv } from '../../../../shared/present/tableExport';
 
-// AG Grid 36 renders nothing until its modules are registered.
-ModuleRegistry.registerModules([AllCommunityModule]);
+// AG Grid 36 renders nothing until its modules are registered. Only those the grid uses, not
+// AllCommunityModule: the filters, editors, exports and charts integration it does not use were most of
+// the script the first view waited for. A grid option whose module is missing logs AG Grid error #200,
+// which every browser test fails on: a feature the grid starts using adds its module here.
+ModuleRegistry.registerModules([
+  ClientSideRowModelModule, // rowData
+  PinnedRowModule, // the totals line
+  RowSelectionModule, // rows selected for copying
+  TooltipModule, // full names and rate intervals on hover
+  CellStyleModule, // cellClass by value (blank cells)
+  ColumnApiModule, // setColumnWidths
+  LocaleModule, // the no-rows text in the UI's language
+]);
 
 const theme = themeQuartz.withParams({
   accentColor: '#009edb',

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBluehelm } from '../../store';
 import { CrossTabBuilder } from '../crossTab/CrossTabBuilder';
@@ -38,7 +38,9 @@ export function Workbench() {
             </button>
           ))}
         </nav>
-        <View />
+        <Suspense fallback={<p className="bh-loading">{t('app.loading')}</p>}>
+          <View />
+        </Suspense>
       </main>
     </div>
   );
