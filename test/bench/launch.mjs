@@ -64,12 +64,18 @@ const DRAWN = (gridOnly) => {
     const r = resources.filter((e) => re.test(e.name));
     return r.length ? performance.timeOrigin + Math.max(...r.map((e) => e.responseEnd)) : null;
   };
+  const start = (re) => {
+    const r = resources.filter((e) => re.test(e.name));
+    return r.length ? performance.timeOrigin + Math.min(...r.map((e) => e.startTime)) : null;
+  };
   return {
     drawn: at,
     navigationStart: performance.timeOrigin,
     domContentLoaded: performance.timeOrigin + nav.domContentLoadedEventEnd,
     scripts: end(/\.js$/),
+    workspaceInfoAsked: start(/\/rpc\/workspaceInfo$/),
     workspaceInfo: end(/\/rpc\/workspaceInfo$/),
+    crossTabAsked: start(/\/rpc\/crossTab$/),
     crossTab: end(/\/rpc\/crossTab$/),
     transferred: resources.reduce((a, r) => a + (r.transferSize || 0), nav.transferSize || 0),
   };
@@ -90,7 +96,7 @@ try {
       await page.goto(url, { waitUntil: 'commit' });
       const m = await (await page.waitForFunction(DRAWN, gridOnly, { polling: 'raf', timeout: 30_000 })).jsonValue();
       const rel = (t) => (t == null ? null : Math.round(t - started));
-      runs.push({ total: rel(m.drawn), listening: listening - started, navigation: rel(m.navigationStart), domContentLoaded: rel(m.domContentLoaded), scripts: rel(m.scripts), workspaceInfo: rel(m.workspaceInfo), crossTab: rel(m.crossTab), transferred: m.transferred });
+      runs.push({ total: rel(m.drawn), listening: listening - started, navigation: rel(m.navigationStart), domContentLoaded: rel(m.domContentLoaded), scripts: rel(m.scripts), workspaceInfoAsked: rel(m.workspaceInfoAsked), workspaceInfo: rel(m.workspaceInfo), crossTabAsked: rel(m.crossTabAsked), crossTab: rel(m.crossTab), transferred: m.transferred });
       console.log(`run ${i + 1}: ${JSON.stringify(runs[runs.length - 1])}`);
     } finally {
       server.child.kill('SIGTERM');

@@ -37,10 +37,18 @@ export function useKeptView(): void {
     apply();
     // The view a link or a reload opens on is where undo starts, not a step back to the default view.
     useBluehelm.setState({ past: [], future: [] });
-    const unsubscribe = useBluehelm.subscribe((s, before) => {
-      if (loading || (s.draft === before.draft && s.tab === before.tab && s.trendOptions === before.trendOptions)) return;
+    // The history entry is written after the frame that shows the change: pushState costs the browser a
+    // round trip to its history (tens of ms on a busy machine), which the new numbers need not wait for.
+    // Changes made within one frame become one entry, the last view's.
+    let pending = 0;
+    const push = () => {
+      pending = 0;
       const hash = current();
       if (hash !== window.location.hash) window.history.pushState(null, '', hash);
+    };
+    const unsubscribe = useBluehelm.subscribe((s, before) => {
+      if (loading || (s.draft === before.draft && s.tab === before.tab && s.trendOptions === before.trendOptions)) return;
+      if (!pending) pending = requestAnimationFrame(() => setTimeout(push));
     });
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || typesText(e.target)) return;
@@ -54,6 +62,7 @@ export function useKeptView(): void {
     window.addEventListener('hashchange', apply);
     window.addEventListener('keydown', onKey);
     return () => {
+      if (pending) cancelAnimationFrame(pending);
       unsubscribe();
       window.removeEventListener('popstate', apply);
       window.removeEventListener('hashchange', apply);

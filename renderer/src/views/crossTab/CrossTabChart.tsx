@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CrossTab } from '../../../../shared/spec';
 import { chartOption } from '../../../../shared/present/chart';
@@ -11,8 +11,8 @@ import { useBluehelm } from '../../store';
 import { ChartData } from '../trends/ChartData';
 import { TrendChart } from '../trends/TrendChart';
 
-/** The current cross-tab drawn as a chart beside or below the grid, from the same answer as the grid. */
-export function CrossTabChart({ table }: { table: CrossTab }) {
+/** The current cross-tab drawn as a chart beside or below the grid, from the same answer as the grid; redrawn only when that answer changes. */
+export const CrossTabChart = memo(function CrossTabChart({ table }: { table: CrossTab }) {
   const { t } = useTranslation();
   const lang = useBluehelm((s) => s.lang);
   const lookups = useBluehelm((s) => s.lookups);
@@ -39,4 +39,4 @@ export function CrossTabChart({ table }: { table: CrossTab }) {
       )}
     </div>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useMemo, useRef, type MutableRefObject } from 'react';
+import { memo, useCallback, useMemo, useRef, type MutableRefObject } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import {
   CellStyleModule,
@@ -10,7 +10,13 @@ import {
   RowSelectionModule,
   TooltipModule,
   themeQuartz,
+  type CellClickedEvent,
+  type CellKeyDownEvent,
+  type FullWidthCellKeyDownEvent,
+  type GetRowIdParams,
   type GridApi,
+  type GridReadyEvent,
+  type RowDataUpdatedEvent,
 } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
 import type { CrossTab } from '../../../../shared/spec';
@@ -54,10 +60,19 @@ const WHOLE_ROWS = 2000;
 const WHOLE_COLS = 300;
 
 
+// Every grid option handed to AG Grid keeps its identity from one render to the next unless its content
+// changes: a new object (even an equal one) makes AG Grid re-read its columns and measure the viewport
+// again, which was most of the time from a change to the new numbers.
+const DEFAULT_COL_DEF = { sortable: true, resizable: true, suppressMovable: true, minWidth: 64 };
+const ROW_SELECTION = { mode: 'multiRow', checkboxes: false, headerCheckbox: false, enableClickSelection: true } as const;
+/** A line keeps its id across changes, so AG Grid updates its cells in place instead of drawing every row anew. */
+const rowId = (p: GetRowIdParams<GridRow>) => (p.data.isTotal ? 'total' : JSON.stringify(p.data.keys));
+
 /** The rows the analyst selected, by their place in the table; the view's copy button asks it. */
 export type SelectedRows = MutableRefObject<() => number[]>;
 
-export function CrossTabGrid({ table, selection }: { table: CrossTab; selection?: SelectedRows }) {
+/** Redrawn only when its table or its own settings change, not with every render of the view around it. */
+export const CrossTabGrid = memo(function CrossTabGrid({ table, selection }: { table: CrossTab; selection?: SelectedRows }) {
   const { t } = useTranslation();
   const lang = useBluehelm((s) => s.lang);
   const lookups = useBluehelm((s) => s.lookups);
@@ -72,7 +87,20 @@ export function CrossTabGrid({ table, selection }: { table: CrossTab; selection?
     () => columnWidths(table, lang, lookups, t('grid.total'), getComputedStyle(document.documentElement).fontFamily),
     [table, lang, lookups, t],
   );
-  const fitColumns = (api: GridApi<GridRow>) => api.setColumnWidths(widths);
+  // The columns are built anew only when the table's shape changes (its spec apart from filters and dates,
+  // its dimensions and column values, whether it is a rate): a filter change keeps them, and AG Grid then
+  // only updates the cells. Anything else the column definitions come to depend on belongs in this key.
+  const { where: _where, from: _from, to: _to, ...shapeSpec } = table.spec;
+  const shape = JSON.stringify([shapeSpec, table.rowDims, table.colDim, table.colKeys, !!table.rate]);
+  const columnDefs = useMemo(() => model.columnDefs, [shape, lang, lookups, t]);
+  const applied = useRef('');
+  const fitColumns = (api: GridApi<GridRow>) => {
+    // Setting the widths lays the grid out again; equal widths are not set twice.
+    const next = JSON.stringify(widths);
+    if (next === applied.current) return;
+    applied.current = next;
+    api.setColumnWidths(widths);
+  };
   const gridApi = useRef<GridApi<GridRow> | null>(null);
   // The selected rows by their place in the table (click, Ctrl+click, Shift+click), in table order.
   const selectedRows = () =>
@@ -94,6 +122,19 @@ export function CrossTabGrid({ table, selection }: { table: CrossTab; selection?
     const cell = sourceCellAt(table, row, colId);
     if (cell) void showSourceRows(cell);
   };
+  // AG Grid holds the handlers; they reach the current table and widths through this ref.
+  const latest = useRef({ trace, fitColumns });
+  latest.current = { trace, fitColumns };
+  const onGridReady = useCallback((e: GridReadyEvent<GridRow>) => {
+    gridApi.current = e.api;
+    latest.current.fitColumns(e.api);
+  }, []);
+  const onRowDataUpdated = useCallback((e: RowDataUpdatedEvent<GridRow>) => latest.current.fitColumns(e.api), []);
+  const onCellClicked = useCallback((e: CellClickedEvent<GridRow>) => latest.current.trace(e.data, e.column.getColId()), []);
+  const onCellKeyDown = useCallback((e: CellKeyDownEvent<GridRow> | FullWidthCellKeyDownEvent<GridRow>) => {
+    if ('column' in e && (e.event as KeyboardEvent | null | undefined)?.key === 'Enter') latest.current.trace(e.data, e.column.getColId());
+  }, []);
+  const localeText = useMemo(() => ({ noRowsToShow: t('grid.noRows') }), [t]);
 
   return (
     <div className="bh-grid" data-testid="crosstab-grid" onCopy={onCopy}>
@@ -101,26 +142,24 @@ export function CrossTabGrid({ table, selection }: { table: CrossTab; selection?
         // Virtualisation and the overlay text are read once, so a change of either builds a new grid.
         key={`${whole}-${lang}`}
         theme={theme}
-        columnDefs={model.columnDefs}
+        columnDefs={columnDefs}
         rowData={model.rowData}
         pinnedBottomRowData={model.totals}
-        defaultColDef={{ sortable: true, resizable: true, suppressMovable: true, minWidth: 64 }}
+        getRowId={rowId}
+        // Rows that keep their id would slide to their new places; the numbers should simply be there.
+        animateRows={false}
+        defaultColDef={DEFAULT_COL_DEF}
         suppressRowVirtualisation={whole}
         suppressColumnVirtualisation={whole}
         enableBrowserTooltips
-        localeText={{ noRowsToShow: t('grid.noRows') }}
-        rowSelection={{ mode: 'multiRow', checkboxes: false, headerCheckbox: false, enableClickSelection: true }}
-        onGridReady={(e) => {
-          gridApi.current = e.api;
-          fitColumns(e.api);
-        }}
-        onRowDataUpdated={(e) => fitColumns(e.api)}
-        onCellClicked={(e) => trace(e.data, e.column.getColId())}
-        onCellKeyDown={(e) => {
-          if ('column' in e && (e.event as KeyboardEvent | null | undefined)?.key === 'Enter') trace(e.data, e.column.getColId());
-        }}
+        localeText={localeText}
+        rowSelection={ROW_SELECTION}
+        onGridReady={onGridReady}
+        onRowDataUpdated={onRowDataUpdated}
+        onCellClicked={onCellClicked}
+        onCellKeyDown={onCellKeyDown}
       />
     </div>
   );
-}
+});
 
