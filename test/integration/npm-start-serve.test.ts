@@ -19,23 +19,40 @@ function freePort(): Promise<number> {
 }
 
 // `npm start -- --port N --db PATH`, exactly as typed: npm, start.mjs and `bluehelm serve` in turn.
+/** Whether something accepts connections on the port. */
+function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
 describe('npm start -- --port N --db PATH', () => {
   let child: ChildProcess | undefined;
+  let port = 0;
 
   afterEach(async () => {
-    if (child && child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((r) => child!.once('exit', r));
-      // npm forwards the signal to start.mjs, which forwards it to serve.
-      child.kill('SIGTERM');
-      await exited;
+    if (!child?.pid) return;
+    // npm, start.mjs and serve share the process group the test gave npm: all three are stopped, and the
+    // test waits until the port is closed, so no server outlives it.
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // already gone
     }
+    for (let i = 0; i < 100 && (await listening(port)); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await listening(port)).toBe(false);
   });
 
   it('serves the named workspace on the named port', async () => {
     const dir = tempDir('bluehelm-npm-start-');
     const db = path.join(dir, 'analyst.sqlite');
-    const port = await freePort();
-    child = spawn('npm', ['start', '--silent', '--', '--port', String(port), '--db', db], { cwd: REPO, env: { ...process.env, BLUEHELM_DATA_DIR: dir }, stdio: ['ignore', 'pipe', 'pipe'] });
+    port = await freePort();
+    child = spawn('npm', ['start', '--silent', '--', '--port', String(port), '--db', db], { cwd: REPO, env: { ...process.env, BLUEHELM_DATA_DIR: dir }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let out = '';
     const url = await new Promise<string>((resolve, reject) => {
       child!.stdout!.on('data', (d: Buffer) => {
