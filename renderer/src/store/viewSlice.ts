@@ -151,8 +151,9 @@ export const createViewSlice: StateCreator<BluehelmState, [], [], ViewSlice> = (
       set({ running: true });
       try {
         const spec = specOf(get().draft);
+        // Taken once, by the run of the same view (the address's view may be loaded a run after the default one).
         const asked = early?.key === JSON.stringify(spec) ? early.answer : null;
-        early = null;
+        if (asked) early = null;
         const result = await (asked ?? api.crossTab(spec));
         if (current()) {
           set({ result, error: null, running: false });
@@ -168,6 +169,7 @@ export const createViewSlice: StateCreator<BluehelmState, [], [], ViewSlice> = (
 
     forgetResult: () => {
       requests.drop();
+      early = null;
       set({ result: null, error: null, running: false });
       get().closeSourceRows();
     },
