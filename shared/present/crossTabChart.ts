@@ -58,8 +58,9 @@ export function crossTabChart(t: CrossTab, lang: Lang, lookups: Lookups): CrossT
       : { categories: [measure], lines: [{ name: measure, values: [t.grandTotal], other: false }], type: 'bar', seriesOf: null, notDrawn: none };
   }
 
-  // Time across the columns and not down the rows: time runs along the axis, one series per row.
-  if (t.colDim && isTime(t.colDim) && !isTime(first)) {
+  // Time across the columns (more than one period) and not down the rows: time runs along the axis, one
+  // series per row. A single period (a filter to one year) would be a column of dots: the rows become bars.
+  if (t.colDim && isTime(t.colDim) && !isTime(first) && t.colKeys.length > 1) {
     const { lines, notDrawn } = topSeries(
       t.rows.map((r) => ({ name: rowLabel(r.key), values: r.cells, rank: rankOf(r.cells, r.total) })),
       additive,
@@ -101,5 +102,5 @@ export function crossTabChart(t: CrossTab, lang: Lang, lookups: Lookups): CrossT
     candidates = [{ name: measure, values: along(t.rows, (r) => r.total), rank: 0 }];
   }
   const { lines, notDrawn } = topSeries(candidates, additive, lang);
-  return { categories, lines, type: isTime(first) ? 'line' : 'bar', seriesOf: t.colDim ?? (byFirst ? t.rowDims[1] : null), notDrawn };
+  return { categories, lines, type: isTime(first) && categories.length > 1 ? 'line' : 'bar', seriesOf: t.colDim ?? (byFirst ? t.rowDims[1] : null), notDrawn };
 }

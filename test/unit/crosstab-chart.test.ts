@@ -51,6 +51,17 @@ describe('the chart of a cross-tab', () => {
     expect(c.seriesOf).toBe('mission');
   });
 
+  it('draws bars, not a column of dots, when time across the columns holds a single period', () => {
+    const t = table({ measure: 'fatalities', rows: ['mission'], cols: 'year' }, ['2018'], [
+      [['MINUSMA'], [11], 11],
+      [['MONUSCO'], [8], 8],
+    ], [19]);
+    const c = crossTabChart(t, 'en', ref);
+    expect(c.type).toBe('bar');
+    expect(c.categories).toEqual(['MINUSMA', 'MONUSCO']);
+    expect(c.lines).toEqual([{ name: '2018', values: [11, 8], other: false }]);
+  });
+
   it('draws bars per row and column value, the largest columns first and the rest summed as “Other” for a count', () => {
     const cols = Array.from({ length: TOP_SERIES + 3 }, (_, j) => `M${j}`);
     // Column j holds j in every row, so the largest are the last ones; "Other" is the sum of the three smallest.
