@@ -14,6 +14,8 @@ export class ColumnarEngine {
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (r: CrossTabReply) => void; reject: (e: Error) => void }>();
   private readonly inFlight = new Set<Promise<unknown>>();
+  /** The worker has read the workspace once (it does so as it starts, before answering anything). */
+  ready = false;
 
   constructor(private readonly dbPath: string) {}
 
@@ -66,12 +68,19 @@ export class ColumnarEngine {
   private start(): Worker {
     const worker = startWorker('crosstab-worker', { workerData: { dbPath: this.dbPath } satisfies CrossTabWorkerData });
     worker.on('message', (reply: CrossTabReply) => {
+      if (reply.type === 'ready') {
+        this.ready = true;
+        return;
+      }
       const waiting = this.pending.get(reply.id);
       this.pending.delete(reply.id);
       waiting?.resolve(reply);
     });
     const failAll = (error: Error) => {
-      if (this.worker === worker) this.worker = undefined;
+      if (this.worker === worker) {
+        this.worker = undefined;
+        this.ready = false;
+      }
       for (const w of this.pending.values()) w.reject(error);
       this.pending.clear();
     };

@@ -94,10 +94,10 @@ export const CrossTabGrid = memo(function CrossTabGrid({ table, selection }: { t
   const shape = JSON.stringify([shapeSpec, table.rowDims, table.colDim, table.colKeys, !!table.rate]);
   const columnDefs = useMemo(() => model.columnDefs, [shape, lang, lookups, t]);
   const applied = useRef('');
-  const fitColumns = (api: GridApi<GridRow>) => {
-    // Setting the widths lays the grid out again; equal widths are not set twice.
+  const fitColumns = (api: GridApi<GridRow>, fresh = false) => {
+    // Setting the widths lays the grid out again; equal widths are not set twice on the same grid.
     const next = JSON.stringify(widths);
-    if (next === applied.current) return;
+    if (!fresh && next === applied.current) return;
     applied.current = next;
     api.setColumnWidths(widths);
   };
@@ -127,7 +127,8 @@ export const CrossTabGrid = memo(function CrossTabGrid({ table, selection }: { t
   latest.current = { trace, fitColumns };
   const onGridReady = useCallback((e: GridReadyEvent<GridRow>) => {
     gridApi.current = e.api;
-    latest.current.fitColumns(e.api);
+    // A new grid (another language, or virtualisation turned on or off) starts from AG Grid's widths.
+    latest.current.fitColumns(e.api, true);
   }, []);
   const onRowDataUpdated = useCallback((e: RowDataUpdatedEvent<GridRow>) => latest.current.fitColumns(e.api), []);
   const onCellClicked = useCallback((e: CellClickedEvent<GridRow>) => latest.current.trace(e.data, e.column.getColId()), []);
