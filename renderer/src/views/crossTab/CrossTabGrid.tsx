@@ -36,6 +36,7 @@ const theme = themeQuartz.withParams({
 const WHOLE_ROWS = 2000;
 const WHOLE_COLS = 300;
 const SCROLLBAR_ROOM = 20;
+const NARROWEST_COL = 64;
 
 
 /** The rows the analyst selected, by their place in the table; the view's copy button asks it. */
@@ -75,6 +76,7 @@ export function CrossTabGrid({ table, selection, trace: traces = true, testId = 
   // A table wider than the grid keeps its Total pinned at the right, in view while scrolling; a narrow one
   // keeps it beside the last column. The grid's width is watched, so opening the source rows re-decides.
   const box = useRef<HTMLDivElement>(null);
+  const gridApi = useRef<GridApi<GridRow> | null>(null);
   const [gridWidth, setGridWidth] = useState(0);
   useEffect(() => {
     const el = box.current;
@@ -85,6 +87,15 @@ export function CrossTabGrid({ table, selection, trace: traces = true, testId = 
   }, []);
   // Room for the vertical scrollbar and the grid's border.
   const pinTotal = widths.reduce((s, w) => s + w.newWidth, 0) + SCROLLBAR_ROOM > gridWidth;
+  // Beside the source rows the grid keeps its pinned columns (row labels, Total) and one column scrolling between
+  // them: AG Grid unpins columns that leave it less than 50 px between them, the Total first, and never pins them back.
+  const pinnedWidth = widths.filter((w) => w.key.startsWith('k') || w.key === TOTAL_COL_ID).reduce((s, w) => s + w.newWidth, 0);
+  const scrolling = Math.max(NARROWEST_COL, ...widths.filter((w) => valueColIndex(w.key) !== null).map((w) => w.newWidth));
+  const keeps = pinnedWidth + scrolling + SCROLLBAR_ROOM;
+  // A window narrowed so far that AG Grid unpinned the Total anyway: pinned again once the grid is wide enough.
+  useEffect(() => {
+    if (pinTotal) gridApi.current?.applyColumnState({ state: [{ colId: TOTAL_COL_ID, pinned: 'right' }] });
+  }, [pinTotal, gridWidth]);
   // The sorted column is marked by its header's class (an arrow drawn by CSS, so header texts stay the labels).
   const columnDefs = useMemo(() => {
     const sort = effectiveSort(table, view.options);
@@ -101,7 +112,6 @@ export function CrossTabGrid({ table, selection, trace: traces = true, testId = 
     }));
   }, [model, table, view.options, pinTotal]);
   const fitColumns = (api: GridApi<GridRow>) => api.setColumnWidths(widths);
-  const gridApi = useRef<GridApi<GridRow> | null>(null);
   // The selected rows by their place in the table (click, Ctrl+click, Shift+click), in table order.
   const selectedRows = () =>
     (gridApi.current?.getSelectedNodes() ?? [])
@@ -137,7 +147,7 @@ export function CrossTabGrid({ table, selection, trace: traces = true, testId = 
   const rowClassRules = useMemo(() => ({ 'bh-row-linked': (p: { data?: GridRow }) => linked(lit, linkOf(p.data)) }), [lit, table]);
 
   return (
-    <div className="bh-grid" data-testid={testId} onCopy={onCopy} onMouseLeave={() => setHighlight(null, 'hover')} ref={box}>
+    <div className="bh-grid" data-testid={testId} onCopy={onCopy} onMouseLeave={() => setHighlight(null, 'hover')} ref={box} style={{ '--bh-grid-keeps': `${keeps}px` } as React.CSSProperties}>
       <AgGridReact<GridRow>
         // Virtualisation and the overlay text are read once, so a change of either builds a new grid.
         key={`${whole}-${lang}`}
@@ -149,7 +159,7 @@ export function CrossTabGrid({ table, selection, trace: traces = true, testId = 
         getRowId={(p) => (p.data.line ? `${p.data.line.kind}:${p.data.line.id}` : 'total')}
         getRowClass={(p) => (p.data?.line && p.data.line.kind !== 'leaf' && !p.data.isTotal ? `bh-line-${p.data.line.kind}` : undefined)}
         // The pivot sorts its lines within their groups; the grid's own sort would tear groups apart.
-        defaultColDef={{ sortable: false, resizable: true, suppressMovable: true, minWidth: 64 }}
+        defaultColDef={{ sortable: false, resizable: true, suppressMovable: true, minWidth: NARROWEST_COL }}
         onColumnHeaderClicked={(e) => {
           const by = 'getColId' in e.column ? sortByColumn(e.column.getColId(), table) : null;
           if (by) setPivotOptions({ sort: nextSort(view.options.sort, by) });
