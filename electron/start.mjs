@@ -25,6 +25,8 @@ export const MAIN_ENTRY = 'dist/electron/main.mjs';
 export const FALLBACK_MESSAGE =
   'Electron is not installed on this machine (its binary could not be downloaded). Starting Bluehelm in serve mode instead: open the address below in a browser.';
 
+export const SERVE_ASKED_MESSAGE = 'Starting Bluehelm in serve mode (a --port was given): open the address below in a browser.';
+
 export { electronBindingFile };
 
 /**
@@ -35,14 +37,17 @@ export { electronBindingFile };
  * @property {boolean} rendererBuilt dist/renderer/index.html exists
  * @property {boolean} bindingPresent native/electron-<version>/<platform>-<arch>/better_sqlite3.node exists
  * @property {string | undefined} packageMain package.json's "main"
+ * @property {boolean} portAsked     the command line names a --port, which only serve mode listens on
  *
- * @typedef {{ mode: 'serve', reason: string }
+ * @typedef {{ mode: 'serve', reason: string, asked?: boolean }
  *   | { mode: 'electron', build: boolean, native: boolean }
  *   | { mode: 'error', message: string }} StartPlan
  */
 
 /** @param {StartFacts} f @returns {StartPlan} */
 export function planStart(f) {
+  // `npm start -- --port 8080 --db my.sqlite`: the analyst asks for the app in a browser, Electron or not.
+  if (f.portAsked) return { mode: 'serve', reason: 'a --port was given', asked: true };
   if (!f.electronBinary || !f.electronVersion) {
     // npm does not run Electron's download script (package.json "allowScripts" denies it: nothing but the
     // database driver and esbuild runs code at install), so a developer fetches the binary on purpose.
@@ -59,8 +64,8 @@ export function planStart(f) {
   return { mode: 'electron', build: !f.mainBuilt || !f.rendererBuilt, native: !f.bindingPresent };
 }
 
-/** @param {string} root @returns {StartFacts} */
-export function gatherFacts(root = ROOT) {
+/** @param {string} root @param {string[]} argv the arguments after `npm start --` @returns {StartFacts} */
+export function gatherFacts(root = ROOT, argv = []) {
   let electronBinary = null;
   let electronVersion = null;
   try {
@@ -83,6 +88,7 @@ export function gatherFacts(root = ROOT) {
     rendererBuilt: fs.existsSync(path.join(root, 'dist', 'renderer', 'index.html')),
     bindingPresent: electronVersion !== null && fs.existsSync(electronBindingFile(root, electronVersion)),
     packageMain: pkg.main,
+    portAsked: argv.some((a) => a === '--port' || a.startsWith('--port=')),
   };
 }
 
@@ -169,7 +175,7 @@ function startElectron(binary, args) {
 }
 
 async function main(argv) {
-  const facts = gatherFacts();
+  const facts = gatherFacts(ROOT, argv);
   if (argv.includes('--native-only')) {
     if (!facts.electronVersion) {
       console.error('The electron package is not installed (npm install).');
@@ -188,8 +194,12 @@ async function main(argv) {
 
   const plan = planStart(facts);
   if (plan.mode === 'serve') {
-    console.log(FALLBACK_MESSAGE);
-    console.log(`(${plan.reason}.)`);
+    // Every argument goes on to `bluehelm serve`: --port N, --db PATH.
+    if (plan.asked) console.log(SERVE_ASKED_MESSAGE);
+    else {
+      console.log(FALLBACK_MESSAGE);
+      console.log(`(${plan.reason}.)`);
+    }
     startServe(argv);
     return undefined;
   }

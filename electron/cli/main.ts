@@ -52,6 +52,17 @@ const err = (s: string) => process.stderr.write(s);
 
 type Values = Record<string, string | boolean | string[] | undefined>;
 
+
+/** `--progress`: a line "progress FILE N%" on stderr each time the whole percentage changes. */
+function progressLines(file: string): (done: number, total: number) => void {
+  let lastPct = -1;
+  return (done, total) => {
+    const pct = total ? Math.floor((100 * done) / total) : 100;
+    if (pct !== lastPct) err(`progress ${file} ${pct}%\n`);
+    lastPct = pct;
+  };
+}
+
 function args(argv: string[], options: ParseArgsConfig['options']): { values: Values; positionals: string[] } {
   try {
     const parsed = parseArgs({ args: argv, options: { db: { type: 'string' }, ...options }, allowPositionals: true, strict: true });
@@ -73,17 +84,7 @@ function importCommand(argv: string[]): number {
   const db = openWorkspace(dbPath(values.db));
   try {
     for (const file of positionals) {
-      let lastPct = -1;
-      const result = importFile(db, { path: path.resolve(file) }, {
-        kind: kind as 'auto',
-        onProgress: values.progress
-          ? (done, total) => {
-              const pct = total ? Math.floor((100 * done) / total) : 100;
-              if (pct !== lastPct) err(`progress ${file} ${pct}%\n`);
-              lastPct = pct;
-            }
-          : undefined,
-      });
+      const result = importFile(db, { path: path.resolve(file) }, { kind: kind as 'auto', onProgress: values.progress ? progressLines(file) : undefined });
       if (values.json) {
         const { kind: k, file: _f, sha256, rows_read, inserted, updated, unchanged, rejected, matched_by_name } = result;
         out(JSON.stringify({ kind: k, file, sha256, rows_read, inserted, updated, unchanged, rejected, matched_by_name, already_imported: result.already_imported, rejects: result.rejects.map((r) => ({ ...r, text: rejectText(r.reason, 'en', r.line) })), changes: result.changes }) + '\n');
@@ -224,18 +225,7 @@ function datasetCommand(argv: string[]): number {
     if (positionals.length !== 2) throw new UsageError('dataset replace needs a dataset number and a file');
     const id = datasetId(positionals[0]);
     const file = positionals[1];
-    let lastPct = -1;
-    const result = withWorkspace(values, (ws) =>
-      replaceDataset(ws.db, id, { path: path.resolve(file) }, {
-        onProgress: values.progress
-          ? (done, total) => {
-              const pct = total ? Math.floor((100 * done) / total) : 100;
-              if (pct !== lastPct) err(`progress ${file} ${pct}%\n`);
-              lastPct = pct;
-            }
-          : undefined,
-      }),
-    );
+    const result = withWorkspace(values, (ws) => replaceDataset(ws.db, id, { path: path.resolve(file) }, { onProgress: values.progress ? progressLines(file) : undefined }));
     if (values.json) out(JSON.stringify(result) + '\n');
     else if (result.already_imported) out(`${file}: already in the workspace as #${result.dataset_id}; nothing changed\n`);
     else

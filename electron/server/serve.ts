@@ -37,6 +37,8 @@ const MIME: Record<string, string> = {
 };
 
 const MAX_BODY = 512 * 1024 * 1024;
+/** vite's output names: assets/<name>-<8-character content hash>.js|css. */
+const HASHED_ASSET = /^assets\/[\w.-]+-[\w-]{8}\.(js|css)$/;
 const BAD_ESCAPE = 'a malformed % escape in the address';
 
 function send(res: http.ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8', extra: Record<string, string> = {}) {
@@ -121,7 +123,11 @@ export async function serve(options: ServeOptions): Promise<Server> {
       if (!file.startsWith(staticDir + path.sep)) return send(res, 404, 'not found');
       const target = fs.existsSync(file) && fs.statSync(file).isFile() ? file : path.join(staticDir, 'index.html');
       if (!fs.existsSync(target)) return send(res, 503, 'The renderer is not built. Run "npm run build" (npm install does it for you).');
-      return send(res, 200, fs.readFileSync(target), MIME[path.extname(target)] ?? 'application/octet-stream');
+      // A built script or stylesheet is named by its content's hash, so it never changes under its name: the
+      // browser may keep it (and its compiled code) for the next load of this address. It holds no data, only
+      // the app; everything else, the page and every answer included, stays no-store.
+      const fixed: Record<string, string> = target === file && HASHED_ASSET.test(rel) ? { 'Cache-Control': 'private, max-age=31536000, immutable' } : {};
+      return send(res, 200, fs.readFileSync(target), MIME[path.extname(target)] ?? 'application/octet-stream', fixed);
     } catch (e) {
       if (!res.headersSent) send(res, 500, `internal error: ${(e as Error).message}`);
     }
@@ -132,6 +138,8 @@ export async function serve(options: ServeOptions): Promise<Server> {
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   port = (server.address() as AddressInfo).port;
+  // The engine reads the workspace while the browser loads the page, rather than when the page first asks.
+  session.current.warmEngine();
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     port,

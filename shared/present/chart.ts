@@ -122,7 +122,8 @@ export function chartOption({ times, lines, measure, lang, fontFamily, watermark
             top: 'middle',
             silent: true,
             z: 0,
-            style: { text: watermark, fill: 'rgba(180, 83, 9, 0.22)', font: `700 30px ${fontFamily}` },
+            // One language a line, so the two-language mark fits a chart half the window wide.
+            style: { text: watermark.split(' · ').join('\n'), align: 'center', lineHeight: 38, fill: 'rgba(180, 83, 9, 0.22)', font: `700 30px ${fontFamily}` },
           },
         ]
       : [],

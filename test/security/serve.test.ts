@@ -269,6 +269,19 @@ describe('static files', () => {
     expect(r.headers['referrer-policy']).toBe('no-referrer');
   });
 
+  it('lets the browser keep only the app’s content-hashed scripts; the page, answers and refusals are never stored', async () => {
+    fs.mkdirSync(path.join(staticDir, 'assets'), { recursive: true });
+    fs.writeFileSync(path.join(staticDir, 'assets', 'index-C56kgaG3.js'), 'export {};');
+    fs.writeFileSync(path.join(staticDir, 'assets', 'notes.js'), 'export {};');
+    const hashed = await request('GET', '/assets/index-C56kgaG3.js');
+    expect(hashed.status).toBe(200);
+    expect(hashed.headers['cache-control']).toBe('private, max-age=31536000, immutable');
+    expect(hashed.headers['x-content-type-options']).toBe('nosniff');
+    for (const p of ['/', '/index.html', '/assets/notes.js', '/assets/missing-AAAAAAAA.js']) expect((await request('GET', p)).headers['cache-control'], p).toBe('no-store');
+    expect((await request('GET', '/assets/index-C56kgaG3.js', { auth: false })).headers['cache-control']).toBe('no-store');
+    expect((await request('POST', '/rpc/workspaceInfo', { headers: { 'content-type': 'application/json' }, body: '{}' })).headers['cache-control']).toBe('no-store');
+  });
+
   it('sends the same headers on refusals', async () => {
     const r = await request('GET', '/', { auth: false });
     expect(r.status).toBe(401);

@@ -245,6 +245,7 @@ describe("start.mjs's plan", () => {
     rendererBuilt: true,
     bindingPresent: true,
     packageMain: MAIN_ENTRY,
+    portAsked: false,
     ...over,
   });
 
@@ -255,6 +256,11 @@ describe("start.mjs's plan", () => {
     expect(planStart(facts({ electronBinary: null, mainBuilt: false, bindingPresent: false, packageMain: 'x' })).mode).toBe('serve');
     expect(planStart(facts({ electronBinary: null, electronVersion: null })).mode).toBe('serve');
     expect(FALLBACK_MESSAGE).toMatch(/^Electron is not installed on this machine \(its binary could not be downloaded\)\. Starting Bluehelm in serve mode instead/);
+  });
+
+  it('starts serve mode when a --port is given, even where Electron could start', () => {
+    expect(planStart(facts({ portAsked: true }))).toEqual({ mode: 'serve', reason: 'a --port was given', asked: true });
+    expect(planStart(facts({ portAsked: true, electronBinary: null }))).toMatchObject({ mode: 'serve', asked: true });
   });
 
   it('starts Electron straight away when everything is there', () => {

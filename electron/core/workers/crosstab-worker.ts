@@ -17,6 +17,8 @@ export type CrossTabRequest =
 export type CrossTabReply =
   | { type: 'crossTab'; id: number; table: CrossTab }
   | { type: 'refreshed'; id: number; buildMs: number; bytes: number; rows: number }
+  /** Sent once, unasked, when the projections of the worker's start are read (id 0: no request's answer). */
+  | { type: 'ready'; id: 0 }
   | { type: 'failed'; id: number; error: string; refusedSpec?: boolean };
 
 const { dbPath } = workerData as CrossTabWorkerData;
@@ -100,6 +102,7 @@ function answer(m: Extract<CrossTabRequest, { type: 'crossTab' }>): CrossTab {
 }
 
 tryBuild();
+parentPort!.postMessage({ type: 'ready', id: 0 } satisfies CrossTabReply);
 
 parentPort!.on('message', (m: CrossTabRequest) => {
   try {

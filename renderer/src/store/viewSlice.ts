@@ -100,6 +100,18 @@ function fitToMeasure(draft: Draft, measure: Measure): Draft {
   };
 }
 
+/**
+ * The first cross-tab, asked as the app starts (main.tsx), alongside the workspace's description and the
+ * views' code rather than after them; the first run of the same view takes this answer instead of asking again.
+ */
+let early: { key: string; answer: Promise<CrossTab> } | null = null;
+export function askEarly(draft: Draft): void {
+  const spec = specOf(draft);
+  early = { key: JSON.stringify(spec), answer: api.crossTab(spec) };
+  // Its failure is reported by the run that takes it, if any does.
+  early.answer.catch(() => undefined);
+}
+
 export const createViewSlice: StateCreator<BluehelmState, [], [], ViewSlice> = (set, get) => {
   // Only the newest request may write its answer; slower earlier ones are dropped.
   const requests = latestOnly();
@@ -155,7 +167,11 @@ export const createViewSlice: StateCreator<BluehelmState, [], [], ViewSlice> = (
       const current = requests.begin();
       set({ running: true });
       try {
-        const result = await api.crossTab(specOf(get().draft));
+        const spec = specOf(get().draft);
+        // Taken once, by the run of the same view (the address's view may be loaded a run after the default one).
+        const asked = early?.key === JSON.stringify(spec) ? early.answer : null;
+        if (asked) early = null;
+        const result = await (asked ?? api.crossTab(spec));
         if (current()) {
           set({ result, error: null, running: false });
           get().followResult(result);
@@ -170,6 +186,7 @@ export const createViewSlice: StateCreator<BluehelmState, [], [], ViewSlice> = (
 
     forgetResult: () => {
       requests.drop();
+      early = null;
       set({ result: null, error: null, running: false });
       get().closeSourceRows();
     },

@@ -69,13 +69,21 @@ export function useKeptView(): void {
         api.viewKeepLast(view).catch(() => undefined);
       }, KEEP_AFTER_MS);
     };
+    // The history entry is written after the frame that shows the change: pushState costs the browser a
+    // round trip to its history (tens of ms on a busy machine), which the new numbers need not wait for.
+    // Changes made within one frame become one entry, the last view's.
+    let pending = 0;
+    const push = () => {
+      pending = 0;
+      const hash = current();
+      if (hash !== window.location.hash) window.history.pushState(null, '', hash);
+    };
     const unsubscribe = useBluehelm.subscribe((s, before) => {
       if (s.draft === before.draft && s.tab === before.tab && s.trendOptions === before.trendOptions && s.pivotOptions === before.pivotOptions) return;
       changed = true;
       keepLast();
       if (loading) return;
-      const hash = current();
-      if (hash !== window.location.hash) window.history.pushState(null, '', hash);
+      if (!pending) pending = requestAnimationFrame(() => setTimeout(push));
     });
     // With no view in the address, the workspace's last view reopens, unless the analyst has already moved on.
     if (!linked) {
@@ -103,6 +111,7 @@ export function useKeptView(): void {
     window.addEventListener('keydown', onKey);
     return () => {
       clearTimeout(keeping);
+      if (pending) cancelAnimationFrame(pending);
       unsubscribe();
       window.removeEventListener('popstate', apply);
       window.removeEventListener('hashchange', apply);

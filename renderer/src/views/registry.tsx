@@ -1,23 +1,5 @@
-import { lazy, Suspense, type ComponentType } from 'react';
-import { useTranslation } from 'react-i18next';
-import { CrossTabView } from './crossTab/CrossTabView';
-import { DatasetsTab } from './workspace/DatasetsTab';
-import { PacksView } from './packs/PacksView';
-import { PublishedFiguresView } from './publishedFigures/PublishedFiguresView';
-import { TrendsView } from './trends/TrendsView';
-import { SavedViewsView } from './savedViews/SavedViewsView';
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { ViewId } from './viewIds';
-
-// The map's code and its world shapes (about 0.8 MB) load when the tab is first opened, not with the first page.
-const LazyMap = lazy(() => import('./map/MapView'));
-function MapTab() {
-  const { t } = useTranslation();
-  return (
-    <Suspense fallback={<p className="bh-running">{t('grid.running')}</p>}>
-      <LazyMap />
-    </Suspense>
-  );
-}
 
 /** One tab of the workbench: adding a view is adding an entry here. */
 export interface ViewEntry {
@@ -26,18 +8,37 @@ export interface ViewEntry {
   labelKey: string;
   /** The cross-tab builder defines what this view draws, so it is shown beside it. */
   usesBuilder: boolean;
-  component: ComponentType;
+  /** Fetches the view's code; the app asks for the first view's as it starts (main.tsx). */
+  load: () => Promise<unknown>;
+  /** Whether the view's code has arrived, so the component renders without suspending. */
+  ready: () => boolean;
+  /** Rendered inside a Suspense boundary (Workbench), since its code arrives when first shown. */
+  component: LazyExoticComponent<ComponentType>;
+}
+
+// Each view's code (and the libraries only it uses) is its own chunk, fetched when its tab is first
+// opened: the app's first script holds only what every view needs, and the first view loads beside it.
+function view<K extends string>(id: ViewId, labelKey: string, usesBuilder: boolean, load: () => Promise<Record<K, ComponentType>>, name: K): ViewEntry {
+  let loaded: { default: ComponentType } | null = null;
+  let loading: Promise<{ default: ComponentType }> | null = null;
+  const once = () => (loading ??= load().then((m) => (loaded = { default: m[name] })));
+  // A view whose code has already arrived (the first one, fetched as the app starts) is handed to React.lazy
+  // at once: a promise, even a settled one, would suspend the first render, and React then holds the view
+  // back behind its fallback for its 300 ms reveal throttle.
+  const arrived = (value: { default: ComponentType }) => ({ then: (resolve: (v: { default: ComponentType }) => void) => resolve(value) });
+  return { id, labelKey, usesBuilder, load: once, ready: () => loaded !== null, component: lazy(() => (loaded ? (arrived(loaded) as unknown as Promise<{ default: ComponentType }>) : once())) };
 }
 
 /** In the order of the tabs; every id of viewIds.ts has exactly one entry (test/unit/viewRegistry.test.ts). */
 export const VIEWS: readonly ViewEntry[] = [
-  { id: 'crossTab', labelKey: 'tabs.crossTab', usesBuilder: true, component: CrossTabView },
-  { id: 'trends', labelKey: 'tabs.trends', usesBuilder: true, component: TrendsView },
-  { id: 'map', labelKey: 'tabs.map', usesBuilder: true, component: MapTab },
-  { id: 'published', labelKey: 'tabs.published', usesBuilder: false, component: PublishedFiguresView },
-  { id: 'packs', labelKey: 'tabs.packs', usesBuilder: false, component: PacksView },
-  { id: 'saved', labelKey: 'tabs.saved', usesBuilder: false, component: SavedViewsView },
-  { id: 'datasets', labelKey: 'tabs.datasets', usesBuilder: false, component: DatasetsTab },
+  view('crossTab', 'tabs.crossTab', true, () => import('./crossTab/CrossTabView'), 'CrossTabView'),
+  view('trends', 'tabs.trends', true, () => import('./trends/TrendsView'), 'TrendsView'),
+  // The map's world shapes (about 0.8 MB) come with its code, when the tab is first opened.
+  view('map', 'tabs.map', true, () => import('./map/MapView'), 'MapView'),
+  view('published', 'tabs.published', false, () => import('./publishedFigures/PublishedFiguresView'), 'PublishedFiguresView'),
+  view('packs', 'tabs.packs', false, () => import('./packs/PacksView'), 'PacksView'),
+  view('saved', 'tabs.saved', false, () => import('./savedViews/SavedViewsView'), 'SavedViewsView'),
+  view('datasets', 'tabs.datasets', false, () => import('./workspace/DatasetsTab'), 'DatasetsTab'),
 ];
 
 export const viewEntry = (id: ViewId): ViewEntry => VIEWS.find((v) => v.id === id)!;

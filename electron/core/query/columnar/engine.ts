@@ -15,11 +15,21 @@ export class ColumnarEngine {
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (r: CrossTabReply) => void; reject: (e: Error) => void }>();
   private readonly inFlight = new Set<Promise<unknown>>();
+  /** The worker has read the workspace once (it does so as it starts, before answering anything). */
+  ready = false;
 
   constructor(private readonly dbPath: string) {}
 
   crossTab(spec: ViewSpec, context: CrossTabContext): Promise<CrossTab> {
     return this.ask({ type: 'crossTab', spec, context }).then((r) => (r as Extract<CrossTabReply, { type: 'crossTab' }>).table);
+  }
+
+  /**
+   * Starts the worker, which reads the projections as it starts, so the first cross-tab a page asks for
+   * finds them built instead of waiting for the read (serve mode calls it as soon as it listens).
+   */
+  warm(): void {
+    if (!this.worker) this.start();
   }
 
   /** Rebuilds the projections from the workspace (after an import); later cross-tabs wait for it. Before the first cross-tab there is nothing to rebuild. */
@@ -59,12 +69,19 @@ export class ColumnarEngine {
   private start(): Worker {
     const worker = startWorker('crosstab-worker', { workerData: { dbPath: this.dbPath } satisfies CrossTabWorkerData });
     worker.on('message', (reply: CrossTabReply) => {
+      if (reply.type === 'ready') {
+        this.ready = true;
+        return;
+      }
       const waiting = this.pending.get(reply.id);
       this.pending.delete(reply.id);
       waiting?.resolve(reply);
     });
     const failAll = (error: Error) => {
-      if (this.worker === worker) this.worker = undefined;
+      if (this.worker === worker) {
+        this.worker = undefined;
+        this.ready = false;
+      }
       for (const w of this.pending.values()) w.reject(error);
       this.pending.clear();
     };

@@ -1,6 +1,26 @@
-import { useEffect, useMemo, useRef, useState, type MutableRefObject } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type MutableRefObject } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import { AllCommunityModule, ModuleRegistry, themeQuartz, type GridApi } from 'ag-grid-community';
+import {
+  CellStyleModule,
+  ClientSideRowModelModule,
+  ColumnApiModule,
+  LocaleModule,
+  ModuleRegistry,
+  PinnedRowModule,
+  RowSelectionModule,
+  RowStyleModule,
+  TooltipModule,
+  themeQuartz,
+  type CellClickedEvent,
+  type CellKeyDownEvent,
+  type CellMouseOverEvent,
+  type FullWidthCellKeyDownEvent,
+  type GetRowIdParams,
+  type GridApi,
+  type GridReadyEvent,
+  type RowDataUpdatedEvent,
+  type SelectionChangedEvent,
+} from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
 import type { CrossTab } from '../../../../shared/spec';
 import { useBluehelm } from '../../store';
@@ -16,8 +36,20 @@ import { usePivotView } from './usePivotView';
 import { cellLinkKey, linked, rowLinkKey } from '../../../../shared/present/link';
 import { highlightedKey } from '../../store/linkSlice';
 
-// AG Grid 36 renders nothing until its modules are registered.
-ModuleRegistry.registerModules([AllCommunityModule]);
+// AG Grid 36 renders nothing until its modules are registered. Only those the grid uses, not
+// AllCommunityModule: the filters, editors, exports and charts integration it does not use were most of
+// the script the first view waited for. A grid option whose module is missing logs AG Grid error #200,
+// which every browser test fails on: a feature the grid starts using adds its module here.
+ModuleRegistry.registerModules([
+  ClientSideRowModelModule, // rowData
+  PinnedRowModule, // the totals line
+  RowSelectionModule, // rows selected for copying
+  RowStyleModule, // group, subtotal and "Other" lines; the row lit by the chart
+  TooltipModule, // full names, blank reasons and rate intervals on hover
+  CellStyleModule, // cellClass by value (blank cells, heat colours)
+  ColumnApiModule, // setColumnWidths
+  LocaleModule, // the no-rows text in the UI's language
+]);
 
 const theme = themeQuartz.withParams({
   accentColor: '#009edb',
@@ -39,6 +71,16 @@ const SCROLLBAR_ROOM = 20;
 const NARROWEST_COL = 64;
 
 
+// Every grid option handed to AG Grid keeps its identity from one render to the next unless its content
+// changes: a new object (even an equal one) makes AG Grid re-read its columns and measure the viewport
+// again, which was most of the time from a change to the new numbers.
+// The pivot sorts its lines within their groups; the grid's own sort would tear groups apart.
+const DEFAULT_COL_DEF = { sortable: false, resizable: true, suppressMovable: true, minWidth: NARROWEST_COL };
+const ROW_SELECTION = { mode: 'multiRow', checkboxes: false, headerCheckbox: false, enableClickSelection: true } as const;
+/** A line keeps its id across changes, so AG Grid updates its cells in place; a line's kind is part of it (a mission's group line and its plain line are two lines). */
+const rowId = (p: GetRowIdParams<GridRow>) => (p.data.line ? `${p.data.line.kind}:${p.data.line.id}` : 'total');
+const rowClass = (p: { data?: GridRow }) => (p.data?.line && p.data.line.kind !== 'leaf' && !p.data.isTotal ? `bh-line-${p.data.line.kind}` : undefined);
+
 /** The rows the analyst selected, by their place in the table; the view's copy button asks it. */
 export type SelectedRows = MutableRefObject<() => number[]>;
 
@@ -51,7 +93,8 @@ function sortByColumn(colId: string, table: CrossTab): SortBy | null {
 }
 
 /** `trace`: a click on a cell opens its source rows (where that panel is drawn). */
-export function CrossTabGrid({ table, selection, trace: traces = true, testId = 'crosstab-grid' }: { table: CrossTab; selection?: SelectedRows; trace?: boolean; testId?: string }) {
+/** Redrawn only when its table or its own settings change, not with every render of the view around it. */
+export const CrossTabGrid = memo(function CrossTabGrid({ table, selection, trace: traces = true, testId = 'crosstab-grid' }: { table: CrossTab; selection?: SelectedRows; trace?: boolean; testId?: string }) {
   const { t } = useTranslation();
   const lang = useBluehelm((s) => s.lang);
   const lookups = useBluehelm((s) => s.lookups);
@@ -96,6 +139,9 @@ export function CrossTabGrid({ table, selection, trace: traces = true, testId = 
   useEffect(() => {
     if (pinTotal) gridApi.current?.applyColumnState({ state: [{ colId: TOTAL_COL_ID, pinned: 'right' }] });
   }, [pinTotal, gridWidth]);
+  const { where: _where, from: _from, to: _to, ...shapeSpec } = table.spec;
+  const shape = JSON.stringify([shapeSpec, table.rowDims, table.colDim, table.colKeys, !!table.rate]);
+  const columnsKey = view.options.heat ? model : shape;
   // The sorted column is marked by its header's class (an arrow drawn by CSS, so header texts stay the labels).
   const columnDefs = useMemo(() => {
     const sort = effectiveSort(table, view.options);
@@ -110,8 +156,18 @@ export function CrossTabGrid({ table, selection, trace: traces = true, testId = 
       // (null, not undefined: AG Grid keeps a column's old pinning when the new definition omits it.)
       ...(c.colId === TOTAL_COL_ID ? { pinned: pinTotal ? ('right' as const) : null } : {}),
     }));
-  }, [model, table, view.options, pinTotal]);
-  const fitColumns = (api: GridApi<GridRow>) => api.setColumnWidths(widths);
+    // Built anew only when the table's shape changes (its spec apart from filters and dates, its dimensions and
+    // column values, whether it is a rate), or how values are shown: a filter change keeps the columns, and AG
+    // Grid then only updates the cells. Heat colours are classed on the numbers, so with them on, always anew.
+  }, [columnsKey, view.options, pinTotal, lang, lookups, t]);
+  const applied = useRef('');
+  const fitColumns = (api: GridApi<GridRow>, fresh = false) => {
+    // Setting the widths lays the grid out again; equal widths are not set twice on the same grid.
+    const next = JSON.stringify(widths);
+    if (!fresh && next === applied.current) return;
+    applied.current = next;
+    api.setColumnWidths(widths);
+  };
   // The selected rows by their place in the table (click, Ctrl+click, Shift+click), in table order.
   const selectedRows = () =>
     (gridApi.current?.getSelectedNodes() ?? [])
@@ -146,6 +202,36 @@ export function CrossTabGrid({ table, selection, trace: traces = true, testId = 
   );
   const rowClassRules = useMemo(() => ({ 'bh-row-linked': (p: { data?: GridRow }) => linked(lit, linkOf(p.data)) }), [lit, table]);
 
+  // AG Grid holds the handlers; they reach the current table, widths and settings through this ref.
+  const latest = useRef({ trace, fitColumns, table, view, setPivotOptions, setHighlight, linkOf });
+  latest.current = { trace, fitColumns, table, view, setPivotOptions, setHighlight, linkOf };
+  const onGridReady = useCallback((e: GridReadyEvent<GridRow>) => {
+    gridApi.current = e.api;
+    // A new grid (another language, or virtualisation turned on or off) starts from AG Grid's widths.
+    latest.current.fitColumns(e.api, true);
+  }, []);
+  const onRowDataUpdated = useCallback((e: RowDataUpdatedEvent<GridRow>) => latest.current.fitColumns(e.api), []);
+  const onCellClicked = useCallback((e: CellClickedEvent<GridRow>) => latest.current.trace(e.data, e.column.getColId()), []);
+  const onCellKeyDown = useCallback((e: CellKeyDownEvent<GridRow> | FullWidthCellKeyDownEvent<GridRow>) => {
+    if ('column' in e && (e.event as KeyboardEvent | null | undefined)?.key === 'Enter') latest.current.trace(e.data, e.column.getColId());
+  }, []);
+  const onColumnHeaderClicked = useCallback((e: { column: unknown }) => {
+    const { table: tb, view: v, setPivotOptions: setOptions } = latest.current;
+    const column = e.column as { getColId?: () => string };
+    const by = column.getColId ? sortByColumn(column.getColId(), tb) : null;
+    if (by) setOptions({ sort: nextSort(v.options.sort, by) });
+  }, []);
+  const onCellMouseOver = useCallback((e: CellMouseOverEvent<GridRow>) => {
+    const { table: tb, setHighlight: light } = latest.current;
+    const j = valueColIndex(e.column.getColId());
+    light(e.data && !e.data.isTotal ? cellLinkKey(tb.rowDims, e.data.keys, tb.colDim, j === null ? undefined : tb.colKeys[j]) : null, 'hover');
+  }, []);
+  const onSelectionChanged = useCallback(
+    (e: SelectionChangedEvent<GridRow>) => latest.current.setHighlight(latest.current.linkOf(e.api.getSelectedNodes().find((n) => !n.data?.isTotal)?.data), 'select'),
+    [],
+  );
+  const localeText = useMemo(() => ({ noRowsToShow: t('grid.noRows') }), [t]);
+
   return (
     <div className="bh-grid" data-testid={testId} onCopy={onCopy} onMouseLeave={() => setHighlight(null, 'hover')} ref={box} style={{ '--bh-grid-keeps': `${keeps}px` } as React.CSSProperties}>
       <AgGridReact<GridRow>
@@ -155,39 +241,25 @@ export function CrossTabGrid({ table, selection, trace: traces = true, testId = 
         columnDefs={columnDefs}
         rowData={model.rowData}
         pinnedBottomRowData={model.totals}
-        // A line's kind is part of its id: a mission's group line and its plain line are two lines to the grid.
-        getRowId={(p) => (p.data.line ? `${p.data.line.kind}:${p.data.line.id}` : 'total')}
-        getRowClass={(p) => (p.data?.line && p.data.line.kind !== 'leaf' && !p.data.isTotal ? `bh-line-${p.data.line.kind}` : undefined)}
-        // The pivot sorts its lines within their groups; the grid's own sort would tear groups apart.
-        defaultColDef={{ sortable: false, resizable: true, suppressMovable: true, minWidth: NARROWEST_COL }}
-        onColumnHeaderClicked={(e) => {
-          const by = 'getColId' in e.column ? sortByColumn(e.column.getColId(), table) : null;
-          if (by) setPivotOptions({ sort: nextSort(view.options.sort, by) });
-        }}
+        getRowId={rowId}
+        getRowClass={rowClass}
+        defaultColDef={DEFAULT_COL_DEF}
+        onColumnHeaderClicked={onColumnHeaderClicked}
         // A new table replaces the old at once: lines sliding into place would show numbers of two views together.
         animateRows={false}
         rowClassRules={rowClassRules}
-        onCellMouseOver={(e) => {
-          const j = valueColIndex(e.column.getColId());
-          setHighlight(e.data && !e.data.isTotal ? cellLinkKey(table.rowDims, e.data.keys, table.colDim, j === null ? undefined : table.colKeys[j]) : null, 'hover');
-        }}
-        onSelectionChanged={(e) => setHighlight(linkOf(e.api.getSelectedNodes().find((n) => !n.data?.isTotal)?.data), 'select')}
+        onCellMouseOver={onCellMouseOver}
+        onSelectionChanged={onSelectionChanged}
         suppressRowVirtualisation={whole}
         suppressColumnVirtualisation={whole}
         enableBrowserTooltips
-        localeText={{ noRowsToShow: t('grid.noRows') }}
-        rowSelection={{ mode: 'multiRow', checkboxes: false, headerCheckbox: false, enableClickSelection: true }}
-        onGridReady={(e) => {
-          gridApi.current = e.api;
-          fitColumns(e.api);
-        }}
-        onRowDataUpdated={(e) => fitColumns(e.api)}
-        onCellClicked={(e) => trace(e.data, e.column.getColId())}
-        onCellKeyDown={(e) => {
-          if ('column' in e && (e.event as KeyboardEvent | null | undefined)?.key === 'Enter') trace(e.data, e.column.getColId());
-        }}
+        localeText={localeText}
+        rowSelection={ROW_SELECTION}
+        onGridReady={onGridReady}
+        onRowDataUpdated={onRowDataUpdated}
+        onCellClicked={onCellClicked}
+        onCellKeyDown={onCellKeyDown}
       />
     </div>
   );
-}
-
+});

@@ -3,6 +3,7 @@ import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useBluehelm } from '../../store';
 import { CrossTabGrid } from './CrossTabGrid';
+import { CrossTabChart } from './CrossTabChart';
 import { TableActions } from './TableActions';
 import { PivotControls } from './PivotControls';
 import { PrintTable } from './PrintTable';
@@ -62,7 +63,11 @@ export function CrossTabView() {
             <PivotControls table={result} />
           </div>
           <div className="bh-crosstab-body">
-            <CrossTabGrid table={result} selection={selection} />
+            {/* A table without a column dimension is narrow: its chart goes beside it, else below it. */}
+            <div className={`bh-crosstab-figures ${result.colDim ? 'bh-chart-below' : 'bh-chart-beside'}`}>
+              <CrossTabGrid table={result} selection={selection} />
+              <CrossTabChart table={result} />
+            </div>
             {(printing || printAsked) && <PrintTable table={result} />}
             <SourceRowsPanel />
           </div>

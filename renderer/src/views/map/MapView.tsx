@@ -22,7 +22,7 @@ import { WORLD_MAP, worldFor } from './worldMap';
 const fontFamily = () => getComputedStyle(document.documentElement).fontFamily;
 
 /** The view's measure on a world map: host or contributing countries coloured by class, IED incidents as points. */
-export default function MapView() {
+export function MapView() {
   const { t } = useTranslation();
   const lang = useBluehelm((s) => s.lang);
   const lookups = useBluehelm((s) => s.lookups);

@@ -7,12 +7,12 @@ import { useBluehelm } from '../../store';
  * The numbers the chart draws, as a table that screen readers read (the SVG chart is only a picture to
  * them). Each cell also carries its exact value, so what is drawn can be checked against the engine.
  */
-export function ChartData({ times, lines, measure, caption, extraDecimals = 0 }: { times: string[]; lines: ChartLine[]; measure: Measure; caption: string; extraDecimals?: number }) {
+export function ChartData({ times, lines, measure, caption, extraDecimals = 0, testId = 'trend-data' }: { times: string[]; lines: ChartLine[]; measure: Measure; caption: string; extraDecimals?: number; testId?: string }) {
   const lang = useBluehelm((s) => s.lang);
   return (
     // The hidden box holds the table: a table is as wide as its columns whatever its own width says, and would widen the page.
     <div className="bh-visually-hidden">
-      <table data-testid="trend-data">
+      <table data-testid={testId}>
         <caption>{caption}</caption>
         <thead>
           <tr>

@@ -46,8 +46,17 @@ export function TrendChart({ option, label, link, fileName, testId = 'trend-char
     };
   }, [setHighlight]);
 
+  // What the option is made of (its parts and its watermark): while that stays, a new option only replaces
+  // the series and merges the rest, so ECharts keeps its axes, legend and tooltip. Replacing everything
+  // (notMerge) rebuilds them all, and the new tooltip measures the page (a forced layout) on every change.
+  const parts = useRef('');
   useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
+    const c = chart.current;
+    if (!c) return;
+    const o = option as Record<string, unknown>;
+    const next = JSON.stringify([Object.keys(o).filter((k) => o[k] !== undefined).sort(), o.graphic]);
+    c.setOption(option, next === parts.current ? { replaceMerge: ['series'] } : { notMerge: true });
+    parts.current = next;
   }, [option]);
 
   // Kept apart from drawing: redrawing on each hover would drop the tooltip under the pointer.

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBluehelm } from '../../store';
 import { CrossTabBuilder } from '../crossTab/CrossTabBuilder';
@@ -27,6 +27,12 @@ export function Workbench() {
   }, [loadPacks, loadSavedViews, loadAnnotations, workspacePath]);
   const current = viewEntry(tab);
   const View = current.component;
+  // The view is rendered once its code is here: a view that suspended would be held back behind the
+  // Suspense fallback for React's reveal throttle (300 ms), even when its code arrives a moment later.
+  const [, arrived] = useState(0);
+  useEffect(() => {
+    if (!current.ready()) void current.load().then(() => arrived((n) => n + 1));
+  }, [current]);
   return (
     <div className="bh-workbench">
       {current.usesBuilder && (
@@ -43,7 +49,13 @@ export function Workbench() {
             </button>
           ))}
         </nav>
-        <View />
+        {current.ready() ? (
+          <Suspense fallback={<p className="bh-loading">{t('app.loading')}</p>}>
+            <View />
+          </Suspense>
+        ) : (
+          <p className="bh-loading">{t('app.loading')}</p>
+        )}
       </main>
     </div>
   );
