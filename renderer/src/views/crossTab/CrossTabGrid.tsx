@@ -92,9 +92,24 @@ function sortByColumn(colId: string, table: CrossTab): SortBy | null {
   return colId.startsWith('k') && table.rowDims.length ? { by: 'label' } : null;
 }
 
-/** `trace`: a click on a cell opens its source rows (where that panel is drawn). */
-/** Redrawn only when its table or its own settings change, not with every render of the view around it. */
-export const CrossTabGrid = memo(function CrossTabGrid({ table, selection, trace: traces = true, testId = 'crosstab-grid' }: { table: CrossTab; selection?: SelectedRows; trace?: boolean; testId?: string }) {
+/**
+ * `trace`: a click on a cell opens its source rows (where that panel is drawn).
+ * Redrawn only when its table or its own settings change, not with every render of the view around it.
+ */
+export const CrossTabGrid = memo(function CrossTabGrid({
+  table,
+  selection,
+  trace: traces = true,
+  testId = 'crosstab-grid',
+  onKeeps,
+}: {
+  table: CrossTab;
+  selection?: SelectedRows;
+  trace?: boolean;
+  testId?: string;
+  /** Told the width the grid needs for its pinned columns and one scrolling column, for the layout around it. */
+  onKeeps?: (px: number) => void;
+}) {
   const { t } = useTranslation();
   const lang = useBluehelm((s) => s.lang);
   const lookups = useBluehelm((s) => s.lookups);
@@ -135,6 +150,7 @@ export const CrossTabGrid = memo(function CrossTabGrid({ table, selection, trace
   const pinnedWidth = widths.filter((w) => w.key.startsWith('k') || w.key === TOTAL_COL_ID).reduce((s, w) => s + w.newWidth, 0);
   const scrolling = Math.max(NARROWEST_COL, ...widths.filter((w) => valueColIndex(w.key) !== null).map((w) => w.newWidth));
   const keeps = pinnedWidth + scrolling + SCROLLBAR_ROOM;
+  useEffect(() => onKeeps?.(keeps), [onKeeps, keeps]);
   // A window narrowed so far that AG Grid unpinned the Total anyway: pinned again once the grid is wide enough.
   useEffect(() => {
     if (pinTotal) gridApi.current?.applyColumnState({ state: [{ colId: TOTAL_COL_ID, pinned: 'right' }] });
@@ -233,7 +249,7 @@ export const CrossTabGrid = memo(function CrossTabGrid({ table, selection, trace
   const localeText = useMemo(() => ({ noRowsToShow: t('grid.noRows') }), [t]);
 
   return (
-    <div className="bh-grid" data-testid={testId} onCopy={onCopy} onMouseLeave={() => setHighlight(null, 'hover')} ref={box} style={{ '--bh-grid-keeps': `${keeps}px` } as React.CSSProperties}>
+    <div className="bh-grid" data-testid={testId} onCopy={onCopy} onMouseLeave={() => setHighlight(null, 'hover')} ref={box}>
       <AgGridReact<GridRow>
         // Virtualisation and the overlay text are read once, so a change of either builds a new grid.
         key={`${whole}-${lang}`}
