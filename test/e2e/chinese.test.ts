@@ -14,8 +14,8 @@ const FAILURE_SHOT = failureShot('chinese');
 const WAIT = { timeout: 20_000 };
 
 const missions = JSON.parse(fs.readFileSync(path.join(REPO, 'data', 'reference', 'missions.json'), 'utf8')) as { acronym: string }[];
-// File formats are named as such in Chinese too (CSV, XLSX).
-const ALLOWED = new Set(['Bluehelm', 'CSV', 'PNG', 'SVG', 'UTF-8', 'Latin-1', 'Windows-1252', 'XLSX', 'ACLED', 'M49', 'SHA-256', 'Statista', 'English', ...missions.map((m) => m.acronym)]);
+// File formats are named as such in Chinese too (CSV, XLSX; PNG, SVG for the chart beside the cross-tab).
+const ALLOWED = new Set(['Bluehelm', 'CSV', 'UTF-8', 'Latin-1', 'Windows-1252', 'XLSX', 'PNG', 'SVG', 'ACLED', 'M49', 'SHA-256', 'Statista', 'English', ...missions.map((m) => m.acronym)]);
 // A byte written in hex (0xF4) when a file is refused: the regex below reads it as "xF4".
 const ALLOWED_SHAPES = [/^x[0-9A-F]{2}$/, /^[\w-]+\.(csv|json)$/i, /^[AS]\/\d+(\/\w+)*$/, /^[0-9a-f]{6,64}$/];
 const FORBIDDEN = ['拒收', '规格', '单独警察', '人员属性', '自残', '兵力', '联合国数据中心', '（', '）'];

@@ -134,12 +134,21 @@ describe.skipIf(!hasBrowser)('the Datasets tab and what surrounds it', () => {
     const panel = page.getByTestId('source-rows-panel');
     await expect.poll(() => panel.getByTestId('source-row').count(), WAIT).toBeGreaterThan(0);
 
-    // The panel takes the width its columns need, as far as the grid keeps 320 px: at 1366 px the eight
-    // fatalities columns need more, so the grid keeps its 320 px (file:line stays pinned in sight)…
+    // The panel takes the width its columns need, as far as the grid allows: the grid keeps 320 px, or what its
+    // pinned columns (missions, Total) and one year between them need. At 1366 px the eight fatalities columns
+    // need more, so the grid keeps just its share (file:line stays pinned in sight), its Total pinned and whole…
     const fits = () => panel.locator('.bh-source-scroll').evaluate((el) => el.scrollWidth <= el.clientWidth + 1);
     const row = () => panel.evaluate((el) => el.parentElement!.getBoundingClientRect().width);
     const width = async () => Math.round((await panel.boundingBox())!.width);
-    await expect.poll(async () => Math.round((await row()) - (await width())), WAIT).toBe(320);
+    const gridShare = () =>
+      page.getByTestId('crosstab-grid').evaluate((el) => parseFloat(getComputedStyle(el).getPropertyValue('--bh-grid-keeps')) + parseFloat(getComputedStyle(el.parentElement!).columnGap));
+    const share = Math.max(320, Math.round(await gridShare()));
+    await expect.poll(async () => Math.round((await row()) - (await width())), WAIT).toBe(share);
+    const grid = (await page.getByTestId('crosstab-grid').boundingBox())!;
+    const totalHeader = page.locator('[data-testid="crosstab-grid"] .ag-header-cell[col-id="total"]');
+    expect(await totalHeader.evaluate((h) => h.closest('[class*="pinned-right"]') !== null)).toBe(true);
+    const total = (await totalHeader.boundingBox())!;
+    expect(total.x + total.width).toBeLessThanOrEqual(grid.x + grid.width);
     // …and on a 1920 px screen every column is in sight.
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.locator((await cellSelector(page, 'MINUSMA', '2018'))!).click();

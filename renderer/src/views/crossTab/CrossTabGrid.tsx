@@ -68,13 +68,14 @@ const theme = themeQuartz.withParams({
 const WHOLE_ROWS = 2000;
 const WHOLE_COLS = 300;
 const SCROLLBAR_ROOM = 20;
+const NARROWEST_COL = 64;
 
 
 // Every grid option handed to AG Grid keeps its identity from one render to the next unless its content
 // changes: a new object (even an equal one) makes AG Grid re-read its columns and measure the viewport
 // again, which was most of the time from a change to the new numbers.
 // The pivot sorts its lines within their groups; the grid's own sort would tear groups apart.
-const DEFAULT_COL_DEF = { sortable: false, resizable: true, suppressMovable: true, minWidth: 64 };
+const DEFAULT_COL_DEF = { sortable: false, resizable: true, suppressMovable: true, minWidth: NARROWEST_COL };
 const ROW_SELECTION = { mode: 'multiRow', checkboxes: false, headerCheckbox: false, enableClickSelection: true } as const;
 /** A line keeps its id across changes, so AG Grid updates its cells in place; a line's kind is part of it (a mission's group line and its plain line are two lines). */
 const rowId = (p: GetRowIdParams<GridRow>) => (p.data.line ? `${p.data.line.kind}:${p.data.line.id}` : 'total');
@@ -91,9 +92,24 @@ function sortByColumn(colId: string, table: CrossTab): SortBy | null {
   return colId.startsWith('k') && table.rowDims.length ? { by: 'label' } : null;
 }
 
-/** `trace`: a click on a cell opens its source rows (where that panel is drawn). */
-/** Redrawn only when its table or its own settings change, not with every render of the view around it. */
-export const CrossTabGrid = memo(function CrossTabGrid({ table, selection, trace: traces = true, testId = 'crosstab-grid' }: { table: CrossTab; selection?: SelectedRows; trace?: boolean; testId?: string }) {
+/**
+ * `trace`: a click on a cell opens its source rows (where that panel is drawn).
+ * Redrawn only when its table or its own settings change, not with every render of the view around it.
+ */
+export const CrossTabGrid = memo(function CrossTabGrid({
+  table,
+  selection,
+  trace: traces = true,
+  testId = 'crosstab-grid',
+  onKeeps,
+}: {
+  table: CrossTab;
+  selection?: SelectedRows;
+  trace?: boolean;
+  testId?: string;
+  /** Told the width the grid needs for its pinned columns and one scrolling column, for the layout around it. */
+  onKeeps?: (px: number) => void;
+}) {
   const { t } = useTranslation();
   const lang = useBluehelm((s) => s.lang);
   const lookups = useBluehelm((s) => s.lookups);
@@ -118,6 +134,7 @@ export const CrossTabGrid = memo(function CrossTabGrid({ table, selection, trace
   // A table wider than the grid keeps its Total pinned at the right, in view while scrolling; a narrow one
   // keeps it beside the last column. The grid's width is watched, so opening the source rows re-decides.
   const box = useRef<HTMLDivElement>(null);
+  const gridApi = useRef<GridApi<GridRow> | null>(null);
   const [gridWidth, setGridWidth] = useState(0);
   useEffect(() => {
     const el = box.current;
@@ -128,6 +145,16 @@ export const CrossTabGrid = memo(function CrossTabGrid({ table, selection, trace
   }, []);
   // Room for the vertical scrollbar and the grid's border.
   const pinTotal = widths.reduce((s, w) => s + w.newWidth, 0) + SCROLLBAR_ROOM > gridWidth;
+  // Beside the source rows the grid keeps its pinned columns (row labels, Total) and one column scrolling between
+  // them: AG Grid unpins columns that leave it less than 50 px between them, the Total first, and never pins them back.
+  const pinnedWidth = widths.filter((w) => w.key.startsWith('k') || w.key === TOTAL_COL_ID).reduce((s, w) => s + w.newWidth, 0);
+  const scrolling = Math.max(NARROWEST_COL, ...widths.filter((w) => valueColIndex(w.key) !== null).map((w) => w.newWidth));
+  const keeps = pinnedWidth + scrolling + SCROLLBAR_ROOM;
+  useEffect(() => onKeeps?.(keeps), [onKeeps, keeps]);
+  // A window narrowed so far that AG Grid unpinned the Total anyway: pinned again once the grid is wide enough.
+  useEffect(() => {
+    if (pinTotal) gridApi.current?.applyColumnState({ state: [{ colId: TOTAL_COL_ID, pinned: 'right' }] });
+  }, [pinTotal, gridWidth]);
   const { where: _where, from: _from, to: _to, ...shapeSpec } = table.spec;
   const shape = JSON.stringify([shapeSpec, table.rowDims, table.colDim, table.colKeys, !!table.rate]);
   const columnsKey = view.options.heat ? model : shape;
@@ -157,7 +184,6 @@ export const CrossTabGrid = memo(function CrossTabGrid({ table, selection, trace
     applied.current = next;
     api.setColumnWidths(widths);
   };
-  const gridApi = useRef<GridApi<GridRow> | null>(null);
   // The selected rows by their place in the table (click, Ctrl+click, Shift+click), in table order.
   const selectedRows = () =>
     (gridApi.current?.getSelectedNodes() ?? [])

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type CSSProperties } from 'react';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useBluehelm } from '../../store';
@@ -21,6 +21,8 @@ export function CrossTabView() {
   const error = useBluehelm((s) => s.error);
   const running = useBluehelm((s) => s.running);
   const selection = useRef<() => number[]>(() => []);
+  // What the grid needs beside the source rows (its pinned columns and one scrolling column), held by its box.
+  const [gridKeeps, setGridKeeps] = useState(0);
   // While printing, the table is also drawn as a plain table (PrintTable), which the print styles show instead of the grid.
   const [printing, setPrinting] = useState(false);
   useEffect(() => {
@@ -64,8 +66,8 @@ export function CrossTabView() {
           </div>
           <div className="bh-crosstab-body">
             {/* A table without a column dimension is narrow: its chart goes beside it, else below it. */}
-            <div className={`bh-crosstab-figures ${result.colDim ? 'bh-chart-below' : 'bh-chart-beside'}`}>
-              <CrossTabGrid table={result} selection={selection} />
+            <div className={`bh-crosstab-figures ${result.colDim ? 'bh-chart-below' : 'bh-chart-beside'}`} style={{ '--bh-grid-keeps': `${gridKeeps}px` } as CSSProperties}>
+              <CrossTabGrid table={result} selection={selection} onKeeps={setGridKeeps} />
               <CrossTabChart table={result} />
             </div>
             {(printing || printAsked) && <PrintTable table={result} />}

@@ -9,8 +9,11 @@ const STEP = 40;
 
 /** A width for the panel within what its row allows (the grid keeps its share). */
 export function fitPanelWidth(panel: HTMLElement, px: number): number {
-  const row = panel.parentElement!.getBoundingClientRect().width;
-  return Math.round(Math.max(NARROWEST, Math.min(px, row - GRID_KEEPS)));
+  const row = panel.parentElement!;
+  // A grid whose pinned columns need more keeps that (its --bh-grid-keeps, see CrossTabGrid), with the gap between.
+  const grid = row.querySelector<HTMLElement>('.bh-grid');
+  const needs = grid ? (parseFloat(getComputedStyle(grid).getPropertyValue('--bh-grid-keeps')) || 0) + (parseFloat(getComputedStyle(row).columnGap) || 0) : 0;
+  return Math.round(Math.max(NARROWEST, Math.min(px, row.getBoundingClientRect().width - Math.max(GRID_KEEPS, needs))));
 }
 
 /**
