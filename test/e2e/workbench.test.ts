@@ -121,6 +121,10 @@ describe.skipIf(!hasBrowser)('the workbench keeps the view, lets the table out, 
     await expect.poll(total, WAIT).toBe(expected.grandTotal);
 
     await page.screenshot({ path: path.join(SCREENSHOTS, 'crosstab-copy-export-en.png') });
+    // The chart below the grid is linked with it: a mission's row under the pointer lights its line.
+    await page.getByTestId('crosstab-grid').locator('.ag-row:not(.ag-row-pinned) .ag-cell[col-id="k0"]', { hasText: 'MINUSMA' }).first().hover();
+    await expect.poll(() => page.getByTestId('crosstab-chart').getAttribute('data-highlighted'), WAIT).toBe('mission=MINUSMA');
+    await page.mouse.move(5, 300);
     await page.getByTestId('copy-table').click();
     const whole = (await page.evaluate(() => navigator.clipboard.readText())).trimEnd().split('\r\n').map((l) => l.split('\t'));
     expect(whole[0]).toEqual(['Mission', '2015', '2016', '2017', '2018', '2019', 'Total']);

@@ -49,6 +49,8 @@ describe('the chart of a cross-tab', () => {
     expect(c.categories).toEqual(['2017', '2018']);
     expect(c.lines).toEqual([{ name: '马里稳定团(MINUSMA)', values: [5, null], other: false }]);
     expect(c.seriesOf).toBe('mission');
+    // The line carries its grid row's key, so the row lit in the grid lights it.
+    expect(c.links).toEqual(['mission=MINUSMA']);
   });
 
   it('draws bars, not a column of dots, when time across the columns holds a single period', () => {
@@ -72,6 +74,8 @@ describe('the chart of a cross-tab', () => {
     expect(c.lines.map((l) => l.name)).toEqual([...cols.slice(3).reverse(), 'Other']);
     expect(c.lines.at(-1)).toEqual({ name: 'Other', values: [0 + 1 + 2, 0 + 1 + 2], other: true });
     expect(c.notDrawn).toEqual({ count: 3, combined: true });
+    // A line per column value carries that value's key (a grid cell of its column lights it); "Other" none.
+    expect(c.links).toEqual([...cols.slice(3).reverse().map((m) => `mission=${m}`), null]);
     // Every number of the table is drawn once: the bars of a row add up to its total.
     for (const [i, r] of t.rows.entries()) expect(c.lines.reduce((a, l) => a + (l.values[i] ?? 0), 0)).toBe(r.total);
   });
@@ -98,5 +102,7 @@ describe('the chart of a cross-tab', () => {
       { name: 'Police', values: [1, null], other: false },
     ]);
     expect(c.seriesOf).toBe('service');
+    // A line of the second dimension's value: every year's row of that value lights it.
+    expect(c.links).toEqual(['service=military', 'service=police']);
   });
 });

@@ -9,7 +9,7 @@ import { phrase } from '../../../../shared/present/phrases';
 import { TOP_SERIES } from '../../../../shared/present/trend';
 import { useBluehelm } from '../../store';
 import { ChartData } from '../trends/ChartData';
-import { TrendChart } from '../trends/TrendChart';
+import { TrendChart, type ChartLink } from '../trends/TrendChart';
 
 /** The current cross-tab drawn as a chart beside or below the grid, from the same answer as the grid; redrawn only when that answer changes. */
 export const CrossTabChart = memo(function CrossTabChart({ table }: { table: CrossTab }) {
@@ -22,13 +22,15 @@ export const CrossTabChart = memo(function CrossTabChart({ table }: { table: Cro
     const fontFamily = getComputedStyle(document.documentElement).fontFamily;
     const watermark = table.synthetic ? phrase('syntheticMark', lang) : null;
     const option = chartOption({ times: chart.categories, lines: chart.lines, measure: table.spec.measure, lang, fontFamily, watermark, type: chart.type });
-    return { chart, option, title: describeSpec(table.spec, lang, lookups).title };
+    // Linked with the grid beside it: a row lit there lights its line here, and back.
+    const link: ChartLink = { kind: 'series', keys: chart.links };
+    return { chart, option, link, title: describeSpec(table.spec, lang, lookups).title };
   }, [table, lang, lookups]);
-  const { chart, option, title } = drawn;
+  const { chart, option, link, title } = drawn;
   const series = chart.seriesOf ? dimensionLabel(chart.seriesOf, lang) : '';
   return (
     <div className="bh-crosstab-chart">
-      <TrendChart option={option} label={title} testId="crosstab-chart" fileName={`bluehelm-${table.spec.measure}-crosstab`} />
+      <TrendChart option={option} label={title} link={link} testId="crosstab-chart" fileName={`bluehelm-${table.spec.measure}-crosstab`} />
       <ChartData times={chart.categories} lines={chart.lines} measure={table.spec.measure} caption={title} testId="crosstab-chart-data" />
       {chart.notDrawn.count > 0 && (
         <p className="bh-help" data-testid="crosstab-chart-note">
