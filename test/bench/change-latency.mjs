@@ -11,12 +11,13 @@
 //   node test/bench/change-latency.mjs [--only real|1M] [--changes N] [--root DIR] [--grid-only]
 // The app must be built (npm run build); --root measures another built checkout, --grid-only waits for
 // the grid alone, for a build with no chart in the cross-tab (see launch.mjs).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { startServe } from './serve.mjs';
 
 const arg = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -61,19 +62,6 @@ const WORKSPACES = [
   { name: '1M', target: 150, spec: { measure: 'person_months', rows: ['year'], where: {} }, files: () => generated(1_000_000) },
 ].filter((w) => !only || w.name === only);
 
-function startServe(db) {
-  const child = spawn(process.execPath, [cli, 'serve', '--db', db, '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const url = new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /serving at (\S+)/.exec(out);
-      if (m) resolve(m[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`serve exited with ${code}`)));
-  });
-  return { child, url };
-}
 
 // Inside the page: tick the box, then wait for the first frame in which the grid's grand total reads
 // differently and the chart's SVG has been redrawn (a mutation under it since the click).
@@ -111,7 +99,7 @@ try {
   for (const w of WORKSPACES) {
     const db = path.join(dir, `${w.name}.sqlite`);
     importInto(db, await w.files());
-    const server = startServe(db);
+    const server = startServe(cli, db, env);
     try {
       const url = await server.url;
       const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });

@@ -9,12 +9,13 @@
 // The app must be built (npm run build). --root measures another checkout (built, with node_modules), e.g.
 // an older commit for a before/after pair at the same machine load; --grid-only waits for the grid alone,
 // for a build whose first view has no chart.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { startServe } from './serve.mjs';
 
 const arg = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -36,20 +37,6 @@ const env = { ...process.env, BLUEHELM_DATA_DIR: dir };
 const imported = spawnSync(process.execPath, [cli, 'import', ...files, '--db', db], { encoding: 'utf8', env });
 if (imported.status !== 0) throw new Error(`import failed:\n${imported.stderr}`);
 
-/** Starts `bluehelm serve`; resolves with its address once it prints it. */
-function startServe() {
-  const child = spawn(process.execPath, [cli, 'serve', '--db', db, '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const url = new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /serving at (\S+)/.exec(out);
-      if (m) resolve(m[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`serve exited with ${code}`)));
-  });
-  return { child, url };
-}
 
 // Inside the page: the epoch time of the first frame in which the grid's grand total and the chart's
 // drawn series are both on screen, with the milestones on the way (all epoch ms).
@@ -89,7 +76,7 @@ try {
     const page = await context.newPage();
     await page.goto('about:blank');
     const started = Date.now();
-    const server = startServe();
+    const server = startServe(cli, db, env);
     try {
       const url = await server.url;
       const listening = Date.now();
