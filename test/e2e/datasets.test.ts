@@ -156,7 +156,15 @@ describe.skipIf(!hasBrowser)('the Datasets tab and what surrounds it', () => {
     expect(await width()).toBeLessThan((await row()) - 320);
     await page.setViewportSize({ width: 1366, height: 768 });
 
-    // The left edge drags narrower (or wider, up to the grid's share); the arrow keys move it too.
+    // The left edge drags narrower (or wider, up to the grid's share); the arrow keys move it too. The panel
+    // first settles at its width for the smaller window (the grid's needs are measured again after a resize).
+    await expect
+      .poll(async () => {
+        const a = await width();
+        await page.waitForTimeout(150);
+        return a === (await width());
+      }, WAIT)
+      .toBe(true);
     const before = await width();
     const handle = (await page.getByTestId('source-rows-resize').boundingBox())!;
     await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
