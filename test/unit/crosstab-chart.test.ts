@@ -1,32 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { crossTabChart } from '../../shared/present/crossTabChart';
-import { lookups } from '../../shared/present/labels';
 import { TOP_SERIES } from '../../shared/present/trend';
-import { parseViewSpec, type CrossTab, type ViewSpecInput } from '../../shared/spec';
+import { engineTable, type FixtureRow, MINUSMA_REF } from './crosstab-fixture';
+import type { CrossTab, ViewSpecInput } from '../../shared/spec';
 
-/** A cross-tab as the engine answers it (row keys, one cell per column key, totals). */
-function table(spec: ViewSpecInput, colKeys: string[], rows: [string[], (number | null)[], number | null][], colTotals: (number | null)[] = []): CrossTab {
-  const parsed = parseViewSpec(spec);
-  return {
-    spec: parsed,
-    rowDims: parsed.rows,
-    colDim: parsed.cols ?? null,
-    colKeys,
-    rows: rows.map(([key, cells, total]) => ({ key, cells, total })),
-    colTotals,
-    grandTotal: rows.reduce((a, r) => a + (r[2] ?? 0), 0),
-    blankReason: null,
-    synthetic: false,
-    sources: [],
-    elapsedMs: 1,
-  };
-}
+/** A cross-tab as the engine answers it, its grand total the sum of its rows'. */
+const table = (spec: ViewSpecInput, colKeys: string[], rows: FixtureRow[], colTotals: (number | null)[] = []): CrossTab =>
+  engineTable(spec, colKeys, rows, colTotals, rows.reduce((a, r) => a + (r[2] ?? 0), 0));
 
-const ref = lookups({
-  missions: [{ acronym: 'MINUSMA', name_en: 'UN Multidimensional Integrated Stabilization Mission in Mali', name_zh: '联合国马里多层面综合稳定特派团', short_zh: '马里稳定团', host: ['MLI'] }],
-  countries: [],
-  regions: {},
-});
+const ref = MINUSMA_REF;
 
 describe('the chart of a cross-tab', () => {
   it('draws a time row dimension as one line of the row totals, in time order whatever the table’s order', () => {

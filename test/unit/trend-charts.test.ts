@@ -6,13 +6,11 @@ import { cellLinkKey, lineLinkKey, linked, partsLinkKey, rowLinkKey } from '../.
 import { derivedDecimals, formatValue } from '../../shared/present/format';
 import { PALETTE, chartOption } from '../../shared/present/chart';
 import { lookups } from '../../shared/present/labels';
-import { parseViewSpec, type CrossTab, type ViewSpecInput } from '../../shared/spec';
+import type { CrossTab, ViewSpecInput } from '../../shared/spec';
+import { engineTable, type FixtureRow } from './crosstab-fixture';
 import { readViewHash, viewHash } from '../../renderer/src/views/viewHash';
 
-function table(spec: ViewSpecInput, colKeys: string[], rows: [string[], (number | null)[], number | null][]): CrossTab {
-  const parsed = parseViewSpec(spec);
-  return { spec: parsed, rowDims: parsed.rows, colDim: parsed.cols ?? null, colKeys, rows: rows.map(([key, cells, total]) => ({ key, cells, total })), colTotals: [], grandTotal: null, blankReason: null, synthetic: false, sources: [], elapsedMs: 1 };
-}
+const table = (spec: ViewSpecInput, colKeys: string[], rows: FixtureRow[]): CrossTab => engineTable(spec, colKeys, rows);
 const noRef = lookups(null);
 
 describe('the trend\'s grain and chart types', () => {

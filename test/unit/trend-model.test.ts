@@ -1,34 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { lookups } from '../../shared/present/labels';
 import { specOf, type Draft } from '../../renderer/src/store/viewSlice';
 import { buildTrend, lineLabel, otherSpec, splitSeries, timeline, trendAxes, trendSpec, TOP_SERIES } from '../../shared/present/trend';
-import { parseViewSpec, type CrossTab, type ViewSpecInput } from '../../shared/spec';
+import { engineTable, MINUSMA_REF } from './crosstab-fixture';
+import type { CrossTab, ViewSpecInput } from '../../shared/spec';
 
 const draft = (change: Partial<Draft>): Draft => ({ measure: 'fatalities', rows: [], cols: null, where: {}, from: '', to: '', ...change });
 
-/** A cross-tab as the engine answers it: rows keyed by period, one cell per column key. */
-function table(spec: ViewSpecInput, colKeys: string[], rows: [string, (number | null)[], number | null][], colTotals: (number | null)[] = []): CrossTab {
-  const parsed = parseViewSpec(spec);
-  return {
-    spec: parsed,
-    rowDims: parsed.rows,
-    colDim: parsed.cols ?? null,
-    colKeys,
-    rows: rows.map(([key, cells, total]) => ({ key: [key], cells, total })),
-    colTotals,
-    grandTotal: null,
-    blankReason: null,
-    synthetic: false,
-    sources: [],
-    elapsedMs: 1,
-  };
-}
+/** A cross-tab as the engine answers it, rows keyed by period alone. */
+const table = (spec: ViewSpecInput, colKeys: string[], rows: [string, (number | null)[], number | null][], colTotals: (number | null)[] = []): CrossTab =>
+  engineTable(spec, colKeys, rows.map(([key, cells, total]) => [[key], cells, total]), colTotals);
 
-const ref = lookups({
-  missions: [{ acronym: 'MINUSMA', name_en: 'UN Multidimensional Integrated Stabilization Mission in Mali', name_zh: '联合国马里多层面综合稳定特派团', short_zh: '马里稳定团', host: ['MLI'] }],
-  countries: [],
-  regions: {},
-});
+const ref = MINUSMA_REF;
 
 describe('the axes of a trend', () => {
   it('runs along the view’s time dimension and draws one line per value of its other dimension', () => {

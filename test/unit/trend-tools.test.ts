@@ -15,25 +15,11 @@ import {
   type Mandate,
 } from '../../shared/present/trend';
 import { lookups } from '../../shared/present/labels';
-import { parseViewSpec, type CrossTab, type ViewSpecInput } from '../../shared/spec';
+import type { CrossTab, ViewSpecInput } from '../../shared/spec';
+import { engineTable, type FixtureRow } from './crosstab-fixture';
 import { REPO } from '../helpers';
 
-function table(spec: ViewSpecInput, colKeys: string[], rows: [string[], (number | null)[], number | null][]): CrossTab {
-  const parsed = parseViewSpec(spec);
-  return {
-    spec: parsed,
-    rowDims: parsed.rows,
-    colDim: parsed.cols ?? null,
-    colKeys,
-    rows: rows.map(([key, cells, total]) => ({ key, cells, total })),
-    colTotals: [],
-    grandTotal: null,
-    blankReason: null,
-    synthetic: false,
-    sources: [],
-    elapsedMs: 1,
-  };
-}
+const table = (spec: ViewSpecInput, colKeys: string[], rows: FixtureRow[]): CrossTab => engineTable(spec, colKeys, rows);
 
 describe('moving average', () => {
   it('averages the last 12 months, equal to a hand computation', () => {
