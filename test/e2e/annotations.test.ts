@@ -1,12 +1,12 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { serve, type Server } from '../../electron/server/serve';
 import { viewHash } from '../../renderer/src/views/viewHash';
 import { DEFAULT_TREND_OPTIONS } from '../../shared/present/trend';
 import type { ViewSpecInput } from '../../shared/spec';
 import { realWorkspace } from '../helpers';
-import { SCREENSHOTS, assertRendererBuilt, failureShot, hasBrowser, launchChromium, openPage } from './ui';
+import { SCREENSHOTS, assertRendererBuilt, failureShot, hasBrowser, launchChromium, openPage, failureReport } from './ui';
 
 // Annotations drawn on a trend: each at the month of its date (the dashed line stands where the axis puts
 // that month), only those inside the months drawn, a mission's start and end only for the missions drawn;
@@ -72,11 +72,7 @@ describe.skipIf(!hasBrowser)('annotations on the trend chart (real UN files, ser
     await server?.close();
   });
 
-  const onFailure = () =>
-    onTestFailed(async () => {
-      await page.screenshot({ path: FAILURE_SHOT, fullPage: true });
-      console.warn(`screenshot of the failure: ${FAILURE_SHOT}\nconsole errors: ${JSON.stringify(consoleErrors)}\nfailed requests: ${JSON.stringify(failedRequests)}`);
-    });
+  const onFailure = failureReport(FAILURE_SHOT, () => ({ page, consoleErrors, failedRequests }));
 
   it('draws the bundled annotations and the four missions’ start and end at their months, and hides them on request', async () => {
     onFailure();

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { Workspace } from '../../electron/core/operations';
 import { serve, type Server } from '../../electron/server/serve';
@@ -10,7 +10,7 @@ import { DEFAULT_PIVOT_OPTIONS, type PivotOptions } from '../../shared/present/p
 import { DEFAULT_TREND_OPTIONS } from '../../shared/present/trend';
 import type { CrossTab, ViewSpecInput } from '../../shared/spec';
 import { realWorkspace } from '../helpers';
-import { SCREENSHOTS, assertRendererBuilt, cellText, failureShot, grandTotalText, hasBrowser, launchChromium, parseCell } from './ui';
+import { SCREENSHOTS, assertRendererBuilt, cellText, failureShot, grandTotalText, hasBrowser, launchChromium, parseCell, failureReport } from './ui';
 
 const FAILURE_SHOT = failureShot('pivot');
 const WAIT = { timeout: 15_000 };
@@ -78,11 +78,7 @@ describe.skipIf(!hasBrowser)('the cross-tab as a pivot table: subtotals, values 
     ws?.close();
   });
 
-  const onFailure = () =>
-    onTestFailed(async () => {
-      await page.screenshot({ path: FAILURE_SHOT, fullPage: true });
-      console.warn(`screenshot of the failure: ${FAILURE_SHOT}\nconsole errors: ${JSON.stringify(consoleErrors)}`);
-    });
+  const onFailure = failureReport(FAILURE_SHOT, () => ({ page, consoleErrors }));
 
   const nested: ViewSpecInput = { measure: 'fatalities', rows: ['mission', 'incident_type'], cols: 'year', from: '2015-01-01', to: '2019-12-31' };
 

@@ -1,13 +1,13 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { Workspace } from '../../electron/core/operations';
 import { viewHash } from '../../renderer/src/views/viewHash';
 import { DEFAULT_TREND_OPTIONS } from '../../shared/present/trend';
 import type { ViewSpecInput } from '../../shared/spec';
 import { CLI, realWorkspace } from '../helpers';
-import { SCREENSHOTS, assertRendererBuilt, cellText, failureShot, grandTotalText, hasBrowser, launchChromium, openPage, parseCell } from './ui';
+import { SCREENSHOTS, assertRendererBuilt, cellText, failureShot, grandTotalText, hasBrowser, launchChromium, openPage, parseCell, failureReport } from './ui';
 
 // Saved views are kept in the workspace: saved in the browser, listed, renamed, duplicated, noted and deleted;
 // after `bluehelm serve` is stopped and started again on the same file, still listed, and opening one shows
@@ -80,11 +80,7 @@ describe.skipIf(!hasBrowser)('saved views survive a restart of bluehelm serve (r
     if (served) await stopServe(served.child);
   });
 
-  const onFailure = () =>
-    onTestFailed(async () => {
-      await page.screenshot({ path: FAILURE_SHOT, fullPage: true });
-      console.warn(`screenshot of the failure: ${FAILURE_SHOT}\nconsole errors: ${JSON.stringify(consoleErrors)}\nfailed requests: ${JSON.stringify(failedRequests)}`);
-    });
+  const onFailure = failureReport(FAILURE_SHOT, () => ({ page, consoleErrors, failedRequests }));
 
   const saveView = async (name: string, note: string) => {
     await page.getByTestId('save-view').click();

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { Workspace } from '../../electron/core/operations';
 import { serve, type Server } from '../../electron/server/serve';
@@ -11,7 +11,7 @@ import { formatValue } from '../../shared/present/format';
 import { PALETTE } from '../../shared/present/chart';
 import type { CrossTab, ViewSpecInput } from '../../shared/spec';
 import { realWorkspace, tempDir } from '../helpers';
-import { SCREENSHOTS, assertRendererBuilt, failureShot, hasBrowser, launchChromium, openPage } from './ui';
+import { SCREENSHOTS, assertRendererBuilt, failureShot, hasBrowser, launchChromium, openPage, failureReport } from './ui';
 
 const FAILURE_SHOT = failureShot('trend-tools');
 const WAIT = { timeout: 20_000 };
@@ -78,11 +78,7 @@ describe.skipIf(!hasBrowser)('trend tools: heat map, grain, small multiples, gri
     ws?.close();
   });
 
-  const onFailure = () =>
-    onTestFailed(async () => {
-      await page.screenshot({ path: FAILURE_SHOT, fullPage: true });
-      console.warn(`screenshot of the failure: ${FAILURE_SHOT}\nconsole errors: ${JSON.stringify(consoleErrors)}\nfailed requests: ${JSON.stringify(failedRequests)}`);
-    });
+  const onFailure = failureReport(FAILURE_SHOT, () => ({ page, consoleErrors, failedRequests }));
 
   it('draws a heat map of mission × quarter: named cells hold the core\'s numbers in their class colour; outside the mandate is not 0 (screenshots)', async () => {
     onFailure();

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { onTestFailed } from 'vitest';
 import { REPO } from '../helpers';
 
 // Shared by the browser tests: one way to launch Chromium, and the grid read the way a person reads it.
@@ -12,6 +13,19 @@ if (!hasBrowser) console.warn('browser suite skipped: install chromium (apt-get 
 export const SCREENSHOTS = path.join(REPO, 'docs', 'screenshots');
 export const RENDERER_INDEX = path.join(REPO, 'dist', 'renderer', 'index.html');
 export const failureShot = (name: string) => path.join(REPO, 'test-results', `e2e-${name}-failure.png`);
+
+/**
+ * Called at a test's start: if the test fails, a full-page screenshot to `shot` and what the page logged.
+ * `state` is read at the failure (the page is opened in beforeAll, after this is set up).
+ */
+export function failureReport(shot: string, state: () => { page: Page; consoleErrors: string[]; failedRequests?: string[] }): () => void {
+  return () =>
+    onTestFailed(async () => {
+      const { page, consoleErrors, failedRequests } = state();
+      await page.screenshot({ path: shot, fullPage: true });
+      console.warn(`screenshot of the failure: ${shot}\nconsole errors: ${JSON.stringify(consoleErrors)}${failedRequests ? `\nfailed requests: ${JSON.stringify(failedRequests)}` : ''}`);
+    });
+}
 
 export function assertRendererBuilt(): void {
   if (!fs.existsSync(RENDERER_INDEX)) throw new Error('the renderer is not built: run "npx vite build --config renderer/vite.config.ts" first');

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { importFile } from '../../electron/core/import/run';
 import { Workspace } from '../../electron/core/operations';
@@ -10,7 +10,7 @@ import { readViewHash, viewHash } from '../../renderer/src/views/viewHash';
 import { DEFAULT_TREND_OPTIONS } from '../../shared/present/trend';
 import type { CrossTab, ViewSpecInput } from '../../shared/spec';
 import { FATALITIES_CSV, REPO, tempDir } from '../helpers';
-import { SCREENSHOTS, assertRendererBuilt, checkFilter, failureShot, grandTotalText, hasBrowser, launchChromium, openPage, parseCell, setRows } from './ui';
+import { SCREENSHOTS, assertRendererBuilt, checkFilter, failureShot, grandTotalText, hasBrowser, launchChromium, openPage, parseCell, setRows, failureReport } from './ui';
 
 const FAILURE_SHOT = failureShot('workbench');
 const WAIT = { timeout: 15_000 };
@@ -44,11 +44,7 @@ describe.skipIf(!hasBrowser)('the workbench keeps the view, lets the table out, 
     ws?.close();
   });
 
-  const onFailure = () =>
-    onTestFailed(async () => {
-      await page.screenshot({ path: FAILURE_SHOT, fullPage: true });
-      console.warn(`screenshot of the failure: ${FAILURE_SHOT}\nconsole errors: ${JSON.stringify(consoleErrors)}\nfailed requests: ${JSON.stringify(failedRequests)}`);
-    });
+  const onFailure = failureReport(FAILURE_SHOT, () => ({ page, consoleErrors, failedRequests }));
 
   it('keeps the view in the URL: a reload, back and forward, a pasted link, and undo/redo restore it', async () => {
     onFailure();
