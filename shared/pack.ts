@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { measureInfo } from './catalogue';
 import { CHART_TYPES, chartTypesFor } from './present/chart';
 import { LANGS, type Lang } from './present/lang';
+import { MAP_DIMENSIONS } from './present/mapSpec';
 import { viewSpecSchema } from './spec';
 
 // A briefing pack: an ordered list of slides plus settings. The same document is stored in the
@@ -78,12 +79,17 @@ export const viewSlideSchema = z
 export const figuresSlideSchema = z
   .object({ kind: z.literal('figures'), figures: z.array(z.string().regex(/^[a-z0-9-]+$/)).min(1).max(40), ...text })
   .strict();
+/** A choropleth: the spec's measure, filters and period split by host or contributing country (its rows are not used). */
+export const mapSlideSchema = z
+  .object({ kind: z.literal('map'), spec: viewSpecSchema, by: z.enum(MAP_DIMENSIONS).default('host_country'), ...text })
+  .strict();
 export const sourcesSlideSchema = z.object({ kind: z.literal('sources'), ...text }).strict();
 
-export const slideSchema = z.discriminatedUnion('kind', [coverSlideSchema, viewSlideSchema, figuresSlideSchema, sourcesSlideSchema]);
+export const slideSchema = z.discriminatedUnion('kind', [coverSlideSchema, viewSlideSchema, figuresSlideSchema, mapSlideSchema, sourcesSlideSchema]);
 export type Slide = z.infer<typeof slideSchema>;
 export type SlideInput = z.input<typeof slideSchema>;
 export type ViewSlide = z.infer<typeof viewSlideSchema>;
+export type MapSlide = z.infer<typeof mapSlideSchema>;
 export type SlideKind = Slide['kind'];
 
 export const packDocSchema = z

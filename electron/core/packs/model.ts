@@ -17,6 +17,7 @@ import type { Workspace } from '../workspace';
 import { PackInvalid } from './store';
 import { chartMarks, missionsInTrend } from '../../../shared/present/annotations';
 import { listAnnotations } from '../annotations/store';
+import { mapSlide } from './map-slide';
 import type { CellValue, Provenance, RenderedChart, RenderedPack, RenderedSlide, RenderedTable } from './types';
 
 /** What a slide can hold and still be read from the back of a room; the workbook holds everything. */
@@ -312,6 +313,7 @@ export async function buildPack(doc: PackDoc, ctx: PackContext, onSlide: (done: 
   const usedSubjects = new Set<Subject>();
   const measures: Measure[] = [];
   const scopes: string[] = [];
+  const mapSpecs = new Map<number, ViewSpecInput>();
   for (const [i, s] of doc.slides.entries()) {
     tables.push(null);
     if (s.kind === 'cover') {
@@ -324,6 +326,13 @@ export async function buildPack(doc: PackDoc, ctx: PackContext, onSlide: (done: 
       r.table?.sources.forEach((x) => usedShas.add(x.sha256));
       if (!measures.includes(s.spec.measure)) measures.push(s.spec.measure);
       scopes.push(`${i + 1}. ${r.slide.title}${r.slide.subtitle ? ` (${r.slide.subtitle})` : ''}`);
+      slides.push(r.slide);
+    } else if (s.kind === 'map') {
+      const r = await mapSlide(s, ctx, lang, held);
+      r.table?.sources.forEach((x) => usedShas.add(x.sha256));
+      if (!measures.includes(s.spec.measure)) measures.push(s.spec.measure);
+      scopes.push(`${i + 1}. ${r.slide.title}${r.slide.subtitle ? ` (${r.slide.subtitle})` : ''}`);
+      mapSpecs.set(i, r.spec);
       slides.push(r.slide);
     } else if (s.kind === 'figures') {
       const r = figuresSlide(s, ctx, lang);
@@ -361,7 +370,7 @@ export async function buildPack(doc: PackDoc, ctx: PackContext, onSlide: (done: 
     generatedAt: new Date().toISOString(),
     workspace: ctx.ws.path,
     slides: rendered,
-    specs: doc.slides.map((s) => (s.kind === 'view' ? s.spec : null)),
+    specs: doc.slides.map((s, i) => (s.kind === 'view' ? s.spec : (mapSpecs.get(i) ?? null))),
     provenance,
     stale: staleSlides(doc, tables, lang, ctx.lookups),
   };

@@ -3,7 +3,7 @@ import type { PackSettings, SlideKind, StaleSlide } from '../../../shared/pack';
 import type { ChartType } from '../../../shared/present/chart';
 import type { ChartMark } from '../../../shared/present/annotations';
 import type { Lang } from '../../../shared/present/lang';
-import type { ViewSpec } from '../../../shared/spec';
+import type { ViewSpecInput } from '../../../shared/spec';
 
 // A pack with every number computed and every word in the pack's language: the one input of the
 // three exporters and of the slide preview, so they cannot disagree.
@@ -41,6 +41,15 @@ export interface RenderedChart {
   marks: ChartMark[];
 }
 
+/** A map slide's map: each coloured country's fill, and the legend that reads them. */
+export interface RenderedMap {
+  /** Fill colour by ISO3 for the countries with a value; every other shape is land with no value. */
+  fills: Record<string, string>;
+  legend: { title: string; classes: { label: string; colour: string }[]; noValue: { label: string; colour: string } };
+  /** What the picture shows, for a reader that cannot see it (the deck's alt text). */
+  description: string;
+}
+
 export interface RenderedSlide {
   kind: SlideKind;
   title: string;
@@ -49,6 +58,8 @@ export interface RenderedSlide {
   message: string | null;
   notes: string;
   chart: RenderedChart | null;
+  /** A map slide's choropleth, drawn with its table beside it. */
+  map?: RenderedMap;
   /** What the slide shows as a table (capped to fit a page). */
   table: RenderedTable | null;
   /** The whole table, for the workbook. */
@@ -78,8 +89,8 @@ export interface RenderedPack {
   generatedAt: string;
   workspace: string;
   slides: RenderedSlide[];
-  /** The specs behind the view slides (null for other slides), for the workbook's provenance sheet. */
-  specs: (ViewSpec | null)[];
+  /** The specs behind the view and map slides (null for other slides), for the workbook's provenance sheet. */
+  specs: (ViewSpecInput | null)[];
   provenance: Provenance;
   stale: StaleSlide[];
 }
