@@ -9,6 +9,8 @@ import { pointFilters } from '../../../../shared/present/mapSpec';
 import { phrase } from '../../../../shared/present/phrases';
 import { useBluehelm } from '../../store';
 import { GridNotes } from '../crossTab/GridNotes';
+import { AddToPack } from '../packs/AddToPack';
+import { SaveView } from '../savedViews/SaveView';
 import { SyntheticMark } from '../workspace/SyntheticMark';
 import { useViewRun } from '../useViewRun';
 import { MapChart } from './MapChart';
@@ -78,6 +80,8 @@ export function MapView() {
         )}
         <SyntheticMark on={table?.synthetic ?? false} />
         {running && <span className="bh-running">{t('grid.running')}</span>}
+        {table && <SaveView tab="map" />}
+        {table && <AddToPack testId="add-map-to-pack" slide={() => ({ kind: 'map', spec: table.spec, by: dim })} />}
       </div>
       <MapControls />
       {error && (

@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { textIn, type PackDoc, type Slide } from '../../../../shared/pack';
 import { describeSpec } from '../../../../shared/present/describe';
+import { mapDimension } from '../../../../shared/present/mapSpec';
 import { useBluehelm } from '../../store';
 
 /** A slide's name in the list: its own title, else what it shows. */
@@ -11,6 +12,7 @@ function slideName(slide: Slide, doc: PackDoc, t: (k: string) => string, lookups
   const own = textIn(slide.title, lang);
   if (own) return own;
   if (slide.kind === 'view') return describeSpec(slide.spec, lang, lookups).title;
+  if (slide.kind === 'map') return describeSpec({ ...slide.spec, rows: [mapDimension(slide.spec.measure, slide.by)], cols: undefined }, lang, lookups).title;
   return t(`packs.kind.${slide.kind}`);
 }
 
