@@ -42,15 +42,15 @@ export interface Projection {
   point(lon: number, lat: number): [number, number];
 }
 
-/** The world's extent fitted into a box, its proportions kept ("contain"), centred. */
-export function projection(extent: Extent, box: Box): Projection {
+/** The world's extent fitted into a box, its proportions kept ("contain"), centred across and, unless asked to sit at the top, down. */
+export function projection(extent: Extent, box: Box, align: 'middle' | 'top' = 'middle'): Projection {
   const lonSpan = (extent.east - extent.west) * ASPECT_SCALE;
   const latSpan = extent.north - extent.south;
   const k = Math.min(box.width / lonSpan, box.height / latSpan);
   const width = lonSpan * k;
   const height = latSpan * k;
   const x = box.x + (box.width - width) / 2;
-  const y = box.y + (box.height - height) / 2;
+  const y = align === 'top' ? box.y : box.y + (box.height - height) / 2;
   return { drawn: { x, y, width, height }, point: (lon, lat) => [x + (lon - extent.west) * ASPECT_SCALE * k, y + (extent.north - lat) * k] };
 }
 
