@@ -8,9 +8,12 @@ import { exporterFor } from '../../electron/core/packs/export';
 import { TextMeasure } from '../../electron/core/packs/fonts';
 import { buildPack } from '../../electron/core/packs/model';
 import { addToPack } from '../../electron/core/packs/service';
+import { dispatch } from '../../electron/core/dispatch';
+import { operationsFor } from '../../electron/core/operations';
+import { ensureDemoWorkspace, Session } from '../../electron/core/session';
 import { slideSvg } from '../../electron/core/packs/slide-svg';
 import { packWorld } from '../../electron/core/packs/world';
-import { packDocSchema, type PackDoc } from '../../shared/pack';
+import { packDocSchema, type ExportJob, type Pack, type PackDoc } from '../../shared/pack';
 import { choropleth, classLabel, paletteFor, type Choropleth } from '../../shared/present/mapClasses';
 import { lookups, valueText } from '../../shared/present/labels';
 import type { Lang } from '../../shared/present/lang';
@@ -126,4 +129,39 @@ describe.skipIf(!hasPoppler)('a map slide in the PDF', () => {
     expect(zh).toContain('死亡人数：按东道国');
     expect(zh).toContain('本地图所示边界');
   });
+});
+
+describe('a map slide on the synthetic demo, exported by the job runner', () => {
+  it('is added through the contract, drawn in the export worker and carries SYNTHETIC DEMO DATA', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'demo.sqlite');
+    ensureDemoWorkspace(db);
+    const session = new Session(db, dir);
+    const ops = operationsFor(session);
+    const call = async <T>(name: string, input: unknown): Promise<T> => {
+      const r = await dispatch(ops, name, input);
+      if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+      return r.value as T;
+    };
+    try {
+      const pack = await call<Pack>('packAddSlide', { packId: null, slide: { kind: 'map', spec: { measure: 'ied_incidents', rows: ['host_country'], where: {} }, by: 'host_country' } });
+      expect(pack.doc.slides.map((s) => s.kind)).toEqual(['cover', 'map', 'sources']);
+      let job = await call<ExportJob>('packExportStart', { id: pack.id, format: 'pdf' });
+      for (let i = 0; i < 600 && job.state === 'running'; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        job = await call<ExportJob>('packExportStatus', { jobId: job.id });
+      }
+      expect(job).toMatchObject({ state: 'done', synthetic: true });
+      const pdf = path.join(dir, 'demo.pdf');
+      fs.writeFileSync(pdf, session.current.exports.file(job.id).bytes);
+      if (hasPoppler) {
+        const page = pdfText(pdf, 2);
+        expect(page).toContain('SYNTHETIC DEMO DATA');
+        expect(page).toContain('IED incidents by Host country');
+        expect(page).toContain('do not imply official endorsement');
+      }
+    } finally {
+      session.close();
+    }
+  }, 120_000);
 });
