@@ -238,6 +238,18 @@ describe.skipIf(!hasBrowser)('the map, on the real UN files (serve mode + Chromi
     await expect.poll(() => page.getByTestId('map-title').textContent(), WAIT).toContain('by Host country');
     await page.keyboard.press('Control+z');
     await expect.poll(() => page.getByTestId('map-by-country').isChecked(), WAIT).toBe(true);
+
+    // "Add to pack" makes a map slide of the countries on screen, previewed in the pack builder.
+    await page.getByTestId('add-map-to-pack').click();
+    await page.getByTestId('tab-packs').click();
+    const kinds = () => page.getByTestId('slide-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
+    await expect.poll(kinds, WAIT).toEqual(['cover', 'map', 'sources']);
+    expect(await page.getByTestId('slide-name').nth(1).textContent()).toBe('Deployed (avg. monthly strength) by Country (nationality / contributor)');
+    await page.getByTestId('slide-item').nth(1).click();
+    // The preview is the slide's SVG: Bangladesh, the largest contributor, in the darkest class.
+    const preview = () => page.getByTestId('slide-preview').getAttribute('src').then((src) => decodeURIComponent(src ?? ''));
+    await expect.poll(preview, WAIT).toMatch(new RegExp(`<path data-country="BGD" d="[^"]+" fill="${contributors.classing.classes.at(-1)!.colour}"`));
+    expect(await page.getByTestId('slide-map-by').inputValue()).toBe('country');
     expect(consoleErrors).toEqual([]);
   });
 
