@@ -62,8 +62,15 @@ beforeAll(async () => {
 afterAll(() => ws?.close());
 
 describe('a map slide', () => {
-  it('is added from the Map view before the sources slide', () => {
+  it('is added from the Map view before the sources slide, remembering the numbers it was made from', async () => {
     expect(doc.slides.map((s) => s.kind)).toEqual(['cover', 'map', 'map', 'sources']);
+    const added = doc.slides[1];
+    const total = ws.crossTab({ measure: 'fatalities', rows: ['host_country'] }).grandTotal;
+    expect(added.kind === 'map' && added.basis?.grandTotal).toBe(total);
+    expect(packs.en!.stale).toEqual([]);
+    // Numbers that changed since (here: a basis from another day) are reported, as for a view.
+    const changed = packDocSchema.parse({ ...doc, slides: doc.slides.map((s, i) => (i === 1 && s.kind === 'map' ? { ...s, basis: { ...s.basis!, grandTotal: total! - 5 } } : s)) });
+    expect((await buildPack(changed, packContext(ws))).stale).toMatchObject([{ index: 1, title: 'Fatalities by Host country', before: { grandTotal: total! - 5 }, now: { grandTotal: total } }]);
   });
 
   it('fills each named country in the PDF’s SVG with the colour of its class of the core’s fatalities', () => {

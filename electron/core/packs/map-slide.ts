@@ -1,14 +1,13 @@
 import { measureInfo, type Subject } from '../../../shared/catalogue';
-import { textIn, type MapSlide } from '../../../shared/pack';
+import { slideSpec, textIn, type MapSlide } from '../../../shared/pack';
 import { describeScope, describeSpec } from '../../../shared/present/describe';
 import { formatValue } from '../../../shared/present/format';
 import { dimensionLabel, listOf, measureLabel, valueText } from '../../../shared/present/labels';
 import type { Lang } from '../../../shared/present/lang';
 import { choropleth, classLabel, NO_VALUE_COLOUR, paletteFor } from '../../../shared/present/mapClasses';
-import { mapSpec } from '../../../shared/present/mapSpec';
 import { phrase } from '../../../shared/present/phrases';
 import { explain } from '../../../shared/reconcile';
-import { SpecError, type CrossTab, type ViewSpecInput } from '../../../shared/spec';
+import { SpecError, type CrossTab } from '../../../shared/spec';
 import type { PackContext } from './model';
 import type { CellValue, RenderedSlide, RenderedTable } from './types';
 import { packWorld } from './world';
@@ -23,15 +22,13 @@ const SLIDE_ROWS = 12;
 export interface MapResult {
   slide: RenderedSlide;
   table: CrossTab | null;
-  /** What was asked of the engine, for the workbook's provenance sheet. */
-  spec: ViewSpecInput;
 }
 
 export async function mapSlide(slide: MapSlide, ctx: PackContext, lang: Lang, held: Set<Subject>): Promise<MapResult> {
-  const spec = mapSpec(slide.spec, slide.by);
-  const dim = spec.rows![0] as MapSlide['by'];
+  const spec = slideSpec(slide)!;
+  const dim = spec.rows[0];
   const measure = spec.measure;
-  const described = describeSpec({ ...slide.spec, rows: [dim], cols: undefined }, lang, ctx.lookups);
+  const described = describeSpec(spec, lang, ctx.lookups);
   const out: RenderedSlide = {
     kind: 'map',
     title: textIn(slide.title, lang) || described.title,
@@ -47,7 +44,7 @@ export async function mapSlide(slide: MapSlide, ctx: PackContext, lang: Lang, he
   const missing = measureInfo[measure].subjects.find((s) => !held.has(s));
   if (missing) {
     out.notices.push(phrase('noData', lang, { reason: explain({ code: 'no_dataset', subject: missing }, lang) }));
-    return { slide: out, table: null, spec };
+    return { slide: out, table: null };
   }
   let t: CrossTab;
   try {
@@ -55,11 +52,11 @@ export async function mapSlide(slide: MapSlide, ctx: PackContext, lang: Lang, he
   } catch (e) {
     if (!(e instanceof SpecError)) throw e;
     out.notices.push(phrase('noData', lang, { reason: e.message }));
-    return { slide: out, table: null, spec };
+    return { slide: out, table: null };
   }
   if (t.rows.length === 0) {
     out.notices.push(phrase('noData', lang, { reason: phrase('noRows', lang) }));
-    return { slide: out, table: t, spec };
+    return { slide: out, table: t };
   }
 
   const world = packWorld();
@@ -119,5 +116,5 @@ export async function mapSlide(slide: MapSlide, ctx: PackContext, lang: Lang, he
   }
   if (t.blankReason) out.notices.push(phrase('blank', lang, { reason: phrase(`blank_${t.blankReason}`, lang) }));
   out.notices.push(phrase('mapDisclaimer', lang), phrase('mapShapes', lang));
-  return { slide: out, table: t, spec };
+  return { slide: out, table: t };
 }

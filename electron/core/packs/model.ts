@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { TIME_DIMENSIONS, measureInfo, type Measure, type Subject } from '../../../shared/catalogue';
-import { textIn, type PackDoc, type SlideBasis, type StaleSlide, type ViewSlide } from '../../../shared/pack';
+import { slideSpec, textIn, type PackDoc, type SlideBasis, type StaleSlide, type ViewSlide } from '../../../shared/pack';
 import { describeScope, describeSpec } from '../../../shared/present/describe';
 import { dimensionLabel, measureLabel, valueText, type Lookups } from '../../../shared/present/labels';
 import type { Lang } from '../../../shared/present/lang';
@@ -281,18 +281,18 @@ function sourcesSlide(slide: Extract<PackDoc['slides'][number], { kind: 'sources
   return tableSlide(slide, phrase('sourcesTitle', lang), sourcesTable(prov, lang), lines, lang);
 }
 
-/** Which view slides' numbers would change if the pack were exported now (old and new grand total). */
+/** Which view and map slides' numbers would change if the pack were exported now (old and new grand total). */
 export function staleSlides(doc: PackDoc, tables: (CrossTab | null)[], lang: Lang, lookups: Lookups): StaleSlide[] {
   const out: StaleSlide[] = [];
   doc.slides.forEach((s, i) => {
-    if (s.kind !== 'view' || !s.basis) return;
+    if ((s.kind !== 'view' && s.kind !== 'map') || !s.basis) return;
     const t = tables[i];
     const now = t ? basisOf(t) : { sources: [], grandTotal: null };
     const shas = (b: SlideBasis) => b.sources.map((x) => x.sha256).sort().join(',');
     if (shas(now) === shas(s.basis) && now.grandTotal === s.basis.grandTotal) return;
     out.push({
       index: i,
-      title: textIn(s.title, lang) || describeSpec(s.spec, lang, lookups).title,
+      title: textIn(s.title, lang) || describeSpec(slideSpec(s)!, lang, lookups).title,
       before: { grandTotal: s.basis.grandTotal, sources: s.basis.sources.map((x) => `${x.fileName} (${x.sha256.slice(0, 12)})`) },
       now: { grandTotal: now.grandTotal, sources: now.sources.map((x) => `${x.fileName} (${x.sha256.slice(0, 12)})`) },
     });
@@ -313,7 +313,6 @@ export async function buildPack(doc: PackDoc, ctx: PackContext, onSlide: (done: 
   const usedSubjects = new Set<Subject>();
   const measures: Measure[] = [];
   const scopes: string[] = [];
-  const mapSpecs = new Map<number, ViewSpecInput>();
   for (const [i, s] of doc.slides.entries()) {
     tables.push(null);
     if (s.kind === 'cover') {
@@ -329,10 +328,10 @@ export async function buildPack(doc: PackDoc, ctx: PackContext, onSlide: (done: 
       slides.push(r.slide);
     } else if (s.kind === 'map') {
       const r = await mapSlide(s, ctx, lang, held);
+      tables[i] = r.table;
       r.table?.sources.forEach((x) => usedShas.add(x.sha256));
       if (!measures.includes(s.spec.measure)) measures.push(s.spec.measure);
       scopes.push(`${i + 1}. ${r.slide.title}${r.slide.subtitle ? ` (${r.slide.subtitle})` : ''}`);
-      mapSpecs.set(i, r.spec);
       slides.push(r.slide);
     } else if (s.kind === 'figures') {
       const r = figuresSlide(s, ctx, lang);
@@ -370,7 +369,7 @@ export async function buildPack(doc: PackDoc, ctx: PackContext, onSlide: (done: 
     generatedAt: new Date().toISOString(),
     workspace: ctx.ws.path,
     slides: rendered,
-    specs: doc.slides.map((s, i) => (s.kind === 'view' ? s.spec : (mapSpecs.get(i) ?? null))),
+    specs: doc.slides.map(slideSpec),
     provenance,
     stale: staleSlides(doc, tables, lang, ctx.lookups),
   };

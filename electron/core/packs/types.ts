@@ -3,7 +3,7 @@ import type { PackSettings, SlideKind, StaleSlide } from '../../../shared/pack';
 import type { ChartType } from '../../../shared/present/chart';
 import type { ChartMark } from '../../../shared/present/annotations';
 import type { Lang } from '../../../shared/present/lang';
-import type { ViewSpecInput } from '../../../shared/spec';
+import type { ViewSpec } from '../../../shared/spec';
 
 // A pack with every number computed and every word in the pack's language: the one input of the
 // three exporters and of the slide preview, so they cannot disagree.
@@ -90,7 +90,7 @@ export interface RenderedPack {
   workspace: string;
   slides: RenderedSlide[];
   /** The specs behind the view and map slides (null for other slides), for the workbook's provenance sheet. */
-  specs: (ViewSpecInput | null)[];
+  specs: (ViewSpec | null)[];
   provenance: Provenance;
   stale: StaleSlide[];
 }
