@@ -12,7 +12,7 @@ import { dispatch } from '../../electron/core/dispatch';
 import { operationsFor } from '../../electron/core/operations';
 import { ensureDemoWorkspace, Session } from '../../electron/core/session';
 import { slideSvg } from '../../electron/core/packs/slide-svg';
-import { packWorld } from '../../electron/core/packs/world';
+import { loadWorld } from '../../electron/core/packs/world';
 import { packDocSchema, type ExportJob, type Pack, type PackDoc } from '../../shared/pack';
 import { choropleth, classLabel, paletteFor, type Choropleth } from '../../shared/present/mapClasses';
 import { lookups, valueText } from '../../shared/present/labels';
@@ -44,7 +44,7 @@ const file = (lang: Lang, ext: string) => path.join(out, `map-${lang}.${ext}`);
 beforeAll(async () => {
   ws = new Workspace(tempDb());
   for (const f of [FATALITIES_CSV, CONTRIBUTIONS_PSDH]) importFile(ws.db, { path: f });
-  const world = packWorld();
+  const world = await loadWorld();
   hosts = choropleth(ws.crossTab({ measure: 'fatalities', rows: ['host_country'] }).rows, (k) => world.iso3.has(k), paletteFor('fatalities'));
   // As the Map view adds it: its cross-tab's spec and the countries it colours.
   const pack = await addToPack(ws, null, { kind: 'map', spec: { measure: 'fatalities', rows: ['host_country'], where: {} }, by: 'host_country' }, 'en');

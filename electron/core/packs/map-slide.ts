@@ -10,7 +10,7 @@ import { explain } from '../../../shared/reconcile';
 import { SpecError, type CrossTab } from '../../../shared/spec';
 import type { PackContext } from './model';
 import type { CellValue, RenderedSlide, RenderedTable } from './types';
-import { packWorld } from './world';
+import { loadWorld } from './world';
 
 // A map slide: the Map view's choropleth computed here from the same cross-tab (the view's measure,
 // filters and period split by host or contributing country) and classed by the same code, so the
@@ -59,7 +59,7 @@ export async function mapSlide(slide: MapSlide, ctx: PackContext, lang: Lang, he
     return { slide: out, table: t };
   }
 
-  const world = packWorld();
+  const world = await loadWorld();
   const map = choropleth(t.rows, (k) => world.iso3.has(k), paletteFor(measure));
   const name = (key: string) => valueText(dim, key, lang, ctx.lookups).text;
   const classOf = (key: string, value: number | null): string => {

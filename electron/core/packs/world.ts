@@ -1,13 +1,33 @@
-import atlas from 'world-atlas/countries-50m.json';
 import { worldShapes, type WorldAtlas, type WorldShapes } from '../../../shared/present/worldShapes';
 import { referenceTables } from '../reference/tables';
+import type { RenderedPack } from './types';
 
 // The Map view's shapes (Natural Earth 1:50m from world-atlas, bundled: nothing is fetched) joined to the
-// reference's countries by the same code as on screen, made once per process.
+// reference's countries by the same code as on screen, made once per thread. The atlas is bundled as text
+// and parsed when a map is first computed or drawn: as a 750 KB object literal it added some 40 ms (16 ms
+// even unevaluated) to the start of every thread that bundles the pack code, the core worker among them,
+// which answers the first view; as a string, about 4 ms.
 
-let world: WorldShapes | undefined;
+let loading: Promise<WorldShapes> | undefined;
+let loaded: WorldShapes | undefined;
 
+export function loadWorld(): Promise<WorldShapes> {
+  // Bundled, the atlas is text; run from the sources (tsx, Vitest) it is the parsed object.
+  loading ??= (process.env.BLUEHELM_BUNDLED ? import('world-atlas/countries-50m.json', { with: { type: 'text' } }) : import('world-atlas/countries-50m.json')).then(({ default: atlas }) => {
+    const parsed = (typeof atlas === 'string' ? JSON.parse(atlas) : atlas) as WorldAtlas;
+    loaded = worldShapes(parsed, referenceTables().tables.countries);
+    return loaded;
+  });
+  return loading;
+}
+
+/** The shapes, for drawing; loadWorld (or shapesFor) has run first in this thread. */
 export function packWorld(): WorldShapes {
-  world ??= worldShapes(atlas as unknown as WorldAtlas, referenceTables().tables.countries);
-  return world;
+  if (!loaded) throw new Error('the map shapes are drawn before they were loaded (call shapesFor first)');
+  return loaded;
+}
+
+/** Loads the shapes when a pack has a map to draw (a thread that only lays out or writes the pack). */
+export async function shapesFor(pack: RenderedPack): Promise<void> {
+  if (pack.slides.some((s) => s.map)) await loadWorld();
 }
