@@ -22,7 +22,7 @@ export interface DrawnCountry extends ProjectedCountry {
  * The countries fitted into a box (proportions kept) at its top, so the legend under the map and the table
  * beside it start level with it; each with its class's colour or the grey of no value.
  */
-export function drawnCountries(map: RenderedMap, box: Box, step: number): { countries: DrawnCountry[]; drawn: Box } {
+export function fittedCountries(map: RenderedMap, box: Box, step: number): { countries: DrawnCountry[]; drawn: Box } {
   const world = packWorld();
   const proj = projection(extentOf(world), box, 'top');
   const countries = projectWorld(world, proj, step).map((c) => ({ ...c, fill: map.fills[c.name] ?? NO_VALUE_COLOUR }));

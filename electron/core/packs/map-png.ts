@@ -1,5 +1,5 @@
 import zlib from 'node:zlib';
-import { BORDER, drawnCountries, SEA } from './map-draw';
+import { BORDER, fittedCountries, SEA } from './map-draw';
 import type { RenderedMap } from './types';
 
 // A map slide's map as a PNG picture, for the deck: pptxgenjs can embed an SVG only with a PNG beside it
@@ -88,7 +88,7 @@ export interface MapPicture {
 
 /** The map fitted into a box of `width` × `height` points, drawn at `scale` pixels per point. */
 export function mapPicture(map: RenderedMap, width: number, height: number, scale = 3): MapPicture {
-  const { countries, drawn } = drawnCountries(map, { x: 0, y: 0, width: width * scale, height: height * scale }, 0.75);
+  const { countries, drawn } = fittedCountries(map, { x: 0, y: 0, width: width * scale, height: height * scale }, 0.75);
   const raster = new Raster(Math.ceil(drawn.width), Math.ceil(drawn.height), rgb(SEA));
   const shifted = countries.map((c) => ({ ...c, rings: c.rings.map((r) => r.map(([x, y]) => [x - drawn.x, y - drawn.y] as [number, number])) }));
   for (const c of shifted) raster.fill(c.rings, rgb(c.fill));

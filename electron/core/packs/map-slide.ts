@@ -10,7 +10,8 @@ import { explain } from '../../../shared/reconcile';
 import { SpecError, type CrossTab } from '../../../shared/spec';
 import type { PackContext } from './model';
 import type { CellValue, RenderedSlide, RenderedTable } from './types';
-import { loadWorld } from './world';
+import { drawnCountries } from '../../../shared/present/worldShapes';
+import { referenceTables } from '../reference/tables';
 
 // A map slide: the Map view's choropleth computed here from the same cross-tab (the view's measure,
 // filters and period split by host or contributing country) and classed by the same code, so the
@@ -59,11 +60,12 @@ export async function mapSlide(slide: MapSlide, ctx: PackContext, lang: Lang, he
     return { slide: out, table: t };
   }
 
-  const world = await loadWorld();
-  const map = choropleth(t.rows, (k) => world.iso3.has(k), paletteFor(measure));
+  // The shapes themselves are loaded only where the map is drawn (the pack worker).
+  const drawn = drawnCountries(referenceTables().tables.countries);
+  const map = choropleth(t.rows, (k) => drawn.has(k), paletteFor(measure));
   const name = (key: string) => valueText(dim, key, lang, ctx.lookups).text;
   const classOf = (key: string, value: number | null): string => {
-    if (!world.iso3.has(key)) return value ? phrase('mapNotDrawn', lang) : '';
+    if (!drawn.has(key)) return value ? phrase('mapNotDrawn', lang) : '';
     const c = map.classing.classOf(value);
     return c === null ? phrase('mapNoValue', lang) : classLabel(map.classing.classes[c], measure, lang);
   };
@@ -98,7 +100,7 @@ export async function mapSlide(slide: MapSlide, ctx: PackContext, lang: Lang, he
 
   const fills = Object.fromEntries([...map.values].flatMap(([key, v]) => {
     const c = map.classing.classOf(v);
-    return world.iso3.has(key) && c !== null ? [[key, map.classing.classes[c].colour]] : [];
+    return drawn.has(key) && c !== null ? [[key, map.classing.classes[c].colour]] : [];
   }));
   out.map = {
     fills,

@@ -1,6 +1,6 @@
 import { pathData, type Box } from '../../../shared/present/mapProjection';
 import type { TextMeasure } from './fonts';
-import { BORDER, drawnCountries, LEGEND_SIZE, legendLayout, SEA } from './map-draw';
+import { BORDER, fittedCountries, LEGEND_SIZE, legendLayout, SEA } from './map-draw';
 import type { RenderedMap } from './types';
 
 // A map slide's map as SVG paths (the PDF draws them as vectors): each country a path named by its ISO3
@@ -13,7 +13,7 @@ const STEP = 0.35;
 
 export function mapSvg(map: RenderedMap, box: Box, m: TextMeasure, text: Text): string {
   const legend = legendLayout(map, box.width, m);
-  const { countries, drawn } = drawnCountries(map, { ...box, height: box.height - legend.height - 6 }, STEP);
+  const { countries, drawn } = fittedCountries(map, { ...box, height: box.height - legend.height - 6 }, STEP);
   const out: string[] = [`<rect x="${drawn.x.toFixed(1)}" y="${drawn.y.toFixed(1)}" width="${drawn.width.toFixed(1)}" height="${drawn.height.toFixed(1)}" fill="${SEA}"/>`];
   for (const c of countries) {
     if (c.rings.length) out.push(`<path data-country="${c.name.replace(/[^\w .-]/g, '')}" d="${pathData(c.rings)}" fill="${c.fill}" fill-rule="evenodd" stroke="${BORDER}" stroke-width="0.3"/>`);

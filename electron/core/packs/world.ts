@@ -1,20 +1,21 @@
+import zlib from 'node:zlib';
 import { worldShapes, type WorldAtlas, type WorldShapes } from '../../../shared/present/worldShapes';
 import { referenceTables } from '../reference/tables';
 import type { RenderedPack } from './types';
 
 // The Map view's shapes (Natural Earth 1:50m from world-atlas, bundled: nothing is fetched) joined to the
-// reference's countries by the same code as on screen, made once per thread. The atlas is bundled as text
-// and parsed when a map is first computed or drawn: as a 750 KB object literal it added some 40 ms (16 ms
-// even unevaluated) to the start of every thread that bundles the pack code, the core worker among them,
-// which answers the first view; as a string, about 4 ms.
+// reference's countries by the same code as on screen, made once per thread. The atlas is imported when a
+// map is first computed or drawn: as a 750 KB object literal it added some 40 ms to the start of every
+// thread that bundles the pack code, the core worker among them, which answers the first view. Bundled,
+// it is gzip in base64 (electron/build.mjs), a string the thread scans in a few ms at start; run from the
+// sources (tsx, Vitest) it is the parsed object.
 
 let loading: Promise<WorldShapes> | undefined;
 let loaded: WorldShapes | undefined;
 
 export function loadWorld(): Promise<WorldShapes> {
-  // Bundled, the atlas is text; run from the sources (tsx, Vitest) it is the parsed object.
-  loading ??= (process.env.BLUEHELM_BUNDLED ? import('world-atlas/countries-50m.json', { with: { type: 'text' } }) : import('world-atlas/countries-50m.json')).then(({ default: atlas }) => {
-    const parsed = (typeof atlas === 'string' ? JSON.parse(atlas) : atlas) as WorldAtlas;
+  loading ??= import('world-atlas/countries-50m.json').then(({ default: atlas }) => {
+    const parsed = (typeof atlas === 'string' ? JSON.parse(zlib.gunzipSync(Buffer.from(atlas, 'base64')).toString('utf8')) : atlas) as unknown as WorldAtlas;
     loaded = worldShapes(parsed, referenceTables().tables.countries);
     return loaded;
   });
