@@ -4,11 +4,11 @@ import { referenceTables } from '../reference/tables';
 import type { RenderedPack } from './types';
 
 // The Map view's shapes (Natural Earth 1:50m from world-atlas, bundled: nothing is fetched) joined to the
-// reference's countries by the same code as on screen, made once per thread. The atlas is imported when a
-// map is first computed or drawn: as a 750 KB object literal it added some 40 ms to the start of every
-// thread that bundles the pack code, the core worker among them, which answers the first view. Bundled,
-// it is gzip in base64 (electron/build.mjs), a string the thread scans in a few ms at start; run from the
-// sources (tsx, Vitest) it is the parsed object.
+// reference's countries by the same code as on screen, made once per thread, for drawing maps (the pack
+// worker, the CLI); computing a map's classes needs no shapes (drawnCountries). The atlas is imported when
+// a map is first drawn, not at the thread's start: bundled, it is gzip in base64 (electron/build.mjs), a
+// string scanned in a few ms where a 750 KB object literal took some 40 ms; run from the sources (tsx,
+// Vitest) it is the parsed object.
 
 let loading: Promise<WorldShapes> | undefined;
 let loaded: WorldShapes | undefined;
@@ -28,7 +28,7 @@ export function packWorld(): WorldShapes {
   return loaded;
 }
 
-/** Loads the shapes when a pack has a map to draw (a thread that only lays out or writes the pack). */
+/** Loads the shapes when a pack has a map to draw, before its slides are laid out or written. */
 export async function shapesFor(pack: RenderedPack): Promise<void> {
   if (pack.slides.some((s) => s.map)) await loadWorld();
 }
