@@ -37,6 +37,11 @@ export const datasetSchema = z.object({
   file_name: z.string(),
   imported_at: z.string(),
   last_update: z.string().nullable(),
+  /**
+   * Imported once every file's version of a row was kept (migration 006): its removal brings back what
+   * it changed, and rows it also holds outlive an earlier file's removal. False for files imported before.
+   */
+  versions_kept: z.boolean(),
 });
 export type DatasetEntry = z.infer<typeof datasetSchema>;
 

@@ -9,6 +9,7 @@ import { sourceRows } from '../../electron/core/query/drill';
 import { Workspace } from '../../electron/core/workspace';
 import type { ViewSpec } from '../../shared/spec';
 import { CONTRIBUTIONS_OPENDATA, FATALITIES_CSV, FIXTURES, tempDb, writeTemp } from '../helpers';
+import { oldWorkspace } from '../reliability/old-workspace';
 
 // Removing a file undoes its import exactly: where a later file changed rows an earlier one brought
 // (a later fatalities listing, a revised contributions month), the earlier version stands again,
@@ -183,6 +184,19 @@ describe('removing a file brings back what it superseded', () => {
       expect(later.inserted).toBe(0);
       removeDataset(ws.db, later.dataset_id!);
       expect(await state(ws)).toEqual(before);
+    } finally {
+      await ws.closeFully();
+    }
+  });
+
+  it('files imported before earlier versions were kept (migration 006) are marked so, for the confirmation to say what cannot come back', async () => {
+    const file = tempDb();
+    oldWorkspace(file, 5);
+    const ws = new Workspace(file);
+    try {
+      expect(ws.datasets().map((d) => d.versions_kept)).toEqual([false, false, false]);
+      importFile(ws.db, FAT_2024);
+      expect(ws.datasets().map((d) => d.versions_kept)).toEqual([false, false, false, true]);
     } finally {
       await ws.closeFully();
     }

@@ -4,7 +4,8 @@
 -- keys that other files brought and that did not stand: the earlier version a later file changed,
 -- a later file's identical or older-report row. Removing a file takes its versions out and, for each
 -- key it touched, lets the remaining versions decide again in file order (electron/core/datasets/versions.ts).
--- Workspaces imported before this migration kept no earlier versions: they start empty.
+-- Files imported before this migration kept no versions: the first file number that did is noted, so
+-- the removal confirmation can say which files' earlier versions cannot come back.
 CREATE TABLE fatality_version (
   casualty_id      TEXT NOT NULL,
   incident_date    TEXT NOT NULL,
@@ -61,3 +62,5 @@ CREATE TABLE ied_version (
   PRIMARY KEY (origin, source_record_id, dataset_id)
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX ied_version_dataset ON ied_version (dataset_id);
+
+INSERT INTO workspace_meta (key, value) SELECT 'versions_kept_from', CAST(coalesce(max(id), 0) + 1 AS TEXT) FROM dataset;
