@@ -245,7 +245,7 @@ describe('replacing a dataset with a newer file', () => {
     expect(done.status).toBe(0);
     expect(JSON.parse(done.stdout)).toMatchObject({ inserted: 150_000, replaced: { file_name: 'old.csv', rows_removed: 1000 } });
     const removed = spawnSync(process.execPath, [CLI, 'dataset', 'remove', '#2', '--db', db], { encoding: 'utf8' });
-    expect(removed.stdout).toBe('removed #2 big.csv (fatalities): 150000 rows, 0 rejected rows\n');
+    expect(removed.stdout).toBe('removed #2 big.csv (fatalities): 150000 rows out, 0 rows back as an earlier file has them, 0 rejected rows\n');
     expect(spawnSync(process.execPath, [CLI, 'dataset', 'remove', '2', '--db', db], { encoding: 'utf8' })).toMatchObject({ status: 1, stderr: 'bluehelm: no dataset #2 in this workspace (bluehelm datasets lists them)\n' });
   }, 120_000);
 });

@@ -95,11 +95,12 @@ export function removeFileVersions(db: Db, kind: Kind, id: number): { removed: n
   const cols = [...f.key, ...f.values, 'dataset_id', 'source_line'];
   const keyCols = f.key.join(', ');
   // The keys where the file's version stands over others, or waits among them (its leaving can let an
-  // earlier file's identical version stand again in place of a later one).
+  // earlier file's identical version stand again in place of a later one). The versions are few beside
+  // the facts (a million contribution rows): CROSS JOIN makes SQLite walk them and look each key up.
   const touched = db
     .prepare(
       `SELECT ${keyCols} FROM ${f.versions} WHERE dataset_id = ?
-       UNION SELECT ${f.key.map((k) => `s.${k}`).join(', ')} FROM ${f.table} s JOIN ${f.versions} v USING (${keyCols}) WHERE s.dataset_id = ?`,
+       UNION SELECT ${f.key.map((k) => `s.${k}`).join(', ')} FROM ${f.versions} v CROSS JOIN ${f.table} s USING (${keyCols}) WHERE s.dataset_id = ?`,
     )
     .raw()
     .all(id, id) as unknown[][];
