@@ -24,6 +24,13 @@ export const pivotOptionsSchema = z.object({
     .object({ by: z.enum(['label', 'total', 'column']), key: z.string().max(MAX_VALUE_LENGTH).optional(), desc: z.boolean() })
     .optional(),
   heat: z.boolean().default(false),
+  /**
+   * The folded groups, by their keys from the outermost level down: those listed, or with `all` every group
+   * but those listed ("Fold all", then one opened again). Absent: every group open.
+   */
+  fold: z
+    .object({ all: z.literal(true).optional(), groups: z.array(z.array(z.string().max(MAX_VALUE_LENGTH)).max(4)).max(1000) })
+    .optional(),
 });
 export type PivotOptions = z.infer<typeof pivotOptionsSchema>;
 export const DEFAULT_PIVOT_OPTIONS: PivotOptions = { showAs: 'value', top: 0, heat: false };
@@ -249,13 +256,35 @@ export function pivot(t: CrossTab, asked: PivotOptions, ctx: { label?: (dim: Dim
   };
 }
 
-/** The lines on screen: those under a collapsed group are hidden. */
-export function visibleLines(p: Pivot, collapsed: ReadonlySet<string>): PivotLine[] {
+export type Fold = PivotOptions['fold'];
+
+/** Whether the group whose line id is `id` (the JSON of its keys) is folded. */
+export function isFolded(fold: Fold, id: string): boolean {
+  if (!fold) return false;
+  const listed = fold.groups.some((keys) => JSON.stringify(keys) === id);
+  return fold.all ? !listed : listed;
+}
+
+/** The fold with one group folded or opened; every group open is no fold at all, so the address leaves it out. */
+export function toggleFold(fold: Fold, keys: string[]): Fold {
+  const id = JSON.stringify(keys);
+  const current = fold ?? { groups: [] };
+  const listed = current.groups.some((k) => JSON.stringify(k) === id);
+  const groups = listed ? current.groups.filter((k) => JSON.stringify(k) !== id) : [...current.groups, keys];
+  if (!current.all && groups.length === 0) return undefined;
+  return current.all ? { all: true, groups } : { groups };
+}
+
+/** "Fold all": every group folded, those of a later filter or date change too. */
+export const FOLD_ALL: NonNullable<Fold> = { all: true, groups: [] };
+
+/** The lines on screen: those under a folded group are hidden. */
+export function visibleLines(p: Pivot, fold: Fold): PivotLine[] {
   const hidden: string[] = [];
   return p.lines.filter((l) => {
     while (hidden.length && !l.id.startsWith(hidden[hidden.length - 1])) hidden.pop();
     if (hidden.length) return false;
-    if (l.kind === 'group' && collapsed.has(l.id)) hidden.push(l.id.slice(0, -1) + ',');
+    if (l.kind === 'group' && isFolded(fold, l.id)) hidden.push(l.id.slice(0, -1) + ',');
     return true;
   });
 }
