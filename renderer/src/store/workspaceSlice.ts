@@ -4,7 +4,7 @@ import type { OperationOutput, ReferenceTables, Removal, WorkspaceInfo } from '.
 import { api, errorMessage } from '../api/client';
 import { lookups, type Lookups } from '../../../shared/present/labels';
 import type { BluehelmState } from './index';
-import { resetForNewWorkspace, resetOnWorkspaceSwitch } from './resets';
+import { enterWorkspace, leaveWorkspace, resetForNewWorkspace, resetOnWorkspaceSwitch } from './resets';
 
 // What was removed from one workspace is not news in another.
 resetOnWorkspaceSwitch('removal', (s) => s.dismissRemoval());
@@ -53,18 +53,20 @@ export const createWorkspaceSlice: StateCreator<BluehelmState, [], [], Workspace
     }
   };
 
-  // The view itself (measure, rows, filters) survives a switch and is recomputed on the new file;
-  // only what was computed from the old file is dropped.
+  // What was computed from the old file is dropped, and the new file opens on its own last view (keptView.ts),
+  // as it would at a start; the old one is left with the view it was left on.
   /** `open` answers null when nothing was opened (a dialog cancelled). */
   const switchTo = async (open: () => Promise<WorkspaceInfo | null>): Promise<boolean> => {
     set({ switching: true, switchError: null });
     try {
+      await leaveWorkspace();
       const info = await open();
       if (!info) {
         set({ switching: false });
         return false;
       }
       resetForNewWorkspace(get());
+      await enterWorkspace();
       adopt(info);
       set({ switching: false });
       void get().loadRecent();
