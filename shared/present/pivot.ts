@@ -3,7 +3,7 @@ import { measureInfo, TIME_DIMENSIONS, type Dimension } from '../catalogue';
 import { MAX_VALUE_LENGTH } from '../limits';
 import type { CrossTab } from '../spec';
 import type { Shown } from './format';
-import { inside as insideMandate, periodBounds, type Mandate } from './trend';
+import { outsideMandates, periodBounds, type Mandate } from './trend';
 
 // The cross-tab as a pivot table: nested groups with the engine's subtotals, values shown as the analyst
 // asks (shares, differences, ranks), the largest N per level with the rest as "Other", sorted by any
@@ -128,20 +128,24 @@ function keepTop(nodes: Node[], parent: (number | null)[], top: number, additive
   return { kept: nodes.filter((n) => keptSet.has(n)), other: { node: { keys, values, children: [] }, combined: nodes.length - top } };
 }
 
-/** Where a mission in the row's path or the column was not deployed in the cell's period, per the reference table's mandates. */
+/**
+ * Where the cell's period lies outside the mandate of the mission in the row's path or the column, or of the
+ * missions the view is filtered to, per the reference table: the same rule as the trend chart's (outsideMandates).
+ */
 function mandateCheck(t: CrossTab, missions: ReadonlyMap<string, Mandate>) {
   const dims: Dimension[] = [...t.rowDims, ...(t.colDim ? [t.colDim] : [])];
   const mission = dims.indexOf('mission');
   const time = dims.findIndex((d) => TIME_DIMENSIONS.includes(d));
-  if (mission < 0 || time < 0) return () => false;
+  const filtered = t.spec.where.mission ?? [];
+  if (time < 0 || (mission < 0 && filtered.length === 0)) return () => false;
   return (keys: string[], colKey: string | null) => {
     // A group's keys are shorter than the row dimensions, and a row total has no column key: no period or no mission there.
     const all: (string | null | undefined)[] = [...keys, ...Array.from({ length: t.rowDims.length - keys.length }, () => undefined), ...(t.colDim ? [colKey] : [])];
-    const m = all[mission];
     const p = all[time];
-    if (m === null || p === null || m === undefined || p === undefined || m === OTHER) return false;
-    const mandate = missions.get(m);
-    return mandate !== undefined && !insideMandate(periodBounds(p, dims[time]), mandate);
+    if (p === null || p === undefined) return false;
+    // "Other" combines missions: only the filter's mandates speak for it.
+    const m = mission < 0 ? null : all[mission];
+    return outsideMandates(periodBounds(p, dims[time]), m === undefined || m === null || m === OTHER ? null : m, filtered, missions);
   };
 }
 

@@ -137,6 +137,49 @@ describe('the pivot of a two-level cross-tab', () => {
     expect(p.lines.find((l) => l.id === JSON.stringify(['UNIFIL', 'police']))!.cells[0]).toEqual({ value: 0, shown: 0 });
   });
 
+  it('blanks a 0 outside the mandate of the missions the view is filtered to, cell for cell as the trend chart clips it', async () => {
+    const { buildTrend, clipToMandates } = await import('../../shared/present/trend');
+    // By service and year, filtered to MINUSMA: no mission among the dimensions, the filter's mandate speaks for every line.
+    const t: CrossTab = {
+      ...table(),
+      spec: parseViewSpec({ measure: 'fatalities', rows: ['service'], cols: 'year', where: { mission: ['MINUSMA'] } }),
+      rowDims: ['service'],
+      subtotals: undefined,
+      rows: [
+        { key: ['civilian'], cells: [0, 4], total: 4 },
+        { key: ['military'], cells: [0, 20], total: 20 },
+      ],
+      colTotals: [0, 24],
+      grandTotal: 24,
+    };
+    const p = pivot(t, DEFAULT_PIVOT_OPTIONS, { missions });
+    expect(p.lines.map((l) => l.cells.map((c) => c.blank ?? c.shown))).toEqual([
+      ['not_deployed', 20, 20],
+      ['not_deployed', 4, 4],
+    ]);
+    // The trend of the same view blanks the same cells.
+    const turned: CrossTab = {
+      ...t,
+      spec: parseViewSpec({ ...t.spec, rows: ['year'], cols: 'service' }),
+      rowDims: ['year'],
+      colDim: 'service',
+      colKeys: ['civilian', 'military'],
+      rows: [
+        { key: ['2012'], cells: [0, 0], total: 0 },
+        { key: ['2018'], cells: [4, 20], total: 24 },
+      ],
+      colTotals: [4, 20],
+    };
+    const trend = clipToMandates(buildTrend({ time: 'year', series: 'service' }, turned, ['civilian', 'military'], null, 0), missions);
+    expect(trend.times).toEqual(['2012', '2013', '2014', '2015', '2016', '2017', '2018']);
+    expect(trend.outside?.lines.map((l) => [l[0], l[6]])).toEqual([
+      [true, false],
+      [true, false],
+    ]);
+    // Unfiltered, nothing says the services were not there in 2012: a 0 is a 0.
+    expect(pivot({ ...t, spec: parseViewSpec({ ...t.spec, where: {} }) }, DEFAULT_PIVOT_OPTIONS, { missions }).lines[0].cells[0]).toEqual({ value: 0, shown: 0 });
+  });
+
   it('folds a group’s lines away, and colours cells in five classes of one hue', () => {
     const p = pivot(table(), DEFAULT_PIVOT_OPTIONS);
     const shown = (fold: Parameters<typeof visibleLines>[1]) => visibleLines(p, fold).map((l) => l.keys.join('/'));
