@@ -54,19 +54,20 @@ export const createWorkspaceSlice: StateCreator<BluehelmState, [], [], Workspace
   };
 
   // What was computed from the old file is dropped, and the new file opens on its own last view (keptView.ts),
-  // as it would at a start; the old one is left with the view it was left on.
+  // as it would at a start; the old one is left with the view it was left on. A backup brought back is the same
+  // workspace at an earlier date: the analyst stays on the view they restored it from (`another` false).
   /** `open` answers null when nothing was opened (a dialog cancelled). */
-  const switchTo = async (open: () => Promise<WorkspaceInfo | null>): Promise<boolean> => {
+  const switchTo = async (open: () => Promise<WorkspaceInfo | null>, another = true): Promise<boolean> => {
     set({ switching: true, switchError: null });
     try {
-      await leaveWorkspace();
+      if (another) await leaveWorkspace();
       const info = await open();
       if (!info) {
         set({ switching: false });
         return false;
       }
       resetForNewWorkspace(get());
-      await enterWorkspace();
+      if (another) await enterWorkspace();
       adopt(info);
       set({ switching: false });
       void get().loadRecent();
@@ -117,7 +118,7 @@ export const createWorkspaceSlice: StateCreator<BluehelmState, [], [], Workspace
     newWorkspace: (name) => switchTo(() => api.workspaceNew(name ? { name } : {})),
     openDemo: () => switchTo(() => api.workspaceOpenDemo({})),
     chooseWorkspaceFile: () => switchTo(() => api.workspaceChooseFile({})),
-    restoreBackup: (file) => switchTo(() => api.workspaceRestore({ file })),
+    restoreBackup: (file) => switchTo(() => api.workspaceRestore({ file }), false),
     removal: null,
     dismissRemoval: () => set({ removal: null }),
     removeDataset: async (id) => {
