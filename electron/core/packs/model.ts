@@ -11,6 +11,8 @@ import { buildTrend, clipToMandates, otherSpec, splitSeries, trendAxes, trendLin
 import { explain, type ReconciledFigure } from '../../../shared/reconcile';
 import { SpecError, type CrossTab, type RateCell, type ViewSpecInput } from '../../../shared/spec';
 import { formatValue } from '../../../shared/present/format';
+import { tableLines } from '../../../shared/present/tableExport';
+import type { PivotOptions } from '../../../shared/present/pivot';
 import type { DatasetEntry } from '../../../shared/contract';
 import { loadPublishedFigures, reconcile } from '../reconcile/reconcile';
 import type { Workspace } from '../workspace';
@@ -72,11 +74,31 @@ function viewTable(t: CrossTab, lang: Lang, lookups: Lookups, order: number[]): 
 }
 
 /**
+ * A view slide's table as the cross-tab's grid shows it (groups with their subtotals, values shown as asked,
+ * "Other"): the lines of shared/present/tableExport, which the app's copy, CSV and workbook hold too.
+ * `rows` gives each line's row in the cross-tab (a group and "Other" have none).
+ */
+function pivotViewTable(t: CrossTab, lang: Lang, lookups: Lookups, options: PivotOptions): { table: RenderedTable; rows: (number | undefined)[]; scope: string[] } {
+  const lines = tableLines(t, lang, lookups, { options });
+  const index = new Map(t.rows.map((r, i) => [JSON.stringify(r.key), i]));
+  const columns: RenderedTable['columns'] = lines.header.map((label, i) => (i < lines.keyColumns ? { label, format: 'text', weight: 2 } : { label, format: { shown: lines.shown } }));
+  // The way values are shown, when not as they are: said under the title, since the headers are the plain ones.
+  const scope: string[] = [];
+  if (lines.showAs !== 'value') scope.push(`${phrase('showAs', lang)}${lang === 'zh' ? '：' : ': '}${phrase(`showAs_${lines.showAs}`, lang, { base: lines.header[lines.keyColumns + (lines.base ?? 0)] })}`);
+  if (options.top > 0) scope.push(phrase('topN', lang, { n: options.top }));
+  return {
+    table: { columns, rows: lines.body, totals: lines.totals, keyColumns: lines.keyColumns, kinds: lines.kinds },
+    rows: lines.keys.map((k, i) => (lines.kinds[i] === 'leaf' ? index.get(JSON.stringify(k)) : undefined)),
+    scope,
+  };
+}
+
+/**
  * A rate's uncertainty beside its total (exact Poisson 95 % interval on the deaths): in the workbook as
  * numbers (deaths, low, high, deaths left out), on a slide as one "low–high" column, so nobody briefs
- * "twice as deadly" on 2 deaths against 1.
+ * "twice as deadly" on 2 deaths against 1. `rows` gives each table row's row in the cross-tab (none: no detail).
  */
-function withRateDetail(table: RenderedTable, t: CrossTab, order: number[], lang: Lang, asText: boolean, rowsShown: number[]): RenderedTable {
+function withRateDetail(table: RenderedTable, t: CrossTab, rows: (number | undefined)[], lang: Lang, asText: boolean): RenderedTable {
   const rate = t.rate;
   if (!rate) return table;
   const measure = t.spec.measure;
@@ -93,7 +115,7 @@ function withRateDetail(table: RenderedTable, t: CrossTab, order: number[], lang
   return {
     ...table,
     columns: [...table.columns, ...columns],
-    rows: table.rows.map((r, k) => [...r, ...detail(rate.rowTotals[order[rowsShown[k]]] ?? null)]),
+    rows: table.rows.map((r, k) => [...r, ...detail(rows[k] === undefined ? null : (rate.rowTotals[rows[k]] ?? null))]),
     totals: table.totals && [...table.totals, ...detail(rate.grandTotal)],
   };
 }
@@ -110,6 +132,7 @@ function fitToSlide(full: RenderedTable, maxValues: number, latestRows: boolean)
     columns: keep(full.columns as unknown as CellValue[]) as unknown as RenderedTable['columns'],
     rows: shown.map((k) => keep(full.rows[k])),
     totals: full.totals && keep(full.totals),
+    ...(full.kinds ? { kinds: shown.map((k) => full.kinds![k]) } : {}),
   };
   return { table, cut: full.rows.length > SLIDE_ROWS || values > maxValues, shown };
 }
@@ -182,13 +205,17 @@ async function viewSlide(slide: ViewSlide, ctx: PackContext, lang: Lang, held: S
     out.notices.push(phrase('noData', lang, { reason: phrase('noRows', lang) }));
     return { slide: out, table: t };
   }
-  const order = rowOrder(t);
-  const base = viewTable(t, lang, ctx.lookups, order);
-  out.fullTable = withRateDetail(base, t, order, lang, false, order.map((_, k) => k));
+  // A slide made from the cross-tab keeps its pivot (a one-number view has none to keep); an older slide, the plain table.
+  const pivot = slide.pivot && t.rowDims.length > 0 ? pivotViewTable(t, lang, ctx.lookups, slide.pivot) : null;
+  const order = pivot ? [] : rowOrder(t);
+  const base = pivot ? pivot.table : viewTable(t, lang, ctx.lookups, order);
+  const rowsOf = pivot ? pivot.rows : order;
+  out.fullTable = withRateDetail(base, t, rowsOf, lang, false);
+  if (pivot) out.subtitle = [out.subtitle, ...pivot.scope].filter(Boolean).join(lang === 'zh' ? '；' : ' · ');
   if (slide.show !== 'chart' || t.rowDims.length === 0) {
     const latest = t.rowDims.length > 0 && isTime(t.rowDims[0]);
     const { table, cut, shown } = fitToSlide(base, SLIDE_VALUE_COLUMNS[slide.show === 'both' ? 'both' : 'table'] - (t.rate ? 1 : 0), latest);
-    out.table = withRateDetail(table, t, order, lang, true, shown);
+    out.table = withRateDetail(table, t, shown.map((k) => rowsOf[k]), lang, true);
     if (cut) out.notices.push(phrase('tableRowsShown', lang, { shown: table.rows.length, n: base.rows.length }));
   }
   const excluded = t.rate?.grandTotal?.excluded ?? 0;
