@@ -108,9 +108,12 @@ const MIN_APART = 10;
 /** A label is never wider than this share of the plot (it is cut with "…"). */
 const MAX_LABEL_SHARE = 0.6;
 
-/** About how wide a label is written horizontally at 11 px (Arial-like proportions; a Chinese character, like any other outside ASCII, is counted square). */
+/**
+ * About how wide a label is written horizontally at 11 px, on the wide side (a browser's sans-serif runs wider
+ * than Arial); a Chinese character, like any other outside ASCII, is counted square.
+ */
 export function labelWidth(text: string): number {
-  const em = (ch: string) => (ch.charCodeAt(0) > 0x7f ? 1 : ch === ' ' ? 0.28 : /[A-Z]/.test(ch) ? 0.72 : /[a-z0-9]/.test(ch) ? 0.56 : 0.36);
+  const em = (ch: string) => (ch.charCodeAt(0) > 0x7f ? 1 : ch === ' ' ? 0.3 : /[A-Z]/.test(ch) ? 0.75 : /[a-z0-9]/.test(ch) ? 0.6 : 0.4);
   return [...text].reduce((w, ch) => w + em(ch) * LABEL_SIZE, 0);
 }
 

@@ -23,6 +23,8 @@ import type { CellValue, Provenance, RenderedChart, RenderedPack, RenderedSlide,
 
 /** What a slide can hold and still be read from the back of a room; the workbook holds everything. */
 const SLIDE_ROWS = 12;
+/** A pivot alone on its slide: its groups take lines of their own, so it gets more of them (at 7 pt at least). */
+const PIVOT_SLIDE_ROWS = 22;
 /** Value columns a table may keep: alone on a slide, or beside a chart (the chart shows the whole span). */
 const SLIDE_VALUE_COLUMNS = { table: 9, both: 4 } as const;
 const CHART_CATEGORIES = 15;
@@ -121,12 +123,12 @@ function withRateDetail(table: RenderedTable, t: CrossTab, rows: (number | undef
 }
 
 /** The part of a table a slide can show: the first rows, and the latest value columns with the Total. */
-function fitToSlide(full: RenderedTable, maxValues: number, latestRows: boolean): { table: RenderedTable; cut: boolean; shown: number[] } {
+function fitToSlide(full: RenderedTable, maxValues: number, latestRows: boolean, maxRows = SLIDE_ROWS): { table: RenderedTable; cut: boolean; shown: number[] } {
   const values = full.columns.length - full.keyColumns;
   const keep = (row: CellValue[]) => (values <= maxValues ? row : [...row.slice(0, full.keyColumns), ...row.slice(row.length - maxValues)]);
   // Periods: the latest ones; anything else: the largest (the rows come ranked).
   const all = full.rows.map((_, k) => k);
-  const shown = latestRows ? all.slice(-SLIDE_ROWS) : all.slice(0, SLIDE_ROWS);
+  const shown = latestRows ? all.slice(-maxRows) : all.slice(0, maxRows);
   const table: RenderedTable = {
     ...full,
     columns: keep(full.columns as unknown as CellValue[]) as unknown as RenderedTable['columns'],
@@ -134,7 +136,7 @@ function fitToSlide(full: RenderedTable, maxValues: number, latestRows: boolean)
     totals: full.totals && keep(full.totals),
     ...(full.kinds ? { kinds: shown.map((k) => full.kinds![k]) } : {}),
   };
-  return { table, cut: full.rows.length > SLIDE_ROWS || values > maxValues, shown };
+  return { table, cut: full.rows.length > maxRows || values > maxValues, shown };
 }
 
 async function viewChart(slide: ViewSlide, t: CrossTab, ctx: PackContext, lang: Lang, notices: string[]): Promise<RenderedChart | null> {
@@ -214,7 +216,8 @@ async function viewSlide(slide: ViewSlide, ctx: PackContext, lang: Lang, held: S
   if (pivot) out.subtitle = [out.subtitle, ...pivot.scope].filter(Boolean).join(lang === 'zh' ? '；' : ' · ');
   if (slide.show !== 'chart' || t.rowDims.length === 0) {
     const latest = t.rowDims.length > 0 && isTime(t.rowDims[0]);
-    const { table, cut, shown } = fitToSlide(base, SLIDE_VALUE_COLUMNS[slide.show === 'both' ? 'both' : 'table'] - (t.rate ? 1 : 0), latest);
+    const rows = pivot && slide.show === 'table' ? PIVOT_SLIDE_ROWS : SLIDE_ROWS;
+    const { table, cut, shown } = fitToSlide(base, SLIDE_VALUE_COLUMNS[slide.show === 'both' ? 'both' : 'table'] - (t.rate ? 1 : 0), latest, rows);
     out.table = withRateDetail(table, t, shown.map((k) => rowsOf[k]), lang, true);
     if (cut) out.notices.push(phrase('tableRowsShown', lang, { shown: table.rows.length, n: base.rows.length }));
   }
