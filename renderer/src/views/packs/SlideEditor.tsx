@@ -65,7 +65,7 @@ export function SlideEditor({ doc, index }: { doc: PackDoc; index: number }) {
                 </select>
               </label>
               <label>
-                {t('pivot.top')}
+                {t('packs.topN')}
                 <select value={slide.pivot?.top ?? 0} onChange={(e) => change({ pivot: { ...(slide.pivot ?? DEFAULT_PIVOT_OPTIONS), top: Number(e.target.value) } })} data-testid="slide-top-n">
                   {TOP_NS.map((n) => (
                     <option key={n} value={n}>
