@@ -128,6 +128,12 @@ describe('a view slide with two row dimensions, % of row and the largest 5', () 
     expect(slide.text).toContain('100.0%');
     expect(slide.text).toContain('Values shown as: % of row total');
   });
+
+  it('names the pivot beside the slide’s spec on the provenance sheet, so the table can be made again', () => {
+    const cells: string[] = [];
+    wb.worksheets[wb.worksheets.length - 1].eachRow((r) => r.eachCell((c) => cells.push(String(c.value))));
+    expect(cells).toContain(JSON.stringify({ showAs: 'pct_row', top: 5, heat: false }));
+  });
 });
 
 describe('a view slide made before pivots', () => {

@@ -392,6 +392,7 @@ export async function buildPack(doc: PackDoc, ctx: PackContext, onSlide: (done: 
     workspace: ctx.ws.path,
     slides: rendered,
     specs: doc.slides.map((s) => (s.kind === 'view' ? s.spec : null)),
+    pivots: doc.slides.map((s) => (s.kind === 'view' ? (s.pivot ?? null) : null)),
     provenance,
     stale: staleSlides(doc, tables, lang, ctx.lookups),
   };

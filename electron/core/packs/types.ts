@@ -4,7 +4,7 @@ import type { ChartType } from '../../../shared/present/chart';
 import type { ChartMark } from '../../../shared/present/annotations';
 import type { Lang } from '../../../shared/present/lang';
 import type { Shown } from '../../../shared/present/format';
-import type { PivotLine } from '../../../shared/present/pivot';
+import type { PivotLine, PivotOptions } from '../../../shared/present/pivot';
 import type { ViewSpec } from '../../../shared/spec';
 
 // A pack with every number computed and every word in the pack's language: the one input of the
@@ -84,6 +84,8 @@ export interface RenderedPack {
   slides: RenderedSlide[];
   /** The specs behind the view slides (null for other slides), for the workbook's provenance sheet. */
   specs: (ViewSpec | null)[];
+  /** How each view slide's table shows its values (absent: the plain table), beside its spec on the provenance sheet. */
+  pivots: (PivotOptions | null)[];
   provenance: Provenance;
   stale: StaleSlide[];
 }

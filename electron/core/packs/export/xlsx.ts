@@ -98,9 +98,10 @@ export class XlsxExporter implements Exporter {
     for (const d of p.definitions) ws.addRow([d.label, d.text]);
     ws.addRow([]);
     ws.addRow([phrase('filtersUsed', pack.lang)]).font = { bold: true };
-    // The exact spec of each view slide, so a number can be recomputed: bluehelm crosstab takes the same fields.
+    // The exact spec of each view slide, so a number can be recomputed (bluehelm crosstab takes the same fields), and how its table shows the values.
     pack.specs.forEach((spec, i) => {
-      if (spec) ws.addRow([pack.slides[i].title, JSON.stringify(spec)]);
+      const pivot = pack.pivots[i];
+      if (spec) ws.addRow([pack.slides[i].title, JSON.stringify(spec), ...(pivot ? [JSON.stringify(pivot)] : [])]);
     });
   }
 }
