@@ -100,8 +100,8 @@ export const SCREEN_WIDTH = 1000;
 const LABEL_SIZE = 11;
 /** One lane of labels in the band above the plot: the label's height and a little air. */
 const LANE = 16;
-/** Lanes the band may take before a label joins the one before it. */
-const MAX_LANES = 4;
+/** Lanes the band may take before a label is shortened, or joins the one after it. */
+const LANES = [0, 1, 2, 3];
 const GAP = 6;
 /** Marks closer than this share one label. */
 const MIN_APART = 10;
@@ -130,7 +130,7 @@ export interface PlotFrame {
 /** One label in the band above the plot: its lane (0 next to the plot) and its box, in pixels of the drawing. */
 export interface PlacedLabel {
   mark: ChartMark;
-  /** The text shown; null when it joined the label before it. */
+  /** The text shown; null when it joined another mark's label. */
   label: string | null;
   lane: number;
   x: number;
@@ -160,7 +160,7 @@ export function placeLabels(marks: readonly ChartMark[], frame: PlotFrame, lang:
   for (const mark of marks) {
     const x = categoryX(frame, mark.index);
     const head = [...out].reverse().find((p) => p.label !== null);
-    if (head && x - head.x < MIN_APART) {
+    if (head && x - out[out.length - 1].x < MIN_APART) {
       head.label = join(head.label!, mark.label);
       out.push({ mark, label: null, lane: 0, x, left: x, width: 0 });
     } else out.push({ mark, label: mark.label, lane: 0, x, left: x, width: 0 });
@@ -168,8 +168,8 @@ export function placeLabels(marks: readonly ChartMark[], frame: PlotFrame, lang:
   const placed: PlacedLabel[] = [];
   const overlaps = (lane: number, left: number, right: number) => placed.some((p) => p.lane === lane && left < p.left + p.width + GAP && p.left < right + GAP);
   // The first thing in the way of a box in this lane: a placed line that rises above it, or the next label in it.
-  const obstacle = (lane: number, left: number) =>
-    Math.min(frame.width - 2 + GAP, ...placed.filter((p) => p.lane >= lane && p.x > left).map((p) => (p.lane === lane ? Math.min(p.x, p.left) : p.x)));
+  const obstacle = (lane: number, left: number, self?: PlacedLabel) =>
+    Math.min(frame.width - 2 + GAP, ...placed.filter((p) => p !== self && p.lane >= lane && p.x > left).map((p) => (p.lane === lane ? Math.min(p.x, p.left) : p.x)));
   for (let i = out.length - 1; i >= 0; i--) {
     const p = out[i];
     if (p.label === null) continue;
@@ -177,11 +177,11 @@ export function placeLabels(marks: readonly ChartMark[], frame: PlotFrame, lang:
     // At the right edge a label moves left to stay whole, but never over a line before it.
     p.left = Math.max(i > 0 ? out[i - 1].x + GAP : 0, Math.min(p.x - 4, frame.width - 2 - wanted));
     const fit = (lane: number, width: number) => obstacle(lane, p.left) - GAP >= p.left + width && !overlaps(lane, p.left, p.left + width);
-    let lane = [0, 1, 2, 3].slice(0, MAX_LANES).find((k) => fit(k, wanted));
+    let lane = LANES.find((k) => fit(k, wanted));
     p.width = wanted;
     if (lane === undefined) {
       // No lane has the whole label: the first with room for a shortened one.
-      lane = [0, 1, 2, 3].slice(0, MAX_LANES).find((k) => obstacle(k, p.left) - GAP - p.left >= Math.min(wanted, 40) && !overlaps(k, p.left, p.left + 40));
+      lane = LANES.find((k) => obstacle(k, p.left) - GAP - p.left >= Math.min(wanted, 40) && !overlaps(k, p.left, p.left + 40));
       if (lane !== undefined) p.width = Math.min(wanted, obstacle(lane, p.left) - GAP - p.left);
     }
     if (lane !== undefined) {
@@ -193,7 +193,7 @@ export function placeLabels(marks: readonly ChartMark[], frame: PlotFrame, lang:
     const owner = placed.length ? placed.reduce((a, b) => (b.x < a.x ? b : a)) : null;
     if (owner) {
       owner.label = join(p.label, owner.label!);
-      owner.width = Math.min(maxWidth, labelWidth(owner.label) + 8, obstacle(owner.lane, owner.left + 1) - GAP - owner.left);
+      owner.width = Math.min(maxWidth, labelWidth(owner.label) + 8, obstacle(owner.lane, owner.left, owner) - GAP - owner.left);
     }
     p.label = null;
   }

@@ -83,6 +83,33 @@ describe('annotations on the time axis', () => {
     ]);
   });
 
+  it('never lay a label over another, nor a rising line across a lower label, however many marks crowd a narrow chart', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const words = ['MINUSMA established', 'Action for Peacekeeping launched', '安理会通过第2518(2020)号决议', 'Mopti', 'Resolution 2518 (2020) adopted; UNAMID mandate ends'];
+    for (let round = 0; round < 200; round++) {
+      const categories = 12 + Math.floor(random() * 200);
+      const indices = [...new Set(Array.from({ length: 1 + Math.floor(random() * 9) }, () => Math.floor(random() * categories)))].sort((a, b) => a - b);
+      const marks = indices.map((index) => ({ index, dates: [], label: words[Math.floor(random() * words.length)], user: false }));
+      const frame = { width: 300 + Math.floor(random() * 700), left: 40, right: 24, bands: random() < 0.5, categories };
+      const placed = placeLabels(marks, frame, 'en');
+      const shown = placed.filter((p) => p.label !== null);
+      // Every mark's text is still on the chart, in its own label or joined to another's.
+      for (const m of marks) expect(shown.some((p) => p.label!.includes(m.label))).toBe(true);
+      for (const p of shown) {
+        expect(p.left).toBeLessThanOrEqual(p.x);
+        expect(p.left).toBeGreaterThanOrEqual(0);
+        expect(p.left + p.width).toBeLessThanOrEqual(frame.width);
+        expect(p.width).toBeGreaterThan(0);
+        for (const q of shown) {
+          if (q === p) continue;
+          if (q.lane === p.lane) expect(q.left + q.width <= p.left || p.left + p.width <= q.left, `${round}: two labels in lane ${p.lane}`).toBe(true);
+          if (q.lane > p.lane) expect(q.x < p.left || q.x > p.left + p.width, `${round}: a line through a lower label`).toBe(true);
+        }
+      }
+    }
+  });
+
   // The rendered chart: ECharts lays the option out (as the PDF and the screen draw it) and the boxes are read back.
   const drawn = (chart: Parameters<typeof chartSvg>[0], lang: 'en' | 'zh', width: number, height: number) => {
     const ec = init(null, null, { renderer: 'svg', ssr: true, width, height });
