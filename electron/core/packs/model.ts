@@ -83,7 +83,9 @@ function viewTable(t: CrossTab, lang: Lang, lookups: Lookups, order: number[]): 
 function pivotViewTable(t: CrossTab, lang: Lang, lookups: Lookups, options: PivotOptions): { table: RenderedTable; rows: (number | undefined)[]; scope: string[] } {
   const lines = tableLines(t, lang, lookups, { options });
   const index = new Map(t.rows.map((r, i) => [JSON.stringify(r.key), i]));
-  const columns: RenderedTable['columns'] = lines.header.map((label, i) => (i < lines.keyColumns ? { label, format: 'text', weight: 2 } : { label, format: { shown: lines.shown } }));
+  // Nested keys share the room one key column has on a plain table, a little more, so the numbers keep theirs.
+  const keyWeight = lines.keyColumns > 1 ? 1.5 : 2;
+  const columns: RenderedTable['columns'] = lines.header.map((label, i) => (i < lines.keyColumns ? { label, format: 'text', weight: keyWeight } : { label, format: { shown: lines.shown } }));
   // The way values are shown, when not as they are: said under the title, since the headers are the plain ones.
   const scope: string[] = [];
   if (lines.showAs !== 'value') scope.push(`${phrase('showAs', lang)}${lang === 'zh' ? '：' : ': '}${phrase(`showAs_${lines.showAs}`, lang, { base: lines.header[lines.keyColumns + (lines.base ?? 0)] })}`);
@@ -128,7 +130,10 @@ function fitToSlide(full: RenderedTable, maxValues: number, latestRows: boolean,
   const keep = (row: CellValue[]) => (values <= maxValues ? row : [...row.slice(0, full.keyColumns), ...row.slice(row.length - maxValues)]);
   // Periods: the latest ones; anything else: the largest (the rows come ranked).
   const all = full.rows.map((_, k) => k);
-  const shown = latestRows ? all.slice(-maxRows) : all.slice(0, maxRows);
+  let from = latestRows ? Math.max(0, all.length - maxRows) : 0;
+  // The latest lines of a pivot start with a whole group: its outer label is on its first line.
+  if (latestRows && full.kinds) while (from < all.length - 1 && full.rows[from][0] === '') from++;
+  const shown = latestRows ? all.slice(from) : all.slice(0, maxRows);
   const table: RenderedTable = {
     ...full,
     columns: keep(full.columns as unknown as CellValue[]) as unknown as RenderedTable['columns'],
