@@ -44,7 +44,7 @@ export interface ChartInput {
   type?: ChartType;
   /** Exports are drawn once, for print: no tooltip, no scrolling legend. */
   forPrint?: boolean;
-  /** The drawing's width, where known: a legend that wraps gets the room it needs above the plot. */
+  /** The drawing's width, where known: a legend that wraps gets the room it needs above the plot, and the marks' labels are laid out for it. */
   width?: number;
   /** Annotations on the time axis (shared/present/annotations.ts), drawn as vertical lines on the first series. */
   marks?: readonly ChartMark[];
