@@ -327,6 +327,11 @@ export function shownOf(t: Pick<CrossTab, 'spec'>, p: Pivot): Shown {
   return { measure: t.spec.measure, unit: p.unit, signed: p.showAs === 'diff' || p.showAs === 'pct_diff' };
 }
 
+/** The options a briefing-pack slide keeps: how the table reads (heat colouring is the screen's alone). */
+export function keptPivot(o: PivotOptions): PivotOptions {
+  return { ...o, heat: false };
+}
+
 /** Options as one text whatever order they were set in: for comparing them, and for the address. */
 export function pivotKey(o: PivotOptions): string {
   return JSON.stringify(pivotOptionsSchema.parse(o));
