@@ -37,16 +37,25 @@ export const datasetSchema = z.object({
   file_name: z.string(),
   imported_at: z.string(),
   last_update: z.string().nullable(),
+  /**
+   * Imported once every file's version of a row was kept (migration 006): its removal brings back what
+   * it changed, and rows it also holds outlive an earlier file's removal. False for files imported before.
+   */
+  versions_kept: z.boolean(),
 });
 export type DatasetEntry = z.infer<typeof datasetSchema>;
 
-/** A file taken out of the workspace: its fact rows and rejected rows went with it. */
+/**
+ * A file taken out of the workspace: its fact rows and rejected rows went with it, and on the keys it
+ * had changed (rows_restored) the earlier file's version stands again.
+ */
 export const removalSchema = z.object({
   dataset_id: z.number(),
   file_name: z.string(),
   kind: kindSchema,
   sha256: z.string(),
   rows_removed: z.number(),
+  rows_restored: z.number(),
   rejects_removed: z.number(),
 });
 export type Removal = z.infer<typeof removalSchema>;

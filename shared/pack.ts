@@ -3,6 +3,7 @@ import { measureInfo } from './catalogue';
 import { CHART_TYPES, chartTypesFor } from './present/chart';
 import { LANGS, type Lang } from './present/lang';
 import { MAP_DIMENSIONS, mapDimension } from './present/mapSpec';
+import { pivotOptionsSchema } from './present/pivot';
 import { viewSpecSchema, type ViewSpec } from './spec';
 
 // A briefing pack: an ordered list of slides plus settings. The same document is stored in the
@@ -72,6 +73,11 @@ export const viewSlideSchema = z
     chart: z.enum(CHART_TYPES).default('line'),
     /** A chart over time marks the annotations (bundled, the analyst's own, the missions' start and end) in its periods. */
     annotations: z.boolean().default(true),
+    /**
+     * How the table shows its values, as in the cross-tab the slide came from (show values as, base column,
+     * top N with "Other", sort; two row dimensions nest with subtotals). Left out (a pack made before), the plain table.
+     */
+    pivot: pivotOptionsSchema.optional(),
     ...text,
     basis: slideBasisSchema.optional(),
   })

@@ -217,7 +217,10 @@ function datasetCommand(argv: string[]): number {
     const id = datasetId(positionals[0]);
     const removed = withWorkspace(values, (ws) => removeDataset(ws.db, id));
     if (values.json) out(JSON.stringify(removed) + '\n');
-    else out(`removed #${removed.dataset_id} ${removed.file_name} (${removed.kind}): ${removed.rows_removed} rows, ${removed.rejects_removed} rejected rows\n`);
+    else
+      out(
+        `removed #${removed.dataset_id} ${removed.file_name} (${removed.kind}): ${removed.rows_removed} rows out, ${removed.rows_restored} rows back as an earlier file has them, ${removed.rejects_removed} rejected rows\n`,
+      );
     return 0;
   }
   if (sub === 'replace') {

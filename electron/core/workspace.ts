@@ -77,9 +77,11 @@ export class Workspace {
   }
 
   datasets(): DatasetEntry[] {
-    return (this.db.prepare(`SELECT * FROM dataset ORDER BY id`).all() as (Omit<DatasetEntry, 'synthetic'> & { synthetic: number })[]).map((d) => ({
+    const keptFrom = Number(this.db.prepare(`SELECT value FROM workspace_meta WHERE key = 'versions_kept_from'`).pluck().get() ?? 1);
+    return (this.db.prepare(`SELECT * FROM dataset ORDER BY id`).all() as (Omit<DatasetEntry, 'synthetic' | 'versions_kept'> & { synthetic: number })[]).map((d) => ({
       ...d,
       synthetic: d.synthetic === 1,
+      versions_kept: d.id >= keptFrom,
     }));
   }
 

@@ -2,7 +2,7 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { measureInfo, type Measure } from '../catalogue';
 import { formatValue } from './format';
 import type { Lang } from './lang';
-import { markLineOf, type ChartMark } from './annotations';
+import { bandHeight, markLineOf, placeLabels, SCREEN_WIDTH, type ChartMark } from './annotations';
 
 // One ECharts option builder for the screen (the Trends view) and for exports (server-side SVG in the
 // PDF and the slide preview), so a chart never differs between the app and the deck.
@@ -44,10 +44,8 @@ export interface ChartInput {
   type?: ChartType;
   /** Exports are drawn once, for print: no tooltip, no scrolling legend. */
   forPrint?: boolean;
-  /** The drawing's width, where known: a legend that wraps gets the room it needs above the plot. */
+  /** The drawing's width, where known: a legend that wraps gets the room it needs above the plot, and the marks' labels are laid out for it. */
   width?: number;
-  /** The drawing's height, where known: a mark's label is cut to the plot's height. */
-  height?: number;
   /** Annotations on the time axis (shared/present/annotations.ts), drawn as vertical lines on the first series. */
   marks?: readonly ChartMark[];
   /** Decimals beyond the measure's own, for derived values (a moving average). */
@@ -94,15 +92,31 @@ function seriesOf(l: ChartLine, type: ChartType, times: number): Record<string, 
   };
 }
 
-export function chartOption({ times, lines, measure, lang, fontFamily, watermark, type = 'line', forPrint = false, width, height, marks = [], extraDecimals = 0, yMin, yMax, noLegend = false }: ChartInput): EChartsCoreOption {
+const GRID = { left: 16, right: 24 };
+
+/** About where the plot's left edge falls: ECharts moves it right of the value axis's widest label (12 px text and an 8 px gap). */
+function plotLeft(lines: ChartLine[], stacked: boolean, fmt: (v: unknown) => string): number {
+  const values = stacked ? (lines[0]?.values ?? []).map((_, i) => lines.reduce((s, l) => s + Math.max(0, l.values[i] ?? 0), 0)) : lines.flatMap((l) => l.values.map((v) => v ?? 0));
+  const widest = Math.max(0, ...values);
+  // The axis rounds its top up: a label a digit longer than the largest value is the widest it writes.
+  return Math.max(GRID.left, 3 + 7 * (fmt(widest * 1.2).length + 1) + 8);
+}
+
+export function chartOption({ times, lines, measure, lang, fontFamily, watermark, type = 'line', forPrint = false, width, marks = [], extraDecimals = 0, yMin, yMax, noLegend = false }: ChartInput): EChartsCoreOption {
   const fmt = (v: unknown) => formatValue(measure, typeof v === 'number' ? v : null, lang, extraDecimals);
   const bars = type === 'bar' || type === 'stacked_bar';
   const legend = lines.length > 1 && !noLegend;
+  const legendHeight = legend ? 24 + 24 * (forPrint ? legendRows(lines.map((l) => l.name), width) : 1) : 20;
+  // The marks' labels take a band between the legend and the plot, so they never cross the data.
+  const placed = marks.length
+    ? placeLabels(marks, { width: width ?? SCREEN_WIDTH, left: plotLeft(lines, type === 'stacked_bar' || type === 'stacked_area', fmt), right: GRID.right, bands: bars, categories: times.length }, lang)
+    : [];
+  const top = legendHeight + bandHeight(placed);
   return {
     animation: false,
     textStyle: { fontFamily },
     color: PALETTE,
-    grid: { left: 16, right: 24, top: legend ? 24 + 24 * (forPrint ? legendRows(lines.map((l) => l.name), width) : 1) : 20, bottom: 16 },
+    grid: { ...GRID, top, bottom: 16 },
     legend: legend ? { type: forPrint ? 'plain' : 'scroll', top: 0, left: 0, right: 0, itemGap: 16 } : undefined,
     ...(forPrint ? {} : { tooltip: { trigger: 'axis', order: 'valueDesc', valueFormatter: fmt } }),
     xAxis: { type: 'category', data: times, boundaryGap: bars, axisTick: { alignWithLabel: true } },
@@ -113,7 +127,7 @@ export function chartOption({ times, lines, measure, lang, fontFamily, watermark
       ...(yMin !== undefined ? { min: yMin } : {}),
       ...(yMax !== undefined ? { max: yMax } : {}),
     },
-    series: lines.map((l, i) => ({ ...seriesOf(l, type, times.length), ...(i === 0 && marks.length > 0 ? { markLine: markLineOf(marks, fontFamily, lang, times.length, { width, height }) } : {}) })),
+    series: lines.map((l, i) => ({ ...seriesOf(l, type, times.length), ...(i === 0 && marks.length > 0 ? { markLine: markLineOf(placed, fontFamily, top) } : {}) })),
     graphic: watermark
       ? [
           {

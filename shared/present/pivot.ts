@@ -3,7 +3,7 @@ import { measureInfo, TIME_DIMENSIONS, type Dimension } from '../catalogue';
 import { MAX_VALUE_LENGTH } from '../limits';
 import type { CrossTab } from '../spec';
 import type { Shown } from './format';
-import { inside as insideMandate, periodBounds, type Mandate } from './trend';
+import { outsideMandates, periodBounds, type Mandate } from './trend';
 
 // The cross-tab as a pivot table: nested groups with the engine's subtotals, values shown as the analyst
 // asks (shares, differences, ranks), the largest N per level with the rest as "Other", sorted by any
@@ -24,6 +24,13 @@ export const pivotOptionsSchema = z.object({
     .object({ by: z.enum(['label', 'total', 'column']), key: z.string().max(MAX_VALUE_LENGTH).optional(), desc: z.boolean() })
     .optional(),
   heat: z.boolean().default(false),
+  /**
+   * The folded groups, by their keys from the outermost level down: those listed, or with `all` every group
+   * but those listed ("Fold all", then one opened again). Absent: every group open.
+   */
+  fold: z
+    .object({ all: z.literal(true).optional(), groups: z.array(z.array(z.string().max(MAX_VALUE_LENGTH)).max(4)).max(1000) })
+    .optional(),
 });
 export type PivotOptions = z.infer<typeof pivotOptionsSchema>;
 export const DEFAULT_PIVOT_OPTIONS: PivotOptions = { showAs: 'value', top: 0, heat: false };
@@ -121,20 +128,24 @@ function keepTop(nodes: Node[], parent: (number | null)[], top: number, additive
   return { kept: nodes.filter((n) => keptSet.has(n)), other: { node: { keys, values, children: [] }, combined: nodes.length - top } };
 }
 
-/** Where a mission in the row's path or the column was not deployed in the cell's period, per the reference table's mandates. */
+/**
+ * Where the cell's period lies outside the mandate of the mission in the row's path or the column, or of the
+ * missions the view is filtered to, per the reference table: the same rule as the trend chart's (outsideMandates).
+ */
 function mandateCheck(t: CrossTab, missions: ReadonlyMap<string, Mandate>) {
   const dims: Dimension[] = [...t.rowDims, ...(t.colDim ? [t.colDim] : [])];
   const mission = dims.indexOf('mission');
   const time = dims.findIndex((d) => TIME_DIMENSIONS.includes(d));
-  if (mission < 0 || time < 0) return () => false;
+  const filtered = t.spec.where.mission ?? [];
+  if (time < 0 || (mission < 0 && filtered.length === 0)) return () => false;
   return (keys: string[], colKey: string | null) => {
     // A group's keys are shorter than the row dimensions, and a row total has no column key: no period or no mission there.
     const all: (string | null | undefined)[] = [...keys, ...Array.from({ length: t.rowDims.length - keys.length }, () => undefined), ...(t.colDim ? [colKey] : [])];
-    const m = all[mission];
     const p = all[time];
-    if (m === null || p === null || m === undefined || p === undefined || m === OTHER) return false;
-    const mandate = missions.get(m);
-    return mandate !== undefined && !insideMandate(periodBounds(p, dims[time]), mandate);
+    if (p === null || p === undefined) return false;
+    // "Other" combines missions: only the filter's mandates speak for it.
+    const m = mission < 0 ? null : all[mission];
+    return outsideMandates(periodBounds(p, dims[time]), m === undefined || m === null || m === OTHER ? null : m, filtered, missions);
   };
 }
 
@@ -249,13 +260,35 @@ export function pivot(t: CrossTab, asked: PivotOptions, ctx: { label?: (dim: Dim
   };
 }
 
-/** The lines on screen: those under a collapsed group are hidden. */
-export function visibleLines(p: Pivot, collapsed: ReadonlySet<string>): PivotLine[] {
+export type Fold = PivotOptions['fold'];
+
+/** Whether the group whose line id is `id` (the JSON of its keys) is folded. */
+export function isFolded(fold: Fold, id: string): boolean {
+  if (!fold) return false;
+  const listed = fold.groups.some((keys) => JSON.stringify(keys) === id);
+  return fold.all ? !listed : listed;
+}
+
+/** The fold with one group folded or opened; every group open is no fold at all, so the address leaves it out. */
+export function toggleFold(fold: Fold, keys: string[]): Fold {
+  const id = JSON.stringify(keys);
+  const current = fold ?? { groups: [] };
+  const listed = current.groups.some((k) => JSON.stringify(k) === id);
+  const groups = listed ? current.groups.filter((k) => JSON.stringify(k) !== id) : [...current.groups, keys];
+  if (!current.all && groups.length === 0) return undefined;
+  return current.all ? { all: true, groups } : { groups };
+}
+
+/** "Fold all": every group folded, those of a later filter or date change too. */
+export const FOLD_ALL: NonNullable<Fold> = { all: true, groups: [] };
+
+/** The lines on screen: those under a folded group are hidden. */
+export function visibleLines(p: Pivot, fold: Fold): PivotLine[] {
   const hidden: string[] = [];
   return p.lines.filter((l) => {
     while (hidden.length && !l.id.startsWith(hidden[hidden.length - 1])) hidden.pop();
     if (hidden.length) return false;
-    if (l.kind === 'group' && collapsed.has(l.id)) hidden.push(l.id.slice(0, -1) + ',');
+    if (l.kind === 'group' && isFolded(fold, l.id)) hidden.push(l.id.slice(0, -1) + ',');
     return true;
   });
 }
@@ -292,6 +325,11 @@ function heatRange(p: Pivot): { min: number; max: number } | null {
 /** What this pivot's numbers are, for formatting them. */
 export function shownOf(t: Pick<CrossTab, 'spec'>, p: Pivot): Shown {
   return { measure: t.spec.measure, unit: p.unit, signed: p.showAs === 'diff' || p.showAs === 'pct_diff' };
+}
+
+/** The options a briefing-pack slide keeps: how the table reads (heat colouring is the screen's alone). */
+export function keptPivot(o: PivotOptions): PivotOptions {
+  return { ...o, heat: false };
 }
 
 /** Options as one text whatever order they were set in: for comparing them, and for the address. */

@@ -26,10 +26,9 @@ export function tableModel(t: CrossTab, lang: Lang, lookups: Lookups): TableMode
   return { keyHeaders, valueHeaders, rows, totals: { keys: [phrase('total', lang), ...pad], values: [...(colDim ? t.colTotals : []), t.grandTotal] } };
 }
 
-/** How the analyst looks at the table: the pivot options and the groups they folded. */
+/** How the analyst looks at the table: the pivot options, the groups they folded among them. */
 export interface PivotView {
   options: PivotOptions;
-  collapsed?: ReadonlySet<string>;
 }
 
 export interface PivotTableLine {
@@ -62,7 +61,7 @@ export function pivotTable(t: CrossTab, lang: Lang, lookups: Lookups, view: Pivo
   const colDim = t.colDim;
   const valueHeaders = [...(colDim ? t.colKeys.map((k) => valueText(colDim, k, lang, lookups).text) : []), phrase('total', lang)];
   const shown = (l: PivotLine) => l.cells.map((c) => c.shown);
-  const lines = visibleLines(p, view.collapsed ?? new Set()).map((line) => ({
+  const lines = visibleLines(p, view.options.fold).map((line) => ({
     line,
     keys: keyHeaders.map((_, i) => (i === line.depth ? lineLabel(t, line, lang, lookups).text : '')),
     values: shown(line),

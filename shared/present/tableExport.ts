@@ -24,6 +24,8 @@ export function tableLines(
   header: string[];
   body: Cell[][];
   kinds: PivotLine['kind'][];
+  /** The engine's keys of each body line (a group's are fewer than the row dimensions). */
+  keys: string[][];
   totals: Cell[];
   keyColumns: number;
   shown: ReturnType<typeof shownOf>;
@@ -36,6 +38,7 @@ export function tableLines(
     header: [...m.keyHeaders, ...m.valueHeaders],
     body: m.lines.map((l) => [...l.keys, ...l.values]),
     kinds: m.lines.map((l) => l.line.kind),
+    keys: m.lines.map((l) => l.line.keys),
     totals: [...m.totals.keys, ...m.totals.values],
     keyColumns: m.keyHeaders.length,
     shown: shownOf(t, m.pivot),

@@ -304,13 +304,22 @@ export function inside(bounds: { first: string; last: string } | null, m: Mandat
 }
 
 /**
+ * Whether a period lies outside the mandate of its mission (the line's or the cell's, if any), or outside the
+ * combined mandates of the missions the view is filtered to. The one rule the chart (clipToMandates) and the
+ * grid (pivot's blank "not deployed") both follow, so the two never disagree about a cell.
+ */
+export function outsideMandates(bounds: { first: string; last: string } | null, mission: string | null, filtered: readonly string[], missions: ReadonlyMap<string, Mandate>): boolean {
+  const mandatesOf = (keys: readonly string[]) => keys.map((k) => missions.get(k)).filter((m): m is Mandate => m !== undefined);
+  return [mandatesOf(mission === null ? [] : [mission]), mandatesOf(filtered)].some((ms) => ms.length > 0 && !ms.some((m) => inside(bounds, m)));
+}
+
+/**
  * Each mission's line starts and ends with its mandate: a period before it was established or after it
  * closed is blank, not 0. With the view filtered to missions, every line is limited to their combined mandates.
  */
 export function clipToMandates(trend: Trend, missions: ReadonlyMap<string, Mandate>): Trend {
   const bounds = trend.times.map((t) => periodBounds(t, trend.axes.time));
-  const mandatesOf = (keys: readonly string[]) => keys.map((k) => missions.get(k)).filter((m): m is Mandate => m !== undefined);
-  const filtered = mandatesOf(trend.table.spec.where.mission ?? []);
+  const filtered = trend.table.spec.where.mission ?? [];
   const lineMission = (l: TrendLine): string | null => {
     if (l.kind === 'value' && trend.axes.series === 'mission') return l.key;
     if (l.kind === 'combination') {
@@ -321,8 +330,7 @@ export function clipToMandates(trend: Trend, missions: ReadonlyMap<string, Manda
   };
   const outsideOf = (l: TrendLine) => {
     const mission = lineMission(l);
-    const own = mission ? mandatesOf([mission]) : [];
-    return bounds.map((b) => [own, filtered].some((ms) => ms.length > 0 && !ms.some((m) => inside(b, m))));
+    return bounds.map((b) => outsideMandates(b, mission, filtered, missions));
   };
   const clipped = <L extends TrendLine>(l: L, outside: boolean[]): L => ({ ...l, values: l.values.map((v, i) => (outside[i] ? null : v)) });
   const lineMasks = trend.lines.map(outsideOf);

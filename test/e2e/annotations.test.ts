@@ -23,6 +23,8 @@ interface Drawn {
   lines: number[];
   /** Text of each mark's label, left to right. */
   labels: string[];
+  /** No label is rotated (Chinese reads upright). */
+  upright: boolean;
 }
 
 /** The marks as ECharts drew them in the page's SVG. */
@@ -37,9 +39,10 @@ function drawn(page: Page): Promise<Drawn> {
       .filter((m): m is RegExpExecArray => m !== null && m[1] === m[3])
       .map((m) => Number(m[1]))
       .sort((a, b) => a - b);
-    // A mark's label is written along its line (rotated), so its transform is a matrix.
-    const labels = texts.filter((t) => (t.getAttribute('transform') ?? '').startsWith('matrix(0,-1,1,0')).sort((a, b) => xOf(a) - xOf(b)).map((t) => t.textContent ?? '');
-    return { axis, lines, labels };
+    // A mark's label is written in the marks' colour (grey, the analyst's own amber), horizontally above the plot.
+    const labels = texts.filter((t) => ['#4a5a6a', '#b45309'].includes(t.getAttribute('fill') ?? '')).sort((a, b) => xOf(a) - xOf(b));
+    const upright = labels.every((t) => !(t.getAttribute('transform') ?? '').startsWith('matrix'));
+    return { axis, lines, labels: labels.map((t) => t.textContent ?? ''), upright };
   });
 }
 
@@ -95,6 +98,7 @@ describe.skipIf(!hasBrowser)('annotations on the trend chart (real UN files, ser
     await expect.poll(() => drawn(page).then((d) => d.labels.length), WAIT).toBe(expected.length);
     const d = await drawn(page);
     expect(d.labels).toEqual(expected.map(([, label]) => label));
+    expect(d.upright).toBe(true);
     expect(d.lines).toHaveLength(expected.length);
     // Each line stands at its month on the axis (within a pixel).
     expected.forEach(([month], i) => expect(Math.abs(d.lines[i] - xOfMonth(d, month)), month).toBeLessThan(1.5));

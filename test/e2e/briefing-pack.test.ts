@@ -100,4 +100,39 @@ describe.skipIf(!hasBrowser)('a briefing pack built in the app and exported (ser
     expect(consoleErrors).toEqual([]);
     expect(failedRequests).toEqual([]);
   });
+
+  it('keeps the cross-tab’s pivot on a slide added from it; the slide editor shows and changes show-as and top N, in both languages', async () => {
+    onTestFailed(async () => {
+      await page.screenshot({ path: FAILURE_SHOT, fullPage: true });
+      console.warn(`screenshot of the failure: ${FAILURE_SHOT}\nconsole errors: ${JSON.stringify(consoleErrors)}`);
+    });
+    await page.getByTestId('lang-switch').getByRole('button', { name: 'English' }).click();
+    await page.getByTestId('tab-crossTab').click();
+    await setRows(page, ['mission', 'service']);
+    await page.getByTestId('cols-select').selectOption('year');
+    await page.getByTestId('show-as').selectOption('pct_row');
+    await page.getByTestId('top-n').selectOption('5');
+    await expect.poll(() => page.getByTestId('view-title').textContent(), WAIT).toContain('Mission');
+    await page.getByTestId('add-to-pack').click();
+    await page.getByTestId('tab-packs').click();
+    await expect.poll(kinds, WAIT).toEqual(['cover', 'view', 'view', 'sources']);
+    await page.getByTestId('pack-lang').selectOption('en');
+    await page.getByTestId('slide-item').nth(2).click();
+    await page.getByTestId('slide-show').selectOption('table');
+    // The slide came with the grid's settings, and its preview (the PDF's page) says how its numbers are shown.
+    expect(await page.getByTestId('slide-show-as').inputValue()).toBe('pct_row');
+    expect(await page.getByTestId('slide-top-n').inputValue()).toBe('5');
+    const preview = () => page.getByTestId('slide-preview').getAttribute('src').then((src) => decodeURIComponent(src ?? ''));
+    await expect.poll(preview, WAIT).toContain('% of row total');
+    await page.getByTestId('slide-top-n').selectOption('10');
+    await expect.poll(preview, WAIT).toContain('Largest 10 per level');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'pack-slide-pivot-en.png') });
+    await page.getByTestId('lang-switch').getByRole('button', { name: '中文' }).click();
+    await expect.poll(() => page.getByTestId('slide-editor').textContent(), WAIT).toContain('占行合计的百分比');
+    await expect.poll(() => page.getByTestId('slide-editor').textContent(), WAIT).toContain('最大的 10 项及其他');
+    await page.getByTestId('pack-lang').selectOption('zh');
+    await expect.poll(preview, WAIT).toContain('每级显示最大的 10 项');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'pack-slide-pivot-zh.png') });
+    expect(consoleErrors).toEqual([]);
+  });
 });

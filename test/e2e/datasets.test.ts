@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { Workspace } from '../../electron/core/workspace';
 import { serve, type Server } from '../../electron/server/serve';
 import { CONTRIBUTIONS_OPENDATA, FATALITIES_CSV, realWorkspace, writeTemp } from '../helpers';
-import { GRAND_TOTAL, SCREENSHOTS, assertRendererBuilt, cellSelector, failureShot, grandTotalText, hasBrowser, launchChromium, parseCell, setRows } from './ui';
+import { GRAND_TOTAL, SCREENSHOTS, assertRendererBuilt, cellSelector, cellText, failureShot, grandTotalText, hasBrowser, launchChromium, parseCell, setRows } from './ui';
 
 // The Datasets tab and the small things around it, in Chromium at 1366×768 on the three real UN files:
 // a file removed after a confirmation (the grid's total becomes the core's), measures without data
@@ -313,6 +313,59 @@ describe.skipIf(!hasBrowser)('the Datasets tab and what surrounds it', () => {
     await page.getByTestId('measure-select').selectOption('fatalities');
     await setRows(page, ['year']);
     await expect.poll(async () => parseCell(await grandTotalText(page)), WAIT).toBe(after.total);
+    expect(consoleErrors).toEqual([]);
+  });
+  it('removes a later edition that changed rows, after a confirmation saying so, and the earlier file\'s version comes back on screen', async () => {
+    onTestFailed(() => page.screenshot({ path: FAILURE_SHOT, fullPage: true }).then(() => undefined));
+    const spec = { measure: 'fatalities', rows: ['incident_type'], cols: 'year' } as const;
+    const accidents2010 = () => core((ws) => ws.crossTab(spec).rows.find((r) => r.key[0] === 'Accident')!.cells[ws.crossTab(spec).colKeys.indexOf('2010')]);
+    const before = accidents2010();
+    expect(before).toBeGreaterThan(0);
+    await page.getByTestId('measure-select').selectOption('fatalities');
+    await setRows(page, ['incident_type']);
+    await page.getByTestId('cols-select').selectOption('year');
+    await expect.poll(async () => parseCell(await cellText(page, 'Accident', '2010')), WAIT).toBe(before);
+
+    // A revised edition of the file now in the workspace: every accident of 2010 recorded as an illness.
+    const current = core((ws) => ws.datasets().find((d) => d.kind === 'fatalities')!.file_name);
+    expect(current).toBe('DPPADPOSS-FATALITIES-2026-01.csv');
+    const lines = fs.readFileSync(FATALITIES_CSV, 'utf8').split('\n');
+    const revised = [lines[0], ...lines.slice(21)].map((l) => (/^\d+,2010-/.test(l) ? l.replace(',Accident,', ',Illness,') : l)).join('\n');
+    await page.getByTestId('import-input').setInputFiles(writeTemp('DPPADPOSS-FATALITIES-2026-02.csv', revised));
+    await page.getByTestId('import-result').waitFor(WAIT);
+    await page.getByTestId('import-result').getByRole('button', { name: 'Close' }).click();
+    await expect.poll(async () => parseCell(await cellText(page, 'Accident', '2010')), WAIT).toBe(0);
+    const changed = core((ws) => ws.datasets().find((d) => d.file_name === 'DPPADPOSS-FATALITIES-2026-02.csv')!.updated);
+    expect(changed).toBe(before);
+
+    await page.getByTestId('tab-datasets').click();
+    const revisedRow = page.getByTestId('dataset-row').filter({ hasText: 'DPPADPOSS-FATALITIES-2026-02.csv' });
+    const dialog = page.getByTestId('remove-dialog');
+    const open = async () => {
+      await revisedRow.getByTestId('remove-dataset').click();
+      await dialog.waitFor();
+    };
+    await open();
+    expect(await dialog.getByTestId('remove-restores').textContent()).toBe(
+      `This file changed ${changed} rows an earlier file had brought: each comes back as that file has it, traced to that file's lines.`,
+    );
+    expect(await dialog.getByTestId('remove-updated').count()).toBe(0);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'datasets-remove-restore-en.png') });
+    await page.keyboard.press('Escape');
+    await lang('中文');
+    await open();
+    expect(await dialog.getByTestId('remove-restores').textContent()).toBe(`此文件曾更改之前的数据文件带入的 ${changed} 行：这些行将恢复为之前文件中的版本，并可追溯到该文件的原始行。`);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'datasets-remove-restore-zh.png') });
+    await page.keyboard.press('Escape');
+    await lang('English');
+
+    await open();
+    await dialog.getByTestId('remove-confirm').click();
+    const notice = page.getByTestId('removal-notice');
+    await expect.poll(() => notice.textContent(), WAIT).toContain(`Removed DPPADPOSS-FATALITIES-2026-02.csv: 0 rows taken out of the workspace; ${changed} rows are back as an earlier file has them.`);
+    await page.getByTestId('tab-crossTab').click();
+    await expect.poll(async () => parseCell(await cellText(page, 'Accident', '2010')), WAIT).toBe(before);
+    expect(accidents2010()).toBe(before);
     expect(consoleErrors).toEqual([]);
   });
 });

@@ -101,7 +101,7 @@ describe.skipIf(!hasBrowser)('the synthetic demo on a first start, and the way t
     expect(await switcher().getByTestId('workspace-kind').textContent()).toBe('Empty');
     expect(await banner().count()).toBe(0);
 
-    // Back to the demo from the recent list: the view the analyst had built is computed again.
+    // Back to the demo from the recent list: the view the analyst had built there reopens (the demo's last view).
     await switcher().click();
     await page.getByTestId('recent-workspace').filter({ hasText: 'demo-workspace.sqlite' }).click();
     await banner().waitFor();

@@ -113,6 +113,80 @@ describe.skipIf(!hasBrowser)('the cross-tab as a pivot table: subtotals, values 
     expect(consoleErrors).toEqual([]);
   });
 
+  it('keeps a folded group in the address (reload, undo, redo) and sorts by a header reached by the keyboard (screenshots)', async () => {
+    onFailure();
+    await open(nested);
+    const byMission = engine({ ...nested, rows: ['mission'] });
+    const grand = await grandTotalText(page);
+    const all = await gridLines(page);
+    const at = all.findIndex((l) => l.kind === 'group' && l.keys[0] === 'MINUSMA');
+    const leaves = all.slice(at + 1).findIndex((l) => l.kind !== 'leaf');
+    expect(leaves).toBeGreaterThan(1);
+    const fold = page.locator('[data-testid="crosstab-grid"] .ag-row:not(.ag-row-pinned) .ag-cell[col-id="k0"]', { hasText: 'MINUSMA' }).getByTestId('fold');
+    const count = async () => (await gridLines(page)).length;
+    await fold.click();
+    await expect.poll(count, WAIT).toBe(all.length - leaves);
+    expect(await fold.getAttribute('aria-expanded')).toBe('false');
+    await expect.poll(() => page.evaluate(() => decodeURIComponent(window.location.hash)), WAIT).toContain('"fold":{"groups":[["MINUSMA"]]}');
+    // Undo opens it again and redo folds it, as any change of the view.
+    await page.getByTestId('undo').click();
+    await expect.poll(count, WAIT).toBe(all.length);
+    await page.getByTestId('redo').click();
+    await expect.poll(count, WAIT).toBe(all.length - leaves);
+    // A reload keeps it folded: the group line with its subtotal, the same grand total, the other groups open.
+    await page.reload();
+    await expect.poll(() => grandTotalText(page), WAIT).toBe(grand);
+    await expect.poll(count, WAIT).toBe(all.length - leaves);
+    const folded = (await gridLines(page)).find((l) => l.kind === 'group' && l.keys[0] === 'MINUSMA')!;
+    expect(folded.values).toEqual(all[at].values);
+    expect(await fold.getAttribute('aria-expanded')).toBe('false');
+
+    // The keyboard: Tab from the controls into the grid's header, arrows along it to 2015, Enter sorts by 2015, largest first.
+    const header2015 = `c${byMission.colKeys.indexOf('2015')}`;
+    const focusedHeader = () => page.evaluate(() => document.activeElement?.closest('[data-testid="crosstab-grid"] .ag-header-cell')?.getAttribute('col-id') ?? null);
+    await page.getByTestId('fold-all').focus();
+    for (let i = 0; i < 20 && (await focusedHeader()) === null; i++) await page.keyboard.press('Tab');
+    expect(await focusedHeader()).not.toBeNull();
+    for (let i = 0; i < 10 && (await focusedHeader()) !== header2015; i++) await page.keyboard.press('ArrowRight');
+    expect(await focusedHeader()).toBe(header2015);
+    const ariaSort = (colId: string) => page.locator(`[data-testid="crosstab-grid"] .ag-header-cell[col-id="${colId}"]`).getAttribute('aria-sort');
+    // Before: largest total first, and the headers say so.
+    expect(await ariaSort('total')).toBe('descending');
+    expect(await ariaSort(header2015)).toBe('none');
+    const j = byMission.colKeys.indexOf('2015');
+    const groupsBy2015 = async () => (await gridLines(page)).filter((l) => l.kind === 'group').map((l) => l.keys[0]);
+    const expected = [...byMission.rows].sort((a, b) => b.cells[j]! - a.cells[j]! || a.key[0].localeCompare(b.key[0])).map((r) => r.key[0]);
+    await page.keyboard.press('Enter');
+    await expect.poll(groupsBy2015, WAIT).toEqual(expected);
+    expect(await ariaSort(header2015)).toBe('descending');
+    expect(await ariaSort('total')).toBe('none');
+    // Each mission's 2015 as the engine counts it, largest first (a group's line shows its mission's number).
+    const shown2015 = (await gridLines(page)).filter((l) => l.kind === 'group').map((l) => l.values[j] ?? 0);
+    expect(shown2015).toEqual([...shown2015].sort((a, b) => b - a));
+    // The same cycle as a click: Space (or Enter) again sorts smallest first, a third time back to the default.
+    expect(await focusedHeader()).toBe(header2015);
+    await page.keyboard.press(' ');
+    await expect.poll(() => ariaSort(header2015), WAIT).toBe('ascending');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => ariaSort('total'), WAIT).toBe('descending');
+    expect(await ariaSort(header2015)).toBe('none');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => ariaSort(header2015), WAIT).toBe('descending');
+    // The fold stayed through the sorting.
+    expect(await count()).toBe(all.length - leaves);
+
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    for (const lang of ['en', 'zh'] as const) {
+      if (lang === 'zh') {
+        await page.getByRole('button', { name: '中文' }).click();
+        await expect.poll(() => page.getByTestId('view-title').textContent(), WAIT).toContain('按');
+      }
+      await page.screenshot({ path: path.join(SCREENSHOTS, `pivot-folded-${lang}.png`) });
+    }
+    await page.getByRole('button', { name: 'English' }).click();
+    expect(consoleErrors).toEqual([]);
+  });
+
   it('takes a share’s subtotal from the engine (a mission’s share of women), never the sum of its lines', async () => {
     onFailure();
     const spec: ViewSpecInput = { measure: 'female_share', rows: ['mission', 'personnel_type'], cols: 'year', from: '2021-01-01', to: '2024-12-31', where: { mission: ['MINUSMA', 'MONUSCO', 'UNMISS'] } };

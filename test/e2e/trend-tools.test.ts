@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { Workspace } from '../../electron/core/operations';
 import { serve, type Server } from '../../electron/server/serve';
 import { viewHash } from '../../renderer/src/views/viewHash';
-import { DEFAULT_TREND_OPTIONS, type TrendOptions } from '../../shared/present/trend';
+import { DEFAULT_TREND_OPTIONS, trendChartTypesFor, type TrendOptions } from '../../shared/present/trend';
 import { classOf, heatClasses, BLANK_COLOURS } from '../../shared/present/heatmap';
 import { formatValue } from '../../shared/present/format';
 import { PALETTE } from '../../shared/present/chart';
@@ -140,6 +140,45 @@ describe.skipIf(!hasBrowser)('trend tools: heat map, grain, small multiples, gri
     await corner();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'trend-heatmap-zh.png') });
     await page.getByRole('button', { name: 'English' }).click();
+  });
+
+  it('leaves the grid under every chart kind blank where the chart says "outside the mandate" (MINUSMA by month in 2012), with the reason; a real 0 stays 0 (screenshots)', async () => {
+    onFailure();
+    const view: ViewSpecInput = { measure: 'fatalities', rows: ['mission'], cols: 'year', where: { mission: ['MINUSMA', 'UNMISS'] }, from: '2012-01-01', to: '2013-12-31' };
+    const core = engine({ ...view, cols: 'month' });
+    const minusma = core.rows.find((r) => r.key[0] === 'MINUSMA')!;
+    const before = core.colKeys.filter((k) => k < '2013-04');
+    // The engine counts 0 for MINUSMA in the months of 2012 that have a column (UNMISS's deaths); after its start some months are a real 0.
+    expect(before.length).toBeGreaterThan(0);
+    expect(before.every((k) => minusma.cells[core.colKeys.indexOf(k)] === 0)).toBe(true);
+    const realZero = core.colKeys.find((k) => k > '2013-05' && minusma.cells[core.colKeys.indexOf(k)] === 0)!;
+    expect(realZero).toBeTruthy();
+    const grid = page.getByTestId('trend-grid');
+    /** MINUSMA's cell in a month's column of the grid under the chart: its text and its hover title. */
+    const cell = (month: string) =>
+      grid.evaluate((g, month) => {
+        const colId = [...g.querySelectorAll('.ag-header-cell')].find((h) => h.textContent?.trim() === month)?.getAttribute('col-id');
+        const row = [...g.querySelectorAll('.ag-row:not(.ag-row-pinned) .ag-cell[col-id="k0"]')].find((c) => c.textContent?.trim() === 'MINUSMA')?.closest('.ag-row');
+        const c = colId && row?.querySelector(`.ag-cell[col-id="${colId}"]`);
+        return c ? { text: c.textContent?.trim(), title: c.getAttribute('title') } : null;
+      }, month);
+    for (const chart of trendChartTypesFor('fatalities')) {
+      await page.goto(address(view, { ...DEFAULT_TREND_OPTIONS, chart, grain: 'month' }));
+      await expect.poll(() => cell(realZero), WAIT).toEqual({ text: '0', title: null });
+      for (const month of before) expect(await cell(month), `${chart} ${month}`).toEqual({ text: '—', title: 'no data: mission not deployed in this period' });
+    }
+    // The heat map for the screenshots: the chart's grey cells above the grid's blanks.
+    await page.goto(address(view, { ...DEFAULT_TREND_OPTIONS, chart: 'heatmap', grain: 'month' }));
+    await expect.poll(() => cell(before[0]), WAIT).toEqual({ text: '—', title: 'no data: mission not deployed in this period' });
+    await page.getByTestId('trend-chart').locator('svg').waitFor(WAIT);
+    await grid.evaluate((g) => g.scrollIntoView({ block: 'end' }));
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'trend-heatmap-grid-blank-en.png') });
+    await page.getByRole('button', { name: '中文' }).click();
+    await expect.poll(() => grid.locator('.ag-cell.bh-blank').first().getAttribute('title'), WAIT).toBe('无数据：该特派团在此期间未部署');
+    await grid.evaluate((g) => g.scrollIntoView({ block: 'end' }));
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'trend-heatmap-grid-blank-zh.png') });
+    await page.getByRole('button', { name: 'English' }).click();
+    expect(consoleErrors).toEqual([]);
   });
 
   // Deployed is an average of monthly strength: a quarter's value cannot be added up from its months, so the chart must show the engine's quarter.

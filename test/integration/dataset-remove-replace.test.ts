@@ -9,6 +9,7 @@ import { importFile, ImportRefused, replaceDataset } from '../../electron/core/i
 import { operationsFor } from '../../electron/core/operations';
 import { Session } from '../../electron/core/session';
 import { Workspace } from '../../electron/core/workspace';
+import { removeDataset } from '../../electron/core/datasets/remove';
 import type { ImportJob, WorkspaceInfo } from '../../shared/contract';
 import type { Pack } from '../../shared/pack';
 import { CLI, tempDir, writeTemp } from '../helpers';
@@ -79,7 +80,7 @@ describe('removing a dataset', () => {
     }
   });
 
-  it('keeps the row counts exact when files overlapped (rows another file changed or also held)', async () => {
+  it('keeps the row counts exact when files overlapped, the other file\'s version standing again', async () => {
     for (const removeFirst of [true, false]) {
       const ws = new Workspace(path.join(tempDir('h5-overlap-'), 'ws.sqlite'));
       try {
@@ -87,19 +88,13 @@ describe('removing a dataset', () => {
         // b holds 51…150: 51…60 changed (accidents now), 61…100 as a had them, 101…150 new.
         const b = importFile(ws.db, { path: file('b.csv', fatalities(51, 150, { accidents: new Set([51, 52, 53, 54, 55, 56, 57, 58, 59, 60]) })) });
         expect(b).toMatchObject({ inserted: 50, updated: 10, unchanged: 40 });
-        // A row's source is the file that inserted it or last changed it; removing a file takes those rows.
-        const { rows_removed } = await import('../../electron/core/datasets/remove').then((m) => m.removeDataset(ws.db, (removeFirst ? a : b).dataset_id!));
-        expect(rows_removed).toBe(removeFirst ? 90 : 60);
-        const t = await totals(ws);
-        expect(t.rows).toBe(removeFirst ? 60 : 90);
-        expect(t).toEqual({ rows: t.rows, counted: t.rows, sql: t.rows, columnar: t.rows });
-        if (!removeFirst) {
-          // The 10 rows b had changed went with it; a is whole again once removed and imported again.
-          const { removeDataset } = await import('../../electron/core/datasets/remove');
-          removeDataset(ws.db, a.dataset_id!);
-          expect(importFile(ws.db, { path: file('a.csv', fatalities(1, 100)) })).toMatchObject({ inserted: 100, already_imported: false });
-          expect(await totals(ws)).toEqual({ rows: 100, counted: 100, sql: 100, columnar: 100 });
-        }
+        // Removing either file leaves the other's 100 rows: b's 10 changes give way to a's version again,
+        // and the 40 rows b held as a had them stay, now from b.
+        const removed = removeDataset(ws.db, (removeFirst ? a : b).dataset_id!);
+        expect(removed).toMatchObject({ rows_removed: 50, rows_restored: removeFirst ? 40 : 10 });
+        expect(await totals(ws)).toEqual({ rows: 100, counted: 100, sql: 100, columnar: 100 });
+        const accidents = ws.crossTab({ ...spec, where: { incident_type: ['Accident'] } }).grandTotal;
+        expect(accidents).toBe(removeFirst ? 10 : 0);
       } finally {
         await ws.closeFully();
       }
@@ -250,7 +245,7 @@ describe('replacing a dataset with a newer file', () => {
     expect(done.status).toBe(0);
     expect(JSON.parse(done.stdout)).toMatchObject({ inserted: 150_000, replaced: { file_name: 'old.csv', rows_removed: 1000 } });
     const removed = spawnSync(process.execPath, [CLI, 'dataset', 'remove', '#2', '--db', db], { encoding: 'utf8' });
-    expect(removed.stdout).toBe('removed #2 big.csv (fatalities): 150000 rows, 0 rejected rows\n');
+    expect(removed.stdout).toBe('removed #2 big.csv (fatalities): 150000 rows out, 0 rows back as an earlier file has them, 0 rejected rows\n');
     expect(spawnSync(process.execPath, [CLI, 'dataset', 'remove', '2', '--db', db], { encoding: 'utf8' })).toMatchObject({ status: 1, stderr: 'bluehelm: no dataset #2 in this workspace (bluehelm datasets lists them)\n' });
   }, 120_000);
 });

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../../shared/annotations';
 import { chartOption } from '../../shared/present/chart';
-import { chartMarks, mandateAnnotations, missionsInTrend, periodOf } from '../../shared/present/annotations';
+import { init } from 'echarts/core';
+import { chartMarks, mandateAnnotations, missionsInTrend, periodOf, placeLabels } from '../../shared/present/annotations';
 import { lookups } from '../../shared/present/labels';
 import { chartSvg } from '../../electron/core/packs/chart-svg';
 import { bundledAnnotations } from '../../electron/core/annotations/store';
@@ -62,35 +63,108 @@ describe('annotations on the time axis', () => {
     expect(mandateAnnotations(['UNMISS', 'NOPE'], ref).map((a) => [a.id, a.date, a.label.zh])).toEqual([['start:UNMISS', '2011-07-08', '南苏丹特派团设立']]);
   });
 
-  it('that stand too close for their labels put the second label on the other side of its line, and a third joins the one before', () => {
-    // Years since 1948 on a slide 400 px wide: 2018, 2019 and 2020 are about 4 px apart.
+  it('that stand too close for their labels share one label above the plot; further apart, each has its own, stacked in lanes', () => {
+    // Years since 1948 on a chart 400 px wide: 2018, 2019 and 2020 are about 4 px apart.
     const times = Array.from({ length: 78 }, (_, i) => String(1948 + i));
     const marks = chartMarks({ times, time: 'year', annotations: [...bundled, mine], missions: [], lookups: ref, lang: 'en' });
-    const lines = [{ name: 'Fatalities', values: times.map(() => 1), other: false }];
-    const option = chartOption({ times, lines, measure: 'fatalities', lang: 'en', fontFamily: 'sans-serif', watermark: null, marks, width: 400, height: 260, forPrint: true }) as {
-      series: { markLine: { label: { width: number }; data: { name: string; xAxis: number; label?: { position?: string; show?: boolean } }[] } }[];
-    };
-    const data = option.series[0].markLine.data;
-    expect(data.map((d) => [times[d.xAxis], d.name, d.label?.position ?? (d.label?.show === false ? 'hidden' : 'left')])).toEqual([
-      ['2018', 'Action for Peacekeeping launched', 'left'],
-      ['2019', 'Mopti attacks; Resolution 2518 (2020) adopted', 'insideEndBottom'],
-      ['2020', '', 'hidden'],
+    const frame = { width: 400, left: 40, right: 24, bands: false, categories: times.length };
+    const placed = placeLabels(marks, frame, 'en');
+    expect(placed.map((p) => [times[p.mark.index], p.label, p.lane])).toEqual([
+      ['2018', 'Action for Peacekeeping launched; Mopti attacks; Resolution 2518 (2020) adopted', 0],
+      ['2019', null, 0],
+      ['2020', null, 0],
     ]);
-    // A label is cut to the plot's height rather than running past the axis.
-    expect(option.series[0].markLine.label.width).toBe(170);
-    // On a wide chart the same marks each keep their own label on the left.
-    const wide = chartOption({ times: times.slice(60), lines, measure: 'fatalities', lang: 'en', fontFamily: 'sans-serif', watermark: null, marks: chartMarks({ times: times.slice(60), time: 'year', annotations: [...bundled, mine], missions: [], lookups: ref, lang: 'en' }) }) as typeof option;
-    expect(wide.series[0].markLine.data.map((d) => d.label?.position ?? 'left')).toEqual(['left', 'left', 'left']);
+    // On a wide chart each keeps its own label, the earlier ones a lane above the later ones whose lines they span.
+    const wide = placeLabels(chartMarks({ times: times.slice(60), time: 'year', annotations: [...bundled, mine], missions: [], lookups: ref, lang: 'en' }), { ...frame, width: 1000, categories: 18 }, 'en');
+    expect(wide.map((p) => [p.label, p.lane])).toEqual([
+      ['Action for Peacekeeping launched', 2],
+      ['Mopti attacks', 1],
+      ['Resolution 2518 (2020) adopted', 0],
+    ]);
+  });
+
+  it('never lay a label over another, nor a rising line across a lower label, however many marks crowd a narrow chart', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const words = ['MINUSMA established', 'Action for Peacekeeping launched', '安理会通过第2518(2020)号决议', 'Mopti', 'Resolution 2518 (2020) adopted; UNAMID mandate ends'];
+    for (let round = 0; round < 200; round++) {
+      const categories = 12 + Math.floor(random() * 200);
+      const indices = [...new Set(Array.from({ length: 1 + Math.floor(random() * 9) }, () => Math.floor(random() * categories)))].sort((a, b) => a - b);
+      const marks = indices.map((index) => ({ index, dates: [], label: words[Math.floor(random() * words.length)], user: false }));
+      const frame = { width: 300 + Math.floor(random() * 700), left: 40, right: 24, bands: random() < 0.5, categories };
+      const placed = placeLabels(marks, frame, 'en');
+      const shown = placed.filter((p) => p.label !== null);
+      // Every mark's text is still on the chart, in its own label or joined to another's.
+      for (const m of marks) expect(shown.some((p) => p.label!.includes(m.label))).toBe(true);
+      for (const p of shown) {
+        expect(p.left).toBeLessThanOrEqual(p.x);
+        expect(p.left).toBeGreaterThanOrEqual(0);
+        expect(p.left + p.width).toBeLessThanOrEqual(frame.width);
+        expect(p.width).toBeGreaterThan(0);
+        for (const q of shown) {
+          if (q === p) continue;
+          if (q.lane === p.lane) expect(q.left + q.width <= p.left || p.left + p.width <= q.left, `${round}: two labels in lane ${p.lane}`).toBe(true);
+          if (q.lane > p.lane) expect(q.x < p.left || q.x > p.left + p.width, `${round}: a line through a lower label`).toBe(true);
+        }
+      }
+    }
+  });
+
+  // The rendered chart: ECharts lays the option out (as the PDF and the screen draw it) and the boxes are read back.
+  const drawn = (chart: Parameters<typeof chartSvg>[0], lang: 'en' | 'zh', width: number, height: number) => {
+    const ec = init(null, null, { renderer: 'svg', ssr: true, width, height });
+    try {
+      const option = chartOption({ times: chart.categories, lines: chart.series, measure: chart.measure, lang, fontFamily: 'sans-serif', watermark: null, type: chart.type, forPrint: true, width, marks: chart.marks });
+      ec.setOption(option);
+      const labelTexts = (option as { series: { markLine: { data: [{ name: string }, object][] } }[] }).series[0].markLine.data.map(([from]) => from.name).filter(Boolean);
+      type El = { style?: { text?: string }; getBoundingRect(): { clone(): Box & { applyTransform(m: unknown): void } }; transform?: unknown };
+      type Box = { x: number; y: number; width: number; height: number };
+      const els = (ec.getZr() as unknown as { storage: { getDisplayList(u: boolean): El[] } }).storage.getDisplayList(true);
+      const box = (el: El): Box => {
+        const r = el.getBoundingRect().clone();
+        if (el.transform) r.applyTransform(el.transform);
+        return { x: r.x, y: r.y, width: r.width, height: r.height };
+      };
+      const labels = els.filter((e) => e.style?.text && e.style.text.length > 3 && labelTexts.some((l) => l.startsWith(e.style!.text!.replace(/(…|\.\.\.)$/, ''))));
+      const bars = chart.series.flatMap((_, i) => {
+        const data = ((ec as unknown as { getModel(): { getSeriesByIndex(i: number): unknown } }).getModel().getSeriesByIndex(i) as { getData(): { count(): number; getItemLayout(j: number): Box | null } }).getData();
+        return Array.from({ length: data.count() }, (_, j) => data.getItemLayout(j)).filter((b): b is Box => b !== null && b.height !== 0);
+      });
+      const norm = (b: Box): Box => ({ x: Math.min(b.x, b.x + b.width), y: Math.min(b.y, b.y + b.height), width: Math.abs(b.width), height: Math.abs(b.height) });
+      // The angle the text is drawn at, from its transform (a label along a vertical line is at ±90°).
+      const angle = (el: El) => (el.transform ? Math.round((Math.atan2((el.transform as number[])[1], (el.transform as number[])[0]) * 180) / Math.PI) : 0);
+      return { labels: labels.map((l) => ({ text: l.style!.text!, rotation: angle(l), box: box(l) })), bars: bars.map(norm) };
+    } finally {
+      ec.dispose();
+    }
+  };
+  const intersects = (a: { x: number; y: number; width: number; height: number }, b: typeof a) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+  it.each(['en', 'zh'] as const)('on a stacked bar slide (%s) are written upright above the bars, two close dates apart', (lang) => {
+    // A4P (March 2018) and a mission that started a month later, on a chart the width of a pack slide's.
+    const times = months('2017-01', '2019-12');
+    const start: Annotation = { id: 'start:X', date: '2018-04-20', label: { en: 'MINUSXX starts', zh: '某某特派团设立' }, source: 'mandate', mission: null };
+    const marks = chartMarks({ times, time: 'month', annotations: [...bundled, start], missions: [], lookups: ref, lang });
+    expect(marks.map((m) => times[m.index])).toEqual(['2018-03', '2018-04']);
+    const series = ['A', 'B', 'C'].map((name, k) => ({ name, values: times.map((_, i) => 5 + ((i * (k + 3)) % 9)), other: false }));
+    const { labels, bars } = drawn({ type: 'stacked_bar', measure: 'fatalities', categories: times, series, marks }, lang, 510, 320);
+    expect(labels.map((l) => l.text), JSON.stringify(marks)).toHaveLength(2);
+    for (const l of labels) {
+      expect(l.rotation).toBe(0);
+      for (const b of bars) expect(intersects(l.box, b)).toBe(false);
+    }
+    expect(intersects(labels[0].box, labels[1].box)).toBe(false);
+    expect(bars.length).toBe(times.length * series.length);
   });
 
   it('are drawn as vertical lines by the one option builder, and in the export’s SVG at their periods', () => {
     const times = ['2017', '2018', '2019', '2020', '2021'];
     const marks = chartMarks({ times, time: 'year', annotations: bundled, missions: [], lookups: ref, lang: 'en' });
     const lines = [{ name: 'Fatalities', values: [10, 20, 30, 40, 50], other: false }];
-    const option = chartOption({ times, lines, measure: 'fatalities', lang: 'en', fontFamily: 'sans-serif', watermark: null, marks }) as { series: { markLine?: { data: { name: string; xAxis: number }[] } }[] };
-    expect(option.series[0].markLine?.data).toEqual([
-      { name: 'Action for Peacekeeping launched', xAxis: 1 },
-      { name: 'Resolution 2518 (2020) adopted', xAxis: 3 },
+    const option = chartOption({ times, lines, measure: 'fatalities', lang: 'en', fontFamily: 'sans-serif', watermark: null, marks }) as { series: { markLine?: { data: [{ name: string; coord: number[] }, object][] } }[] };
+    expect(option.series[0].markLine?.data.map(([from]) => [from.name, from.coord[0]])).toEqual([
+      ['Action for Peacekeeping launched', 1],
+      ['Resolution 2518 (2020) adopted', 3],
     ]);
     expect((chartOption({ times, lines, measure: 'fatalities', lang: 'en', fontFamily: 'sans-serif', watermark: null }) as { series: object[] }).series[0]).not.toHaveProperty('markLine');
     const svg = chartSvg({ type: 'line', measure: 'fatalities', categories: times, series: lines, marks }, 'en', 800, 400);

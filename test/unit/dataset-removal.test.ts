@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { DatasetEntry } from '../../shared/contract';
-import { laterOverlapping } from '../../shared/present/removal';
+import { removalEffects } from '../../shared/present/removal';
 
-const entry = (id: number, kind: DatasetEntry['kind'], unchanged: number, updated: number): DatasetEntry => ({
+const entry = (id: number, kind: DatasetEntry['kind'], unchanged: number, updated: number, versions_kept = true): DatasetEntry => ({
   id,
+  versions_kept,
   kind,
   unchanged,
   updated,
@@ -20,12 +21,19 @@ const entry = (id: number, kind: DatasetEntry['kind'], unchanged: number, update
 });
 
 describe('the removal confirmation', () => {
-  it('warns of later files of the same kind that met rows already in the workspace, and of no others', () => {
+  it('says what comes back and which later files of the same kind keep the rows they also hold', () => {
     const first = entry(1, 'fatalities', 0, 0);
     const all = [first, entry(2, 'deployments', 5, 0), entry(3, 'fatalities', 0, 0), entry(4, 'fatalities', 4, 1), entry(5, 'fatalities', 0, 2)];
-    expect(laterOverlapping(all, first).map((d) => d.id)).toEqual([4, 5]);
-    // An earlier file is never at risk from removing a later one: its rows name it, or were changed by the later file.
-    expect(laterOverlapping(all, all[3])).toEqual([entry(5, 'fatalities', 0, 2)]);
-    expect(laterOverlapping(all, all[4])).toEqual([]);
+    expect(removalEffects(all, first)).toEqual({ restored: 0, lost: 0, keptBy: [all[3], all[4]], goneFrom: [] });
+    // A later file that changed rows: the earlier version of each comes back; no file after it met them.
+    expect(removalEffects(all, all[4])).toEqual({ restored: 2, lost: 0, keptBy: [], goneFrom: [] });
+    expect(removalEffects(all, all[3])).toEqual({ restored: 1, lost: 0, keptBy: [all[4]], goneFrom: [] });
+  });
+
+  it('warns, for files imported before every version was kept, that what they changed or shared cannot come back', () => {
+    const all = [entry(1, 'ied', 0, 0, false), entry(2, 'ied', 3, 4, false), entry(3, 'ied', 1, 2, true)];
+    expect(removalEffects(all, all[0])).toEqual({ restored: 0, lost: 0, keptBy: [all[2]], goneFrom: [all[1]] });
+    expect(removalEffects(all, all[1])).toEqual({ restored: 0, lost: 4, keptBy: [all[2]], goneFrom: [] });
+    expect(removalEffects(all, all[2])).toEqual({ restored: 2, lost: 0, keptBy: [], goneFrom: [] });
   });
 });

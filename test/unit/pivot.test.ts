@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { heatClass, pivot, pivotOptionsSchema, showAsFor, visibleLines, DEFAULT_PIVOT_OPTIONS, type PivotOptions } from '../../shared/present/pivot';
+import { FOLD_ALL, heatClass, pivot, pivotOptionsSchema, showAsFor, toggleFold, visibleLines, DEFAULT_PIVOT_OPTIONS, type PivotOptions } from '../../shared/present/pivot';
 import { formatShown, spreadsheetShownFormat } from '../../shared/present/format';
 import { lookups } from '../../shared/present/labels';
 import { pivotTable } from '../../shared/present/table';
@@ -137,9 +137,61 @@ describe('the pivot of a two-level cross-tab', () => {
     expect(p.lines.find((l) => l.id === JSON.stringify(['UNIFIL', 'police']))!.cells[0]).toEqual({ value: 0, shown: 0 });
   });
 
+  it('blanks a 0 outside the mandate of the missions the view is filtered to, cell for cell as the trend chart clips it', async () => {
+    const { buildTrend, clipToMandates } = await import('../../shared/present/trend');
+    // By service and year, filtered to MINUSMA: no mission among the dimensions, the filter's mandate speaks for every line.
+    const t: CrossTab = {
+      ...table(),
+      spec: parseViewSpec({ measure: 'fatalities', rows: ['service'], cols: 'year', where: { mission: ['MINUSMA'] } }),
+      rowDims: ['service'],
+      subtotals: undefined,
+      rows: [
+        { key: ['civilian'], cells: [0, 4], total: 4 },
+        { key: ['military'], cells: [0, 20], total: 20 },
+      ],
+      colTotals: [0, 24],
+      grandTotal: 24,
+    };
+    const p = pivot(t, DEFAULT_PIVOT_OPTIONS, { missions });
+    expect(p.lines.map((l) => l.cells.map((c) => c.blank ?? c.shown))).toEqual([
+      ['not_deployed', 20, 20],
+      ['not_deployed', 4, 4],
+    ]);
+    // The trend of the same view blanks the same cells.
+    const turned: CrossTab = {
+      ...t,
+      spec: parseViewSpec({ ...t.spec, rows: ['year'], cols: 'service' }),
+      rowDims: ['year'],
+      colDim: 'service',
+      colKeys: ['civilian', 'military'],
+      rows: [
+        { key: ['2012'], cells: [0, 0], total: 0 },
+        { key: ['2018'], cells: [4, 20], total: 24 },
+      ],
+      colTotals: [4, 20],
+    };
+    const trend = clipToMandates(buildTrend({ time: 'year', series: 'service' }, turned, ['civilian', 'military'], null, 0), missions);
+    expect(trend.times).toEqual(['2012', '2013', '2014', '2015', '2016', '2017', '2018']);
+    expect(trend.outside?.lines.map((l) => [l[0], l[6]])).toEqual([
+      [true, false],
+      [true, false],
+    ]);
+    // Unfiltered, nothing says the services were not there in 2012: a 0 is a 0.
+    expect(pivot({ ...t, spec: parseViewSpec({ ...t.spec, where: {} }) }, DEFAULT_PIVOT_OPTIONS, { missions }).lines[0].cells[0]).toEqual({ value: 0, shown: 0 });
+  });
+
   it('folds a group’s lines away, and colours cells in five classes of one hue', () => {
     const p = pivot(table(), DEFAULT_PIVOT_OPTIONS);
-    expect(visibleLines(p, new Set([MINUSMA])).map((l) => l.keys.join('/'))).toEqual(['MINUSMA', 'UNIFIL', 'UNIFIL/military', 'UNIFIL/civilian', 'UNIFIL/police']);
+    const shown = (fold: Parameters<typeof visibleLines>[1]) => visibleLines(p, fold).map((l) => l.keys.join('/'));
+    expect(shown({ groups: [['MINUSMA']] })).toEqual(['MINUSMA', 'UNIFIL', 'UNIFIL/military', 'UNIFIL/civilian', 'UNIFIL/police']);
+    // "Fold all" with UNIFIL opened again: the same groups shown, written the other way round.
+    expect(shown({ all: true, groups: [['UNIFIL']] })).toEqual(shown({ groups: [['MINUSMA']] }));
+    expect(shown(FOLD_ALL)).toEqual(['MINUSMA', 'UNIFIL']);
+    expect(shown(undefined)).toHaveLength(p.lines.length);
+    // Opening the last folded group leaves no fold at all (the address then says nothing of it); after "Fold all", one opened is an exception.
+    expect(toggleFold({ groups: [['MINUSMA']] }, ['MINUSMA'])).toBeUndefined();
+    expect(toggleFold(undefined, ['UNIFIL'])).toEqual({ groups: [['UNIFIL']] });
+    expect(toggleFold(FOLD_ALL, ['UNIFIL'])).toEqual({ all: true, groups: [['UNIFIL']] });
     const leaf = p.lines.find((l) => l.id === JSON.stringify(['MINUSMA', 'military']))!;
     expect(heatClass(p, leaf, 1)).toBe(5);
     expect(heatClass(p, p.lines.find((l) => l.id === JSON.stringify(['UNIFIL', 'police']))!, 0)).toBe(1);
@@ -169,7 +221,7 @@ describe('the pivot as it leaves the app', () => {
     expect(tsv[1]).toBe('MINUSMA\t\t0\t100\t100');
     expect(tsv[4]).toBe('UNIFIL\t\t50\t50\t100');
     expect(tsv.at(-2)).toBe('Total\t\t12.5\t87.5\t100');
-    const csv = tableCsv(table(), 'en', ref, { options: opts({ top: 1 }), collapsed: new Set([MINUSMA]) }).split('\r\n');
+    const csv = tableCsv(table(), 'en', ref, { options: opts({ top: 1, fold: { groups: [['MINUSMA']] } }) }).split('\r\n');
     // MINUSMA folded hides its lines and its "Other"; the top level's "Other" stays.
     expect(csv.slice(1, 3)).toEqual(['MINUSMA,,0,24,24', 'Other (1),,4,4,8']);
   });
@@ -189,7 +241,7 @@ describe('the pivot options in the view’s address', () => {
   it('reads back what it wrote, leaves the default out, and refuses what it does not understand', async () => {
     const { readViewHash, viewHash } = await import('../../renderer/src/views/viewHash');
     const { DEFAULT_TREND_OPTIONS } = await import('../../shared/present/trend');
-    const pivot = opts({ showAs: 'pct_diff', base: '2018', top: 5, sort: { by: 'column', key: '2019', desc: false }, heat: true });
+    const pivot = opts({ showAs: 'pct_diff', base: '2018', top: 5, sort: { by: 'column', key: '2019', desc: false }, heat: true, fold: { all: true, groups: [['MINUSMA']] } });
     expect(readViewHash(viewHash({ spec, tab: 'crossTab', trend: DEFAULT_TREND_OPTIONS, pivot })).pivot).toEqual(pivot);
     expect(viewHash({ spec, tab: 'crossTab', trend: DEFAULT_TREND_OPTIONS, pivot: DEFAULT_PIVOT_OPTIONS })).not.toContain('pivot');
     expect(readViewHash(`#pivot=${encodeURIComponent(JSON.stringify({ showAs: 'median' }))}`).pivot).toBeUndefined();

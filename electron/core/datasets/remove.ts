@@ -5,13 +5,11 @@ import { NotFound } from '../errors';
 import { workspaceKind } from '../workspace';
 import type { Kind } from '../import/types';
 import { REMOVALS_KEY, uncountedKey } from './counts';
+import { removeFileVersions } from './versions';
 
-// Removing a file takes out the rows whose recorded source is that file (the fact tables keep one
-// dataset_id per row: the file that inserted the row, or the last that changed it), its rejected
-// rows and its registry entry. A row an earlier file also holds unchanged keeps that earlier file as
-// its source, so it stays.
-
-const FACT_TABLE: Record<Kind, string> = { fatalities: 'fatality', deployments: 'deployment', ied: 'ied_incident' };
+// Removing a file takes out its rows, its rejected rows and its registry entry. Where another file
+// also holds a key the removed file held, that file's version stands again: the one importing the
+// remaining files in order would have left (versions.ts), so a removal undoes its import exactly.
 
 interface Registered {
   id: number;
@@ -34,14 +32,14 @@ export function registeredDataset(db: Db, id: number): Registered {
  */
 export function removeDatasetRows(db: Db, id: number): Removal {
   const d = registeredDataset(db, id);
-  const rows = db.prepare(`DELETE FROM ${FACT_TABLE[d.kind]} WHERE dataset_id = ?`).run(id).changes;
+  const { removed: rows, restored } = removeFileVersions(db, d.kind, id);
   const rejects = db.prepare(`DELETE FROM reject WHERE dataset_id = ?`).run(id).changes;
   const bump = db.prepare(
     `INSERT INTO workspace_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + CAST(excluded.value AS INTEGER) AS TEXT)`,
   );
   if (d.inserted !== rows) bump.run(uncountedKey(d.kind), String(d.inserted - rows));
   bump.run(REMOVALS_KEY, '1');
-  return { dataset_id: id, file_name: d.file_name, kind: d.kind, sha256: d.sha256, rows_removed: rows, rejects_removed: rejects };
+  return { dataset_id: id, file_name: d.file_name, kind: d.kind, sha256: d.sha256, rows_removed: rows, rows_restored: restored, rejects_removed: rejects };
 }
 
 export function dropDatasetEntry(db: Db, id: number): void {

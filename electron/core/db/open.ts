@@ -46,13 +46,25 @@ export function migrate(db: Db, options: { upTo?: number } = {}): number[] {
   if (pending.length === 0 && stamped) return [];
   const apply = db.transaction(() => {
     for (const m of pending) db.exec(m.sql);
+    // A migration that rebuilds a table (SQLite's only way to change some of its schema) drops the
+    // old one with foreign keys off: every reference must hold again before anything is committed.
+    const broken = db.pragma('foreign_key_check') as { table: string; parent: string }[];
+    if (broken.length) throw new Error(`migration left ${broken.length} broken references (${broken[0].table} → ${broken[0].parent}); nothing was changed`);
     if (pending.length) db.pragma(`user_version = ${pending[pending.length - 1].version}`);
     db.pragma(`application_id = ${APPLICATION_ID}`);
     db.prepare(`INSERT INTO workspace_meta (key, value) VALUES ('format', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(FORMAT);
   });
-  // A migration rewrites tables: the workspace as it was is kept first (a first schema on a blank file has nothing to keep).
-  if (pending.length > 0 && current >= 1) withBackup(db, () => apply.immediate());
-  else apply.immediate();
+  // Foreign keys can be switched only outside a transaction: off while the migrations run (checked
+  // above instead), then back as they were.
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+  db.pragma('foreign_keys = OFF');
+  try {
+    // A migration rewrites tables: the workspace as it was is kept first (a first schema on a blank file has nothing to keep).
+    if (pending.length > 0 && current >= 1) withBackup(db, () => apply.immediate());
+    else apply.immediate();
+  } finally {
+    db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
+  }
   return pending.map((m) => m.version);
 }
 

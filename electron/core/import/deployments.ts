@@ -2,6 +2,7 @@ import type { Db } from '../db/open';
 import { iso3ByName } from '../reference/lookup';
 import { columnIndex, count, FieldError, hasColumns, iso3, isoDate, oneOf, required, guarded } from './fields';
 import { batchedStore, UNCHANGED } from './batch';
+import { versionKeeper } from '../datasets/versions';
 import type { FactStore, Layout, UpsertOutcome } from './types';
 
 export const DEPLOYMENT_PERSONNEL_TYPES = ['Troops', 'Staff Officer', 'Experts on Mission', 'Formed Police Units', 'Individual Police'] as const;
@@ -82,6 +83,7 @@ function store(db: Db, settle: (outcome: UpsertOutcome) => void): FactStore<Depl
      WHERE true ON CONFLICT DO NOTHING`,
   );
   const shared: unknown[] = new Array(3 + BATCH * ROW);
+  const versions = versionKeeper(db, 'deployments');
   const params: unknown[] = new Array(BATCH * WIDTH);
 
   // Parameters go in spread, not as an array: better-sqlite3 reads call arguments directly but an
@@ -132,15 +134,23 @@ function store(db: Db, settle: (outcome: UpsertOutcome) => void): FactStore<Depl
         const old = select.get(r.month, r.mission, r.country_iso3, r.personnel_type) as StoredDeployment;
         return { old, datasetId: old[4], line: old[5] };
       },
-      /** Several reports in one month: the latest report stands, an older one changes nothing. */
+      /**
+       * Several reports in one month: the latest report stands, an older one changes nothing. Another
+       * file's version that this row displaces, or this row when it does not stand, is kept (versions.ts);
+       * a row of this same file is simply superseded, as it always was.
+       */
       merge(r, datasetId, line, old) {
-        if (r.report_date < old[2]) return UNCHANGED;
+        const another = old[4] !== datasetId;
         const fields: string[] = [];
         if (old[0] !== r.female) fields.push('female_personnel');
         if (old[1] !== r.male) fields.push('male_personnel');
         if (old[2] !== r.report_date) fields.push('last_reporting_date');
         if (old[3] !== r.country_name) fields.push('contributing_country');
-        if (fields.length === 0) return UNCHANGED;
+        if (r.report_date < old[2] || fields.length === 0) {
+          if (another) versions.notStanding(r as unknown as Record<string, unknown>, datasetId, line);
+          return UNCHANGED;
+        }
+        if (another) versions.displacing(r as unknown as Record<string, unknown>, datasetId);
         update.run(r.female, r.male, r.report_date, r.country_name, datasetId, line, r.month, r.mission, r.country_iso3, r.personnel_type);
         return { outcome: 'updated', fields, key: `${r.month} ${r.mission} ${r.country_iso3} ${r.personnel_type}` };
       },

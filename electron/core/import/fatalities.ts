@@ -4,6 +4,7 @@ import { iso3ByName } from '../reference/lookup';
 import { existingOf } from '../reference/statehood';
 import { columnIndex, hasColumns, iso3, isoDate, m49, oneOf, optional, required, FieldError, guarded } from './fields';
 import { batchedStore, UNCHANGED } from './batch';
+import { versionKeeper } from '../datasets/versions';
 import type { FactStore, Layout, UpsertOutcome } from './types';
 
 const FATALITY_COLUMNS = ['incident_date', 'casualty_id', 'mission_acronym', 'type_of_incident', 'casualty_personnel_type'];
@@ -123,6 +124,8 @@ export const fatalitiesLayout: Layout<FatalityRow> = {
       r.incident_date, r.mission, r.gender, r.nationality, r.nationality_iso3, r.m49, r.personnel_type, r.service, r.incident_type, datasetId, line, r.casualty_id,
     ];
     const params: unknown[] = new Array(BATCH * WIDTH);
+    // A file lists a casualty once (a second listing is refused), so a stored row met here is another file's.
+    const versions = versionKeeper(db, 'fatalities');
     return batchedStore<FatalityRow, Record<string, unknown>>(
       {
         batch: BATCH,
@@ -141,7 +144,11 @@ export const fatalitiesLayout: Layout<FatalityRow> = {
         },
         merge(r, datasetId, line, old) {
           const fields = COMPARED.filter((k) => old[k] !== r[k]);
-          if (fields.length === 0) return UNCHANGED;
+          if (fields.length === 0) {
+            versions.notStanding(r as unknown as Record<string, unknown>, datasetId, line);
+            return UNCHANGED;
+          }
+          versions.displacing(r as unknown as Record<string, unknown>, datasetId);
           update.run(rowParams(r, datasetId, line));
           return { outcome: 'updated', fields, key: r.casualty_id };
         },

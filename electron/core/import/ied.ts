@@ -2,6 +2,7 @@ import type { Db } from '../db/open';
 import { iso3ByM49, iso3ByName, missionsHostedAt } from '../reference/lookup';
 import { columnIndex, count, FieldError, hasColumns, iso3, isoDate, MAX_TEXT, oneOf, optional, required, guarded } from './fields';
 import type { FactStore, Layout } from './types';
+import { versionKeeper } from '../datasets/versions';
 
 export const IED_OUTCOMES = ['detonated', 'found_and_cleared', 'unknown'] as const;
 export const IED_TARGETS = ['UN', 'national_forces', 'civilians', 'other'] as const;
@@ -88,6 +89,7 @@ function store(db: Db): FactStore<IedRow> {
   const update = db.prepare(
     `UPDATE ied_incident SET ${cols.map((c) => `${c} = @${c}`).join(', ')}, dataset_id = @dataset_id, source_line = @source_line WHERE origin = @origin AND source_record_id = @source_record_id`,
   );
+  const versions = versionKeeper(db, 'ied');
   return {
     upsert(row, datasetId, line) {
       const old = select.get(row.origin, row.source_record_id) as Record<string, unknown> | undefined;
@@ -96,8 +98,13 @@ function store(db: Db): FactStore<IedRow> {
         insert.run(params);
         return { outcome: 'inserted' };
       }
+      // A file lists an event once (a second listing is refused), so a stored row met here is another file's.
       const fields = cols.filter((c) => old[c] !== row[c]);
-      if (fields.length === 0) return { outcome: 'unchanged' };
+      if (fields.length === 0) {
+        versions.notStanding(params, datasetId, line);
+        return { outcome: 'unchanged' };
+      }
+      versions.displacing(params, datasetId);
       update.run(params);
       return { outcome: 'updated', fields: [...fields], key: row.source_record_id };
     },

@@ -1,4 +1,4 @@
-import { formatNumber, formatValue } from '../../../shared/present/format';
+import { formatNumber, formatShown, formatValue } from '../../../shared/present/format';
 import type { Lang } from '../../../shared/present/lang';
 import type { CellValue, ColumnFormat } from './types';
 
@@ -6,5 +6,6 @@ import type { CellValue, ColumnFormat } from './types';
 export function cellText(v: CellValue, format: ColumnFormat, lang: Lang): string {
   if (typeof v === 'string') return v;
   if (format === 'text') return v === null ? '' : String(v);
-  return format === 'number' ? formatNumber(v, lang) : formatValue(format.measure, v, lang);
+  if (format === 'number') return formatNumber(v, lang);
+  return 'shown' in format ? formatShown(format.shown, v, lang) : formatValue(format.measure, v, lang);
 }

@@ -28,7 +28,6 @@ export function chartSvg(chart: RenderedChart, lang: Lang, width: number, height
         type: chart.type,
         forPrint: true,
         width,
-        height,
         marks: chart.marks,
       }),
     );

@@ -11,6 +11,8 @@ import { buildTrend, clipToMandates, otherSpec, splitSeries, trendAxes, trendLin
 import { explain, type ReconciledFigure } from '../../../shared/reconcile';
 import { SpecError, type CrossTab, type RateCell, type ViewSpecInput } from '../../../shared/spec';
 import { formatValue } from '../../../shared/present/format';
+import { tableLines } from '../../../shared/present/tableExport';
+import type { PivotOptions } from '../../../shared/present/pivot';
 import type { DatasetEntry } from '../../../shared/contract';
 import { loadPublishedFigures, reconcile } from '../reconcile/reconcile';
 import type { Workspace } from '../workspace';
@@ -22,6 +24,8 @@ import type { CellValue, Provenance, RenderedChart, RenderedPack, RenderedSlide,
 
 /** What a slide can hold and still be read from the back of a room; the workbook holds everything. */
 const SLIDE_ROWS = 12;
+/** A pivot alone on its slide: its groups take lines of their own, so it gets more of them (at 7 pt at least). */
+const PIVOT_SLIDE_ROWS = 22;
 /** Value columns a table may keep: alone on a slide, or beside a chart (the chart shows the whole span). */
 const SLIDE_VALUE_COLUMNS = { table: 9, both: 4 } as const;
 const CHART_CATEGORIES = 15;
@@ -73,11 +77,33 @@ function viewTable(t: CrossTab, lang: Lang, lookups: Lookups, order: number[]): 
 }
 
 /**
+ * A view slide's table as the cross-tab's grid shows it (groups with their subtotals, values shown as asked,
+ * "Other"): the lines of shared/present/tableExport, which the app's copy, CSV and workbook hold too.
+ * `rows` gives each line's row in the cross-tab (a group and "Other" have none).
+ */
+function pivotViewTable(t: CrossTab, lang: Lang, lookups: Lookups, options: PivotOptions): { table: RenderedTable; rows: (number | undefined)[]; scope: string[] } {
+  const lines = tableLines(t, lang, lookups, { options });
+  const index = new Map(t.rows.map((r, i) => [JSON.stringify(r.key), i]));
+  // Nested keys share the room one key column has on a plain table, a little more, so the numbers keep theirs.
+  const keyWeight = lines.keyColumns > 1 ? 1.5 : 2;
+  const columns: RenderedTable['columns'] = lines.header.map((label, i) => (i < lines.keyColumns ? { label, format: 'text', weight: keyWeight } : { label, format: { shown: lines.shown } }));
+  // The way values are shown, when not as they are: said under the title, since the headers are the plain ones.
+  const scope: string[] = [];
+  if (lines.showAs !== 'value') scope.push(`${phrase('showAs', lang)}${lang === 'zh' ? '：' : ': '}${phrase(`showAs_${lines.showAs}`, lang, { base: lines.header[lines.keyColumns + (lines.base ?? 0)] })}`);
+  if (options.top > 0) scope.push(phrase('topN', lang, { n: options.top }));
+  return {
+    table: { columns, rows: lines.body, totals: lines.totals, keyColumns: lines.keyColumns, kinds: lines.kinds },
+    rows: lines.keys.map((k, i) => (lines.kinds[i] === 'leaf' ? index.get(JSON.stringify(k)) : undefined)),
+    scope,
+  };
+}
+
+/**
  * A rate's uncertainty beside its total (exact Poisson 95 % interval on the deaths): in the workbook as
  * numbers (deaths, low, high, deaths left out), on a slide as one "low–high" column, so nobody briefs
- * "twice as deadly" on 2 deaths against 1.
+ * "twice as deadly" on 2 deaths against 1. `rows` gives each table row's row in the cross-tab (none: no detail).
  */
-function withRateDetail(table: RenderedTable, t: CrossTab, order: number[], lang: Lang, asText: boolean, rowsShown: number[]): RenderedTable {
+function withRateDetail(table: RenderedTable, t: CrossTab, rows: (number | undefined)[], lang: Lang, asText: boolean): RenderedTable {
   const rate = t.rate;
   if (!rate) return table;
   const measure = t.spec.measure;
@@ -94,25 +120,29 @@ function withRateDetail(table: RenderedTable, t: CrossTab, order: number[], lang
   return {
     ...table,
     columns: [...table.columns, ...columns],
-    rows: table.rows.map((r, k) => [...r, ...detail(rate.rowTotals[order[rowsShown[k]]] ?? null)]),
+    rows: table.rows.map((r, k) => [...r, ...detail(rows[k] === undefined ? null : (rate.rowTotals[rows[k]] ?? null))]),
     totals: table.totals && [...table.totals, ...detail(rate.grandTotal)],
   };
 }
 
 /** The part of a table a slide can show: the first rows, and the latest value columns with the Total. */
-function fitToSlide(full: RenderedTable, maxValues: number, latestRows: boolean): { table: RenderedTable; cut: boolean; shown: number[] } {
+function fitToSlide(full: RenderedTable, maxValues: number, latestRows: boolean, maxRows = SLIDE_ROWS): { table: RenderedTable; cut: boolean; shown: number[] } {
   const values = full.columns.length - full.keyColumns;
   const keep = (row: CellValue[]) => (values <= maxValues ? row : [...row.slice(0, full.keyColumns), ...row.slice(row.length - maxValues)]);
   // Periods: the latest ones; anything else: the largest (the rows come ranked).
   const all = full.rows.map((_, k) => k);
-  const shown = latestRows ? all.slice(-SLIDE_ROWS) : all.slice(0, SLIDE_ROWS);
+  let from = latestRows ? Math.max(0, all.length - maxRows) : 0;
+  // The latest lines of a pivot start with a whole group: its outer label is on its first line.
+  if (latestRows && full.kinds) while (from < all.length - 1 && full.rows[from][0] === '') from++;
+  const shown = latestRows ? all.slice(from) : all.slice(0, maxRows);
   const table: RenderedTable = {
     ...full,
     columns: keep(full.columns as unknown as CellValue[]) as unknown as RenderedTable['columns'],
     rows: shown.map((k) => keep(full.rows[k])),
     totals: full.totals && keep(full.totals),
+    ...(full.kinds ? { kinds: shown.map((k) => full.kinds![k]) } : {}),
   };
-  return { table, cut: full.rows.length > SLIDE_ROWS || values > maxValues, shown };
+  return { table, cut: full.rows.length > maxRows || values > maxValues, shown };
 }
 
 async function viewChart(slide: ViewSlide, t: CrossTab, ctx: PackContext, lang: Lang, notices: string[]): Promise<RenderedChart | null> {
@@ -183,13 +213,18 @@ async function viewSlide(slide: ViewSlide, ctx: PackContext, lang: Lang, held: S
     out.notices.push(phrase('noData', lang, { reason: phrase('noRows', lang) }));
     return { slide: out, table: t };
   }
-  const order = rowOrder(t);
-  const base = viewTable(t, lang, ctx.lookups, order);
-  out.fullTable = withRateDetail(base, t, order, lang, false, order.map((_, k) => k));
+  // A slide made from the cross-tab keeps its pivot (a one-number view has none to keep); an older slide, the plain table.
+  const pivot = slide.pivot && t.rowDims.length > 0 ? pivotViewTable(t, lang, ctx.lookups, slide.pivot) : null;
+  const order = pivot ? [] : rowOrder(t);
+  const base = pivot ? pivot.table : viewTable(t, lang, ctx.lookups, order);
+  const rowsOf = pivot ? pivot.rows : order;
+  out.fullTable = withRateDetail(base, t, rowsOf, lang, false);
+  if (pivot) out.subtitle = [out.subtitle, ...pivot.scope].filter(Boolean).join(lang === 'zh' ? '；' : ' · ');
   if (slide.show !== 'chart' || t.rowDims.length === 0) {
     const latest = t.rowDims.length > 0 && isTime(t.rowDims[0]);
-    const { table, cut, shown } = fitToSlide(base, SLIDE_VALUE_COLUMNS[slide.show === 'both' ? 'both' : 'table'] - (t.rate ? 1 : 0), latest);
-    out.table = withRateDetail(table, t, order, lang, true, shown);
+    const rows = pivot && slide.show === 'table' ? PIVOT_SLIDE_ROWS : SLIDE_ROWS;
+    const { table, cut, shown } = fitToSlide(base, SLIDE_VALUE_COLUMNS[slide.show === 'both' ? 'both' : 'table'] - (t.rate ? 1 : 0), latest, rows);
+    out.table = withRateDetail(table, t, shown.map((k) => rowsOf[k]), lang, true);
     if (cut) out.notices.push(phrase('tableRowsShown', lang, { shown: table.rows.length, n: base.rows.length }));
   }
   const excluded = t.rate?.grandTotal?.excluded ?? 0;
@@ -370,6 +405,7 @@ export async function buildPack(doc: PackDoc, ctx: PackContext, onSlide: (done: 
     workspace: ctx.ws.path,
     slides: rendered,
     specs: doc.slides.map(slideSpec),
+    pivots: doc.slides.map((s) => (s.kind === 'view' ? (s.pivot ?? null) : null)),
     provenance,
     stale: staleSlides(doc, tables, lang, ctx.lookups),
   };

@@ -92,7 +92,7 @@ function tableSvg(table: RenderedTable, x: number, y: number, w: number, h: numb
   rows.forEach((r, k) => {
     const top = y + rowH * (k + 1);
     if (k % 2 === 1) out.push(`<rect x="${x.toFixed(1)}" y="${top.toFixed(1)}" width="${w.toFixed(1)}" height="${rowH.toFixed(1)}" fill="#f3f6f9"/>`);
-    row(r, top, 'regular');
+    row(r, top, table.kinds?.[k] === 'group' ? 'bold' : 'regular');
   });
   let height = rowH * (rows.length + 1);
   if (table.totals) {

@@ -3,6 +3,8 @@ import type { PackSettings, SlideKind, StaleSlide } from '../../../shared/pack';
 import type { ChartType } from '../../../shared/present/chart';
 import type { ChartMark } from '../../../shared/present/annotations';
 import type { Lang } from '../../../shared/present/lang';
+import type { Shown } from '../../../shared/present/format';
+import type { PivotLine, PivotOptions } from '../../../shared/present/pivot';
 import type { ViewSpec } from '../../../shared/spec';
 
 // A pack with every number computed and every word in the pack's language: the one input of the
@@ -10,8 +12,8 @@ import type { ViewSpec } from '../../../shared/spec';
 
 export type CellValue = string | number | null;
 
-/** How a column's numbers are written: in a measure's format, as a plain number, or as text. */
-export type ColumnFormat = { measure: Measure } | 'number' | 'text';
+/** How a column's numbers are written: in a measure's format, as a pivot shows them (shares, differences, ranks), as a plain number, or as text. */
+export type ColumnFormat = { measure: Measure } | { shown: Shown } | 'number' | 'text';
 
 export interface RenderedColumn {
   label: string;
@@ -29,6 +31,8 @@ export interface RenderedTable {
   totals: CellValue[] | null;
   /** How many leading columns are keys (row labels). */
   keyColumns: number;
+  /** A pivot's lines, one per row: a group's line carries its subtotal and is bold. Absent: plain rows. */
+  kinds?: PivotLine['kind'][];
 }
 
 export interface RenderedChart {
@@ -91,6 +95,8 @@ export interface RenderedPack {
   slides: RenderedSlide[];
   /** The specs behind the view and map slides (null for other slides), for the workbook's provenance sheet. */
   specs: (ViewSpec | null)[];
+  /** How each view slide's table shows its values (absent: the plain table), beside its spec on the provenance sheet. */
+  pivots: (PivotOptions | null)[];
   provenance: Provenance;
   stale: StaleSlide[];
 }

@@ -4,7 +4,7 @@ import type { OperationOutput, ReferenceTables, Removal, WorkspaceInfo } from '.
 import { api, errorMessage } from '../api/client';
 import { lookups, type Lookups } from '../../../shared/present/labels';
 import type { BluehelmState } from './index';
-import { resetForNewWorkspace, resetOnWorkspaceSwitch } from './resets';
+import { enterWorkspace, leaveWorkspace, resetForNewWorkspace, resetOnWorkspaceSwitch } from './resets';
 
 // What was removed from one workspace is not news in another.
 resetOnWorkspaceSwitch('removal', (s) => s.dismissRemoval());
@@ -53,18 +53,21 @@ export const createWorkspaceSlice: StateCreator<BluehelmState, [], [], Workspace
     }
   };
 
-  // The view itself (measure, rows, filters) survives a switch and is recomputed on the new file;
-  // only what was computed from the old file is dropped.
+  // What was computed from the old file is dropped, and the new file opens on its own last view (keptView.ts),
+  // as it would at a start; the old one is left with the view it was left on. A backup brought back is the same
+  // workspace at an earlier date: the analyst stays on the view they restored it from (`another` false).
   /** `open` answers null when nothing was opened (a dialog cancelled). */
-  const switchTo = async (open: () => Promise<WorkspaceInfo | null>): Promise<boolean> => {
+  const switchTo = async (open: () => Promise<WorkspaceInfo | null>, another = true): Promise<boolean> => {
     set({ switching: true, switchError: null });
     try {
+      if (another) await leaveWorkspace();
       const info = await open();
       if (!info) {
         set({ switching: false });
         return false;
       }
       resetForNewWorkspace(get());
+      if (another) await enterWorkspace();
       adopt(info);
       set({ switching: false });
       void get().loadRecent();
@@ -115,7 +118,7 @@ export const createWorkspaceSlice: StateCreator<BluehelmState, [], [], Workspace
     newWorkspace: (name) => switchTo(() => api.workspaceNew(name ? { name } : {})),
     openDemo: () => switchTo(() => api.workspaceOpenDemo({})),
     chooseWorkspaceFile: () => switchTo(() => api.workspaceChooseFile({})),
-    restoreBackup: (file) => switchTo(() => api.workspaceRestore({ file })),
+    restoreBackup: (file) => switchTo(() => api.workspaceRestore({ file }), false),
     removal: null,
     dismissRemoval: () => set({ removal: null }),
     removeDataset: async (id) => {

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { api } from '../api/client';
 import { useBluehelm } from '../store';
 import { draftOf, specOf } from '../store/viewSlice';
+import { afterWorkspaceSwitch, beforeWorkspaceSwitch } from '../store/resets';
 import { DEFAULT_PIVOT_OPTIONS, pivotKey } from '../../../shared/present/pivot';
 import { DEFAULT_MAP_OPTIONS } from '../../../shared/present/mapSpec';
 import { keptHash, keptSettings, readViewHash, viewHash } from './viewHash';
@@ -24,6 +25,82 @@ function typesText(target: EventTarget | null): boolean {
   return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit'].includes(target.type);
 }
 
+/** The address of the view on screen. */
+function currentHash(): string {
+  const s = useBluehelm.getState();
+  return viewHash({ spec: specOf(s.draft), tab: s.tab, trend: s.trendOptions, pivot: s.pivotOptions, map: s.mapOptions });
+}
+
+/** The view a workspace opens on when it kept none: the one the app starts with. */
+function defaultHash(): string {
+  const s = useBluehelm.getInitialState();
+  return viewHash({ spec: specOf(s.draft), tab: s.tab, trend: s.trendOptions, pivot: s.pivotOptions, map: s.mapOptions });
+}
+
+// While an address is being loaded, the changes it makes are not new history entries.
+let loading = false;
+
+/** Shows the view the address asks for. */
+function showAddress(): void {
+  const asked = readViewHash(window.location.hash);
+  const s = useBluehelm.getState();
+  loading = true;
+  try {
+    if (asked.spec && JSON.stringify(specOf(s.draft)) !== JSON.stringify(specOf(draftOf(asked.spec)))) s.loadSpec(asked.spec);
+    if (asked.tab && asked.tab !== s.tab) s.setTab(asked.tab);
+    if (Object.keys(asked.trend).length > 0) s.setTrendOptions(asked.trend);
+    // An address without pivot options is one of the default way of showing values (they are left out then).
+    const pivot = asked.pivot ?? DEFAULT_PIVOT_OPTIONS;
+    if (pivotKey(pivot) !== pivotKey(s.pivotOptions)) useBluehelm.setState({ pivotOptions: pivot });
+    // Likewise the map's: an address without them draws the default map.
+    const map = asked.map ?? DEFAULT_MAP_OPTIONS;
+    if (map.by !== s.mapOptions.by || map.points !== s.mapOptions.points) useBluehelm.setState({ mapOptions: map });
+  } finally {
+    loading = false;
+  }
+  // The address is rewritten in its canonical form (a partial or mangled link shows what is on screen).
+  if (currentHash() !== window.location.hash) window.history.replaceState(null, '', currentHash());
+}
+
+/** Opens a view the workspace kept in place of the one on screen; undo starts from it. */
+function openKept(hash: string): void {
+  window.history.replaceState(null, '', hash);
+  showAddress();
+  useBluehelm.setState({ past: [], future: [] });
+}
+
+// The last view written to the workspace, and the write waiting for the analyst to pause.
+let kept = '';
+let keeping: { timer: ReturnType<typeof setTimeout>; write: () => Promise<void> } | null = null;
+
+function keepLast(): void {
+  if (keeping) clearTimeout(keeping.timer);
+  const write = async () => {
+    keeping = null;
+    const s = useBluehelm.getState();
+    const view = { spec: specOf(s.draft), tab: s.tab, chart: keptSettings(s) };
+    if (JSON.stringify(view) === kept) return;
+    kept = JSON.stringify(view);
+    // A workspace that cannot be written (a read-only copy) still shows every view; only the next start forgets it.
+    await api.viewKeepLast(view).catch(() => undefined);
+  };
+  keeping = { timer: setTimeout(() => void write(), KEEP_AFTER_MS), write };
+}
+
+// A switch to another workspace first writes the view on screen as the last view of the one being left (a
+// write still waiting would otherwise land in the new one), then opens the new one's last view, or the
+// default view if it kept none.
+beforeWorkspaceSwitch('lastView', async () => {
+  if (!keeping) return;
+  clearTimeout(keeping.timer);
+  await keeping.write();
+});
+afterWorkspaceSwitch('lastView', async () => {
+  const last = await api.viewLast({}).catch(() => null);
+  kept = last ? JSON.stringify(last) : '';
+  openKept(last ? keptHash(last) : defaultHash());
+});
+
 /**
  * Keeps the view in the URL's hash, both ways (and the last one in the workspace, reopened at the next start
  * when the address names no view): each change of the view, tab or chart settings adds a history
@@ -32,54 +109,18 @@ function typesText(target: EventTarget | null): boolean {
  */
 export function useKeptView(): void {
   useEffect(() => {
-    const current = () => {
-      const s = useBluehelm.getState();
-      return viewHash({ spec: specOf(s.draft), tab: s.tab, trend: s.trendOptions, pivot: s.pivotOptions, map: s.mapOptions });
-    };
-    // While an address is being loaded, the changes it makes are not new history entries.
-    let loading = false;
-    const apply = () => {
-      const asked = readViewHash(window.location.hash);
-      const s = useBluehelm.getState();
-      loading = true;
-      if (asked.spec && JSON.stringify(specOf(s.draft)) !== JSON.stringify(specOf(draftOf(asked.spec)))) s.loadSpec(asked.spec);
-      if (asked.tab && asked.tab !== s.tab) s.setTab(asked.tab);
-      if (Object.keys(asked.trend).length > 0) s.setTrendOptions(asked.trend);
-      // An address without pivot options is one of the default way of showing values (they are left out then).
-      const pivot = asked.pivot ?? DEFAULT_PIVOT_OPTIONS;
-      if (pivotKey(pivot) !== pivotKey(s.pivotOptions)) useBluehelm.setState({ pivotOptions: pivot });
-      // Likewise the map's: an address without them draws the default map.
-      const map = asked.map ?? DEFAULT_MAP_OPTIONS;
-      if (map.by !== s.mapOptions.by || map.points !== s.mapOptions.points) useBluehelm.setState({ mapOptions: map });
-      loading = false;
-      // The address is rewritten in its canonical form (a partial or mangled link shows what is on screen).
-      if (current() !== window.location.hash) window.history.replaceState(null, '', current());
-    };
     const linked = readViewHash(window.location.hash).spec !== undefined;
-    apply();
+    showAddress();
     // The view a link or a reload opens on is where undo starts, not a step back to the default view.
     useBluehelm.setState({ past: [], future: [] });
     let changed = false;
-    let keeping: ReturnType<typeof setTimeout> | undefined;
-    let kept = '';
-    const keepLast = () => {
-      clearTimeout(keeping);
-      keeping = setTimeout(() => {
-        const s = useBluehelm.getState();
-        const view = { spec: specOf(s.draft), tab: s.tab, chart: keptSettings(s) };
-        if (JSON.stringify(view) === kept) return;
-        kept = JSON.stringify(view);
-        // A workspace that cannot be written (a read-only copy) still shows every view; only the next start forgets it.
-        api.viewKeepLast(view).catch(() => undefined);
-      }, KEEP_AFTER_MS);
-    };
     // The history entry is written after the frame that shows the change: pushState costs the browser a
     // round trip to its history (tens of ms on a busy machine), which the new numbers need not wait for.
     // Changes made within one frame become one entry, the last view's.
     let pending = 0;
     const push = () => {
       pending = 0;
-      const hash = current();
+      const hash = currentHash();
       if (hash !== window.location.hash) window.history.pushState(null, '', hash);
     };
     const unsubscribe = useBluehelm.subscribe((s, before) => {
@@ -95,9 +136,7 @@ export function useKeptView(): void {
         .viewLast({})
         .then((last) => {
           if (!last || changed) return;
-          window.history.replaceState(null, '', keptHash(last));
-          apply();
-          useBluehelm.setState({ past: [], future: [] });
+          openKept(keptHash(last));
         })
         // Unreadable, it is as if none was kept: the default view stays.
         .catch(() => undefined);
@@ -110,15 +149,16 @@ export function useKeptView(): void {
       else return;
       e.preventDefault();
     };
-    window.addEventListener('popstate', apply);
-    window.addEventListener('hashchange', apply);
+    window.addEventListener('popstate', showAddress);
+    window.addEventListener('hashchange', showAddress);
     window.addEventListener('keydown', onKey);
     return () => {
-      clearTimeout(keeping);
+      if (keeping) clearTimeout(keeping.timer);
+      keeping = null;
       if (pending) cancelAnimationFrame(pending);
       unsubscribe();
-      window.removeEventListener('popstate', apply);
-      window.removeEventListener('hashchange', apply);
+      window.removeEventListener('popstate', showAddress);
+      window.removeEventListener('hashchange', showAddress);
       window.removeEventListener('keydown', onKey);
     };
   }, []);

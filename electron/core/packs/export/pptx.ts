@@ -193,7 +193,7 @@ export class PptxExporter implements Exporter {
     };
     const rows: PptxGenJS.TableRow[] = [
       t.columns.map((c, i) => cell(c.label, i, { bold: true, color: '12355B', border: [{ type: 'none' }, { type: 'none' }, { pt: 1, color: '12355B' }, { type: 'none' }] })),
-      ...t.rows.map((r, k) => r.map((v, i) => cell(cellText(v, t.columns[i].format, pack.lang), i, k % 2 ? { fill: { color: 'F3F6F9' } } : {}))),
+      ...t.rows.map((r, k) => r.map((v, i) => cell(cellText(v, t.columns[i].format, pack.lang), i, { ...(k % 2 ? { fill: { color: 'F3F6F9' } } : {}), ...(t.kinds?.[k] === 'group' ? { bold: true } : {}) }))),
       ...(t.totals ? [t.totals.map((v, i) => cell(cellText(v, t.columns[i].format, pack.lang), i, { bold: true, border: [{ pt: 1, color: '12355B' }, { type: 'none' }, { type: 'none' }, { type: 'none' }] }))] : []),
     ];
     const rowH = (fontSize * 1.6) / IN;

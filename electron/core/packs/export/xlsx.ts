@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { phrase } from '../../../../shared/present/phrases';
-import { spreadsheetFormat } from '../../../../shared/present/format';
+import { spreadsheetFormat, spreadsheetShownFormat } from '../../../../shared/present/format';
 import { sourcesTable } from '../model';
 import type { RenderedPack, RenderedSlide, RenderedTable } from '../types';
 import { step, type Exporter, type Progress } from './types';
@@ -41,12 +41,13 @@ function table(ws: ExcelJS.Worksheet, t: RenderedTable): void {
     const row = ws.addRow(values.map((v) => (v === null ? null : v)));
     t.columns.forEach((col, i) => {
       const cell = row.getCell(i + 1);
-      if (typeof col.format === 'object') cell.numFmt = spreadsheetFormat(col.format.measure);
+      if (typeof col.format === 'object') cell.numFmt = 'shown' in col.format ? spreadsheetShownFormat(col.format.shown) : spreadsheetFormat(col.format.measure);
       else if (col.format === 'number') cell.numFmt = '#,##0.##';
       if (bold) cell.font = { bold: true };
     });
   };
-  t.rows.forEach((r) => write(r, false));
+  // A group's line carries its subtotal: bold, as in the grid.
+  t.rows.forEach((r, k) => write(r, t.kinds?.[k] === 'group'));
   if (t.totals) write(t.totals, true);
   t.columns.forEach((c, i) => {
     const longest = Math.max(c.label.length, ...t.rows.map((r) => String(r[i] ?? '').length));
@@ -97,9 +98,10 @@ export class XlsxExporter implements Exporter {
     for (const d of p.definitions) ws.addRow([d.label, d.text]);
     ws.addRow([]);
     ws.addRow([phrase('filtersUsed', pack.lang)]).font = { bold: true };
-    // The exact spec of each view slide, so a number can be recomputed: bluehelm crosstab takes the same fields.
+    // The exact spec of each view slide, so a number can be recomputed (bluehelm crosstab takes the same fields), and how its table shows the values.
     pack.specs.forEach((spec, i) => {
-      if (spec) ws.addRow([pack.slides[i].title, JSON.stringify(spec)]);
+      const pivot = pack.pivots[i];
+      if (spec) ws.addRow([pack.slides[i].title, JSON.stringify(spec), ...(pivot ? [JSON.stringify(pivot)] : [])]);
     });
   }
 }

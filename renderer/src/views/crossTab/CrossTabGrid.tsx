@@ -32,6 +32,7 @@ import { phrase } from '../../../../shared/present/phrases';
 import { tableTsv } from '../../../../shared/present/tableExport';
 import { effectiveSort, nextSort, type SortBy } from '../../../../shared/present/pivot';
 import { GroupCell } from './GroupCell';
+import { SortHeader, type AriaSort } from './SortHeader';
 import { usePivotView } from './usePivotView';
 import { cellLinkKey, linked, rowLinkKey } from '../../../../shared/present/link';
 import { highlightedKey } from '../../store/linkSlice';
@@ -158,20 +159,27 @@ export const CrossTabGrid = memo(function CrossTabGrid({
   const { where: _where, from: _from, to: _to, ...shapeSpec } = table.spec;
   const shape = JSON.stringify([shapeSpec, table.rowDims, table.colDim, table.colKeys, !!table.rate]);
   const columnsKey = view.options.heat ? model : shape;
-  // The sorted column is marked by its header's class (an arrow drawn by CSS, so header texts stay the labels).
+  // The sorted column is marked by its header's class (an arrow drawn by CSS, so header texts stay the labels)
+  // and, for assistive technology, by its aria-sort.
   const columnDefs = useMemo(() => {
     const sort = effectiveSort(table, view.options);
     const sortedHere = (colId: string) => {
       const by = sortByColumn(colId, table);
       return by !== null && by.by === sort.by && (by.key ?? '') === (sort.key ?? '');
     };
-    return model.columnDefs.map((c) => ({
-      ...c,
-      ...(table.rowDims.length > 1 && c.colId?.startsWith('k') ? { cellRenderer: GroupCell } : {}),
-      headerClass: sortedHere(c.colId!) ? `bh-sortable bh-sorted-${sort.desc ? 'desc' : 'asc'}` : 'bh-sortable',
-      // (null, not undefined: AG Grid keeps a column's old pinning when the new definition omits it.)
-      ...(c.colId === TOTAL_COL_ID ? { pinned: pinTotal ? ('right' as const) : null } : {}),
-    }));
+    return model.columnDefs.map((c) => {
+      const sortable = sortByColumn(c.colId!, table) !== null;
+      const sorted = sortedHere(c.colId!);
+      const ariaSort: AriaSort = sorted ? (sort.desc ? 'descending' : 'ascending') : 'none';
+      return {
+        ...c,
+        ...(table.rowDims.length > 1 && c.colId?.startsWith('k') ? { cellRenderer: GroupCell } : {}),
+        ...(sortable ? { headerComponent: SortHeader, headerComponentParams: { ariaSort } } : {}),
+        headerClass: sorted ? `bh-sortable bh-sorted-${sort.desc ? 'desc' : 'asc'}` : sortable ? 'bh-sortable' : undefined,
+        // (null, not undefined: AG Grid keeps a column's old pinning when the new definition omits it.)
+        ...(c.colId === TOTAL_COL_ID ? { pinned: pinTotal ? ('right' as const) : null } : {}),
+      };
+    });
     // Built anew only when the table's shape changes (its spec apart from filters and dates, its dimensions and
     // column values, whether it is a rate), or how values are shown: a filter change keeps the columns, and AG
     // Grid then only updates the cells. Heat colours are classed on the numbers, so with them on, always anew.
@@ -231,12 +239,23 @@ export const CrossTabGrid = memo(function CrossTabGrid({
   const onCellKeyDown = useCallback((e: CellKeyDownEvent<GridRow> | FullWidthCellKeyDownEvent<GridRow>) => {
     if ('column' in e && (e.event as KeyboardEvent | null | undefined)?.key === 'Enter') latest.current.trace(e.data, e.column.getColId());
   }, []);
-  const onColumnHeaderClicked = useCallback((e: { column: unknown }) => {
+  const sortBy = (colId: string) => {
     const { table: tb, view: v, setPivotOptions: setOptions } = latest.current;
-    const column = e.column as { getColId?: () => string };
-    const by = column.getColId ? sortByColumn(column.getColId(), tb) : null;
+    const by = sortByColumn(colId, tb);
     if (by) setOptions({ sort: nextSort(v.options.sort, by) });
+    return by !== null;
+  };
+  const onColumnHeaderClicked = useCallback((e: { column: unknown }) => {
+    const column = e.column as { getColId?: () => string };
+    if (column.getColId) sortBy(column.getColId());
   }, []);
+  // Enter (or Space) on a header reached by the keyboard sorts as a click does (AG Grid sorts only with its own sort).
+  const onHeaderKey = (e: React.KeyboardEvent) => {
+    if (e.key !== 'Enter' && e.key !== ' ') return;
+    const header = (e.target as HTMLElement).closest?.('.ag-header-cell');
+    const colId = header?.getAttribute('col-id');
+    if (colId && sortBy(colId)) e.preventDefault();
+  };
   const onCellMouseOver = useCallback((e: CellMouseOverEvent<GridRow>) => {
     const { table: tb, setHighlight: light } = latest.current;
     const j = valueColIndex(e.column.getColId());
@@ -249,7 +268,7 @@ export const CrossTabGrid = memo(function CrossTabGrid({
   const localeText = useMemo(() => ({ noRowsToShow: t('grid.noRows') }), [t]);
 
   return (
-    <div className="bh-grid" data-testid={testId} onCopy={onCopy} onMouseLeave={() => setHighlight(null, 'hover')} ref={box}>
+    <div className="bh-grid" data-testid={testId} onCopy={onCopy} onKeyDown={onHeaderKey} onMouseLeave={() => setHighlight(null, 'hover')} ref={box}>
       <AgGridReact<GridRow>
         // Virtualisation and the overlay text are read once, so a change of either builds a new grid.
         key={`${whole}-${lang}`}

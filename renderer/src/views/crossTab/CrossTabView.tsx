@@ -13,6 +13,7 @@ import { SyntheticMark } from '../workspace/SyntheticMark';
 import { ViewTitle } from './ViewTitle';
 import { AddToPack } from '../packs/AddToPack';
 import { defaultChart } from '../../../../shared/present/chart';
+import { keptPivot } from '../../../../shared/present/pivot';
 import { SaveView } from '../savedViews/SaveView';
 
 export function CrossTabView() {
@@ -20,6 +21,7 @@ export function CrossTabView() {
   const result = useBluehelm((s) => s.result);
   const error = useBluehelm((s) => s.error);
   const running = useBluehelm((s) => s.running);
+  const pivotOptions = useBluehelm((s) => s.pivotOptions);
   const selection = useRef<() => number[]>(() => []);
   // What the grid needs beside the source rows (its pinned columns and one scrolling column), held by its box.
   const [gridKeeps, setGridKeeps] = useState(0);
@@ -51,7 +53,7 @@ export function CrossTabView() {
         <SyntheticMark on={result?.synthetic ?? false} />
         {running && <span className="bh-running">{t('grid.running')}</span>}
         {result && <SaveView tab="crossTab" />}
-        {result && <AddToPack slide={() => ({ kind: 'view', spec: result.spec, show: 'both', chart: defaultChart(result.spec) })} />}
+        {result && <AddToPack slide={() => ({ kind: 'view', spec: result.spec, show: 'both', chart: defaultChart(result.spec), pivot: keptPivot(pivotOptions) })} />}
       </div>
       {error && (
         <p className="bh-error" role="alert" data-testid="crosstab-error">

@@ -2,14 +2,15 @@ import type { CustomCellRendererProps } from 'ag-grid-react';
 import { useTranslation } from 'react-i18next';
 import { useBluehelm } from '../../store';
 import type { GridRow } from './gridModel';
+import { isFolded, toggleFold } from '../../../../shared/present/pivot';
 
 /** A key cell of a nested table: on a group's own label, a toggle that folds or unfolds its lines. */
 export function GroupCell(p: CustomCellRendererProps<GridRow>) {
   const { t } = useTranslation();
   const line = p.data?.line;
   const own = line?.kind === 'group' && `k${line.depth}` === p.colDef?.colId;
-  const folded = useBluehelm((s) => (own && line ? s.collapsed.includes(line.id) : false));
-  const toggle = useBluehelm((s) => s.toggleGroup);
+  const folded = useBluehelm((s) => (own && line ? isFolded(s.pivotOptions.fold, line.id) : false));
+  const setOptions = useBluehelm((s) => s.setPivotOptions);
   if (!own || !line) return <>{p.value as string}</>;
   return (
     <span className="bh-group">
@@ -24,7 +25,8 @@ export function GroupCell(p: CustomCellRendererProps<GridRow>) {
         onClick={(e) => {
           // Folding is not a click on the number: it neither selects the line nor opens its source rows.
           e.stopPropagation();
-          toggle(line.id);
+          // A step of the view like any other: kept in the address, undone by Ctrl+Z.
+          setOptions({ fold: toggleFold(useBluehelm.getState().pivotOptions.fold, line.keys) });
         }}
       />
       {p.value as string}

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CrossTab } from '../../../../shared/spec';
-import { showAsFor, TOP_NS, type ShowAs } from '../../../../shared/present/pivot';
+import { FOLD_ALL, showAsFor, TOP_NS, type ShowAs } from '../../../../shared/present/pivot';
 import { valueText } from '../../../../shared/present/labels';
 import { phrase } from '../../../../shared/present/phrases';
 import { useBluehelm } from '../../store';
@@ -12,19 +12,11 @@ export function PivotControls({ table }: { table: CrossTab }) {
   const lookups = useBluehelm((s) => s.lookups);
   const options = useBluehelm((s) => s.pivotOptions);
   const setOptions = useBluehelm((s) => s.setPivotOptions);
-  const setCollapsed = useBluehelm((s) => s.setCollapsed);
-  const collapsedCount = useBluehelm((s) => s.collapsed.length);
   const offered = showAsFor(table);
   // A way of showing the table cannot take (a share of a rate) is shown as the plain value, as the pivot computes it.
   const showAs = offered.includes(options.showAs) ? options.showAs : 'value';
   const colDim = table.colDim;
   const base = colDim && table.colKeys.includes(options.base ?? '') ? options.base! : table.colKeys[0];
-  const groupIds = () => {
-    // Every group's id is the JSON of its keys, as the pivot names them.
-    const ids = new Set<string>();
-    for (const r of table.rows) for (let d = 1; d < r.key.length; d++) ids.add(JSON.stringify(r.key.slice(0, d)));
-    return [...ids];
-  };
   return (
     <div className="bh-trend-controls bh-pivot-controls" data-testid="pivot-controls">
       <label>
@@ -67,10 +59,10 @@ export function PivotControls({ table }: { table: CrossTab }) {
       </label>
       {table.rowDims.length > 1 && (
         <span className="bh-fold-all">
-          <button type="button" className="bh-link" data-testid="unfold-all" disabled={collapsedCount === 0} onClick={() => setCollapsed([])}>
+          <button type="button" className="bh-link" data-testid="unfold-all" disabled={!options.fold} onClick={() => setOptions({ fold: undefined })}>
             {t('pivot.unfoldAll')}
           </button>
-          <button type="button" className="bh-link" data-testid="fold-all" onClick={() => setCollapsed(groupIds())}>
+          <button type="button" className="bh-link" data-testid="fold-all" disabled={options.fold?.all && options.fold.groups.length === 0} onClick={() => setOptions({ fold: FOLD_ALL })}>
             {t('pivot.foldAll')}
           </button>
         </span>

@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dimensionLabel, valueText } from '../../../../shared/present/labels';
 import { useBluehelm } from '../../store';
@@ -28,6 +28,26 @@ import { SaveView } from '../savedViews/SaveView';
 const fontFamily = () => getComputedStyle(document.documentElement).fontFamily.replace(/"/g, "'");
 
 /** The current view's measure over time: lines, bars, a heat map or small multiples, with the grid of the same numbers beneath, linked row to line. */
+/** Small multiples are laid out at least this wide (styles.css, .bh-small-multiples), 8 px apart. */
+const PANEL_MIN = 280;
+const PANEL_GAP = 8;
+
+/**
+ * The view's width, in steps of 20 px: the marks' labels are laid out in pixels above the plot, so the option
+ * is built for the chart as drawn (a step keeps a window being dragged from rebuilding it at every pixel).
+ */
+function useWidth(): [(el: HTMLElement | null) => void, number | undefined] {
+  const [el, setEl] = useState<HTMLElement | null>(null);
+  const [width, setWidth] = useState<number | undefined>(undefined);
+  useEffect(() => {
+    if (!el) return;
+    const observer = new ResizeObserver(([entry]) => setWidth(Math.floor(entry.contentRect.width / 20) * 20 || undefined));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [el]);
+  return [setEl, width];
+}
+
 export function TrendsView() {
   const { t } = useTranslation();
   const lang = useBluehelm((s) => s.lang);
@@ -44,6 +64,7 @@ export function TrendsView() {
   const grain = options.grain;
   useViewRun(useCallback(() => runTrend(), [runTrend, grain]));
 
+  const [measured, width] = useWidth();
   const drawn = useMemo(() => {
     if (!trend) return null;
     const measure = trend.table.spec.measure;
@@ -67,17 +88,19 @@ export function TrendsView() {
       : [];
     if (options.layout === 'small_multiples' && trend.axes.second) {
       const multiples = smallMultiples(trend, panelsBy(view), lang, lookups, tools, type === 'stacked_bar' || type === 'stacked_area');
+      const columns = width ? Math.max(1, Math.floor((width + PANEL_GAP) / (PANEL_MIN + PANEL_GAP))) : 1;
+      const panelWidth = width && (width - (columns - 1) * PANEL_GAP) / columns;
       const charts = multiples.panels.map((p) => ({
         title: p.title,
-        option: chartOption({ times, lines: p.lines, type, yMin: multiples.min, yMax: multiples.max, noLegend: true, marks, ...base }),
+        option: chartOption({ times, lines: p.lines, type, yMin: multiples.min, yMax: multiples.max, noLegend: true, marks, width: panelWidth, ...base }),
         link: { kind: 'series', keys: p.parts.map((parts) => partsLinkKey(trend.axes, parts)) } satisfies ChartLink,
       }));
       const all = multiples.panels.flatMap((p) => p.lines.map((l) => ({ ...l, name: `${p.title} · ${l.name}` })));
       return { chart, times, lines: all, extraDecimals, charts, legend: multiples.legend };
     }
     const link: ChartLink = { kind: 'series', keys: trend.lines.map((l) => lineLinkKey(trend.axes, l)) };
-    return { chart, times, lines, extraDecimals, charts: [{ title: null, option: chartOption({ times, lines, type, marks, ...base }), link }] };
-  }, [trend, lang, lookups, options, view, annotations]);
+    return { chart, times, lines, extraDecimals, charts: [{ title: null, option: chartOption({ times, lines, type, marks, width, ...base }), link }] };
+  }, [trend, lang, lookups, options, view, annotations, width]);
 
   const described = trend && describeSpec(trend.table.spec, lang, lookups);
   const series = trend?.axes.series ? dimensionLabel(trend.axes.series, lang) : null;
@@ -104,7 +127,7 @@ export function TrendsView() {
             : null;
   const fileName = trend ? `bluehelm-${trend.table.spec.measure}-${drawn?.chart ?? 'line'}` : 'bluehelm-chart';
   return (
-    <section className="bh-trends" data-testid="trends-view">
+    <section className="bh-trends" data-testid="trends-view" ref={measured}>
       <div className="bh-view-head">
         {described && (
           <div className="bh-view-title" data-testid="trend-title">

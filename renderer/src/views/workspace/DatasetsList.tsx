@@ -19,7 +19,11 @@ function RemovalNotice() {
       <span>
         {failed
           ? t('datasets.removeFailed', { message: removal.error })
-          : t('datasets.removed', { file: removal.removed.file_name, rows: formatNumber(removal.removed.rows_removed, lang) })}
+          : t(removal.removed.rows_restored > 0 ? 'datasets.removedRestored' : 'datasets.removed', {
+              file: removal.removed.file_name,
+              rows: formatNumber(removal.removed.rows_removed, lang),
+              restored: formatNumber(removal.removed.rows_restored, lang),
+            })}
       </span>
       <button type="button" className="bh-button bh-small" onClick={dismiss}>
         {t('import.dismiss')}

@@ -2,17 +2,18 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DatasetEntry } from '../../../../shared/contract';
 import { formatNumber } from '../../../../shared/present/format';
-import { laterOverlapping } from '../../../../shared/present/removal';
+import { removalEffects } from '../../../../shared/present/removal';
 import { useBluehelm } from '../../store';
 
-/** Asks before a file leaves the workspace: what goes, that a backup is taken, and when Replace is the better way. */
+/** Asks before a file leaves the workspace: what goes, what comes back or stays, and that a backup is taken. */
 export function RemoveDatasetDialog({ dataset, onClose }: { dataset: DatasetEntry; onClose: () => void }) {
   const { t } = useTranslation();
   const lang = useBluehelm((s) => s.lang);
   const datasets = useBluehelm((s) => s.info?.datasets ?? []);
   const removeDataset = useBluehelm((s) => s.removeDataset);
   const ref = useRef<HTMLDialogElement>(null);
-  const later = laterOverlapping(datasets, dataset);
+  const effects = removalEffects(datasets, dataset);
+  const names = (ds: typeof datasets) => ds.map((d) => d.file_name).join(', ');
 
   useEffect(() => {
     const dialog = ref.current!;
@@ -30,14 +31,18 @@ export function RemoveDatasetDialog({ dataset, onClose }: { dataset: DatasetEntr
     <dialog ref={ref} className="bh-dialog" data-testid="remove-dialog" aria-labelledby="bh-remove-title" onCancel={onClose}>
       <h3 id="bh-remove-title">{t('datasets.removeTitle', { file: dataset.file_name })}</h3>
       <p>{t('datasets.removeWhat', { rows: formatNumber(dataset.rows_read, lang), kind: t(`kind.${dataset.kind}`) })}</p>
-      {later.length > 0 && (
+      {effects.restored > 0 && (
+        <p data-testid="remove-restores">{t('datasets.removeRestores', { n: formatNumber(effects.restored, lang) })}</p>
+      )}
+      {effects.keptBy.length > 0 && <p data-testid="remove-kept-by">{t('datasets.removeKeptBy', { later: names(effects.keptBy) })}</p>}
+      {effects.goneFrom.length > 0 && (
         <p className="bh-warn" data-testid="remove-overlap">
-          {t('datasets.removeOverlap', { later: later.map((d) => d.file_name).join(', ') })}
+          {t('datasets.removeOverlap', { later: names(effects.goneFrom) })}
         </p>
       )}
-      {dataset.updated > 0 && (
+      {effects.lost > 0 && (
         <p className="bh-warn" data-testid="remove-updated">
-          {t('datasets.removeUpdated', { n: formatNumber(dataset.updated, lang) })}
+          {t('datasets.removeUpdated', { n: formatNumber(effects.lost, lang) })}
         </p>
       )}
       <p className="bh-help">{t('datasets.removePacks')}</p>
