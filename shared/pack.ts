@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { measureInfo } from './catalogue';
 import { CHART_TYPES, chartTypesFor } from './present/chart';
 import { LANGS, type Lang } from './present/lang';
+import { MAP_DIMENSIONS, mapDimension } from './present/mapSpec';
 import { pivotOptionsSchema } from './present/pivot';
-import { viewSpecSchema } from './spec';
+import { viewSpecSchema, type ViewSpec } from './spec';
 
 // A briefing pack: an ordered list of slides plus settings. The same document is stored in the
 // workspace (table pack), written by hand as a JSON file for `bluehelm pack export --spec`, and
@@ -84,12 +85,24 @@ export const viewSlideSchema = z
 export const figuresSlideSchema = z
   .object({ kind: z.literal('figures'), figures: z.array(z.string().regex(/^[a-z0-9-]+$/)).min(1).max(40), ...text })
   .strict();
+/** A choropleth: the spec's measure, filters and period split by host or contributing country (its rows are not used). */
+export const mapSlideSchema = z
+  .object({ kind: z.literal('map'), spec: viewSpecSchema, by: z.enum(MAP_DIMENSIONS).default('host_country'), ...text, basis: slideBasisSchema.optional() })
+  .strict();
 export const sourcesSlideSchema = z.object({ kind: z.literal('sources'), ...text }).strict();
 
-export const slideSchema = z.discriminatedUnion('kind', [coverSlideSchema, viewSlideSchema, figuresSlideSchema, sourcesSlideSchema]);
+export const slideSchema = z.discriminatedUnion('kind', [coverSlideSchema, viewSlideSchema, figuresSlideSchema, mapSlideSchema, sourcesSlideSchema]);
 export type Slide = z.infer<typeof slideSchema>;
 export type SlideInput = z.input<typeof slideSchema>;
 export type ViewSlide = z.infer<typeof viewSlideSchema>;
+export type MapSlide = z.infer<typeof mapSlideSchema>;
+
+/** The cross-tab whose numbers a slide shows: a view's spec, a map's split by the countries it colours; none for the others. */
+export function slideSpec(s: Slide): ViewSpec | null {
+  if (s.kind === 'view') return s.spec;
+  if (s.kind === 'map') return { ...s.spec, rows: [mapDimension(s.spec.measure, s.by)], cols: undefined };
+  return null;
+}
 export type SlideKind = Slide['kind'];
 
 export const packDocSchema = z

@@ -8,6 +8,23 @@ import type { ViewSpecInput } from '../spec';
 export const MAP_DIMENSIONS = ['host_country', 'country'] as const;
 export type MapDimension = (typeof MAP_DIMENSIONS)[number];
 
+/** How the map is drawn besides the view's spec (measure, filters, period): kept in the address, in saved views and in undo. */
+export interface MapOptions {
+  /** Which countries are coloured: where missions are (host) or who sent or lost people (contributor / nationality). */
+  by: MapDimension;
+  /** IED incidents drawn as points. */
+  points: boolean;
+}
+export const DEFAULT_MAP_OPTIONS: MapOptions = { by: 'host_country', points: true };
+
+/** Map options from the address's or a saved view's settings; what is missing or not understood is the default. */
+export function readMapOptions(by: unknown, points: unknown): MapOptions {
+  return {
+    by: (MAP_DIMENSIONS as readonly unknown[]).includes(by) ? (by as MapDimension) : DEFAULT_MAP_OPTIONS.by,
+    points: points === '0' || points === false ? false : points === '1' || points === true ? true : DEFAULT_MAP_OPTIONS.points,
+  };
+}
+
 export function mapDimensionsFor(measure: Measure): MapDimension[] {
   return MAP_DIMENSIONS.filter((d) => measureInfo[measure].dimensions.includes(d));
 }

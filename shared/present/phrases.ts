@@ -95,6 +95,14 @@ export const PHRASES = {
     en: 'The boundaries and names shown and the designations used on this map do not imply official endorsement or acceptance by the United Nations.',
     zh: '本地图所示边界和名称及所用称谓并不意味着联合国正式认可或接受。',
   },
+  mapUnplaced: { en: 'Not on the map (no country shape): {list}', zh: '地图上未显示(无国家边界数据)：{list}' },
+  mapNotDrawn: { en: 'not on the map', zh: '地图上未显示' },
+  mapNoValue: { en: '0 or no value', zh: '0或无数值' },
+  mapClasses: { en: '{measure}: quantile classes of the countries with a value', zh: '{measure}：按有数值的国家分位数分级' },
+  mapClassColumn: { en: 'Class on the map', zh: '地图分级' },
+  isoColumn: { en: 'ISO 3166 code', zh: 'ISO 3166代码' },
+  m49Column: { en: 'UN M49 code', zh: '联合国M49代码' },
+  mapAlt: { en: 'World map: {title}; darkest: {top}', zh: '世界地图：{title}；颜色最深：{top}' },
   mapShapes: { en: 'Country shapes: Natural Earth 1:50m (public domain), from world-atlas', zh: '国家边界：Natural Earth 1:5000万比例尺数据(公有领域)，取自world-atlas' },
 } as const satisfies Record<string, Record<Lang, string>>;
 

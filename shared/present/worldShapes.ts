@@ -22,6 +22,38 @@ export const UNNUMBERED_SHAPES: Readonly<Record<string, string>> = { Somaliland:
 /** Antarctica hosts no mission and sends no one; leaving it out gives the inhabited world the height. */
 export const LEFT_OUT = new Set(['ATA']);
 
+/**
+ * Reference countries with no shape of their own, each for a stated reason: states that no longer exist
+ * (their nationals still appear among the fatalities), and territories Natural Earth draws within another
+ * shape or at a scale of 1:50m not at all. test/unit/map-shapes.test.ts holds this list to the atlas's join.
+ */
+export const NO_SHAPE: Readonly<Record<string, string>> = {
+  YUG: 'Yugoslavia, dissolved',
+  SCG: 'Serbia and Montenegro, dissolved in 2006',
+  BES: 'Bonaire, Sint Eustatius and Saba: part of the Netherlands shape',
+  BVT: 'Bouvet Island: too small at 1:50m',
+  CCK: 'Cocos (Keeling) Islands: in the Indian Ocean Territories shape',
+  CXR: 'Christmas Island: in the Indian Ocean Territories shape',
+  GIB: 'Gibraltar: too small at 1:50m',
+  GLP: 'Guadeloupe: part of the France shape',
+  GUF: 'French Guiana: part of the France shape',
+  MTQ: 'Martinique: part of the France shape',
+  MYT: 'Mayotte: part of the France shape',
+  REU: 'Réunion: part of the France shape',
+  SJM: 'Svalbard and Jan Mayen: part of the Norway shape',
+  TKL: 'Tokelau: too small at 1:50m',
+  TUV: 'Tuvalu: too small at 1:50m',
+  UMI: 'United States Minor Outlying Islands: too small at 1:50m',
+};
+
+/**
+ * The countries the map draws, known without the atlas: a thread that only computes a map's classes (a
+ * briefing pack's numbers) need not load 0.75 MB of shapes. The same set as worldShapes(…).iso3.
+ */
+export function drawnCountries(countries: readonly CountryCodes[]): Set<string> {
+  return new Set(countries.map((c) => c.iso3).filter((c) => !(c in NO_SHAPE) && !LEFT_OUT.has(c)));
+}
+
 type Ring = number[][];
 
 /**

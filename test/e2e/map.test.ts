@@ -92,6 +92,21 @@ describe.skipIf(!hasBrowser)('the map, on the real UN files (serve mode + Chromi
     };
   }
 
+  /** Contributing countries in different classes of 2022's average strength: [ISO3, English name, lon, lat]. */
+  const CONTRIBUTORS = [
+    ['BRA', 'Brazil', -52, -10],
+    ['ARG', 'Argentina', -65, -35],
+    ['AUS', 'Australia', 134, -25],
+    ['MEX', 'Mexico', -102, 24],
+    ['DZA', 'Algeria', 3, 28],
+  ] as const;
+
+  async function expectContributorColours(): Promise<void> {
+    for (const [iso3, name, lon, lat] of CONTRIBUTORS) {
+      expect(await fillAt(await pixelOf(lon, lat)), `${name} is drawn in its class's colour`).toBe(colourOf(contributors, iso3));
+    }
+  }
+
   const fillAt = (p: { x: number; y: number }) => page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.getAttribute('fill')?.toLowerCase() ?? null, p);
 
   it('colours host countries by the class of the core’s fatalities, names them on hover, and a click filters the cross-tab', async () => {
@@ -121,9 +136,10 @@ describe.skipIf(!hasBrowser)('the map, on the real UN files (serve mode + Chromi
       await page.mouse.move(at.x, at.y);
       await expect.poll(() => page.getByTestId('map-chart').textContent(), WAIT).toContain(`${name}: ${hostFatalities.values.get(iso3)!.toLocaleString('en-US')}`);
     }
-    // Screen readers get the same numbers as a table.
-    const maliRow = page.getByTestId('map-data').locator('tr').filter({ has: page.locator('th', { hasText: /^Mali$/ }) });
-    expect(await maliRow.locator('td').first().getAttribute('data-value')).toBe(String(hostFatalities.values.get('MLI')));
+    // Keyboards and screen readers get the same numbers as a list, with each country's class.
+    const mali = page.getByTestId('map-countries').locator('[role="option"][data-key="MLI"]');
+    expect(await mali.getAttribute('data-value')).toBe(String(hostFatalities.values.get('MLI')));
+    expect(await mali.getAttribute('aria-label')).toMatch(new RegExp(`^Mali: ${hostFatalities.values.get('MLI')} \\(class \\d`));
     // The legend lists the same classes, largest first.
     const legend = await page.getByTestId('map-class').evaluateAll((els) => els.map((e) => e.getAttribute('data-colour')));
     expect(legend).toEqual(hostFatalities.classing.classes.map((c) => c.colour).reverse());
@@ -142,15 +158,20 @@ describe.skipIf(!hasBrowser)('the map, on the real UN files (serve mode + Chromi
     await page.getByTestId('lang-switch').getByRole('button', { name: '中文' }).click();
     await expect.poll(() => page.getByTestId('tab-map').textContent()).toBe('地图');
     await page.mouse.move(5, 5);
-    await page.mouse.move(maliNorth.x, maliNorth.y);
+    // Chinese text sits taller, so the map below it moves: Mali is found again.
+    await expect.poll(() => page.getByTestId('map-countries').locator('[data-key="MLI"]').textContent(), WAIT).toContain('马里');
+    const maliNorthZh = await pixelOf(-2, 22);
+    await page.mouse.move(maliNorthZh.x, maliNorthZh.y);
     await expect.poll(() => page.getByTestId('map-chart').textContent(), WAIT).toContain(`马里：${hostFatalities.values.get('MLI')}`);
     // The view fits the window: nothing pushes the page into scrolling (the hidden data table once did).
     expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(768);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'map-zh.png') });
     await page.getByTestId('lang-switch').getByRole('button', { name: 'English' }).click();
+    // The map moves back up with the English text: its pixels are read once it has.
+    await expect.poll(() => page.getByTestId('map-countries').locator('[data-key="MLI"]').textContent(), WAIT).toContain('Mali');
 
-    const [, , lon, lat] = NAMED[0];
-    const at = await pixelOf(lon, lat);
+    // North of the IED points: at this scale the points drawn in central Mali cover its middle.
+    const at = await pixelOf(-2, 22);
     await page.mouse.click(at.x, at.y);
     expect(await page.getByTestId('tab-crossTab').getAttribute('aria-selected')).toBe('true');
     await expect.poll(() => page.getByTestId('view-title').textContent(), WAIT).toContain('Host country: Mali');
@@ -174,19 +195,10 @@ describe.skipIf(!hasBrowser)('the map, on the real UN files (serve mode + Chromi
     await page.getByTestId('map-by-country').check();
     await page.getByTestId('map-points').uncheck();
     await expect.poll(() => page.getByTestId('map-title').textContent(), WAIT).toContain('Deployed (avg. monthly strength) by Country (nationality / contributor)');
-    const named = [
-      ['BRA', 'Brazil', -52, -10],
-      ['ARG', 'Argentina', -65, -35],
-      ['AUS', 'Australia', 134, -25],
-      ['MEX', 'Mexico', -102, 24],
-      ['DZA', 'Algeria', 3, 28],
-    ] as const;
-    expect(new Set(named.map(([iso3]) => colourOf(contributors, iso3))).size).toBeGreaterThanOrEqual(3);
+    expect(new Set(CONTRIBUTORS.map(([iso3]) => colourOf(contributors, iso3))).size).toBeGreaterThanOrEqual(3);
     await expect.poll(() => page.getByTestId('map-title').textContent(), WAIT).toContain('2022-01-01 – 2022-12-31');
     await expect.poll(() => page.getByTestId('map-class').first().getAttribute('data-colour'), WAIT).toBe(contributors.classing.classes.at(-1)!.colour);
-    for (const [iso3, name, lon, lat] of named) {
-      expect(await fillAt(await pixelOf(lon, lat)), `${name} is drawn in its class's colour`).toBe(colourOf(contributors, iso3));
-    }
+    await expectContributorColours();
     const brazil = await pixelOf(-52, -10);
     await page.mouse.move(brazil.x, brazil.y);
     const strength = contributors.values.get('BRA')!.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -196,6 +208,94 @@ describe.skipIf(!hasBrowser)('the map, on the real UN files (serve mode + Chromi
     const origin = new URL(server.url).origin;
     expect(requests.filter((u) => /MapView/.test(u))).toHaveLength(1);
     expect(requests.filter((u) => new URL(u).origin !== origin)).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    expect(failedRequests).toEqual([]);
+  });
+
+  it('keeps the map’s settings in the address: a reload draws the same map, back and undo restore the setting before', async () => {
+    onTestFailed(async () => {
+      await page.screenshot({ path: FAILURE_SHOT, fullPage: true });
+      console.warn(`console errors: ${JSON.stringify(consoleErrors)}`);
+    });
+    // Left by the test before: contributing countries, 2022, no points.
+    await expect.poll(() => page.evaluate(() => window.location.hash), WAIT).toMatch(/map=country.*points=0|points=0.*map=country/);
+    await page.reload();
+    await page.getByTestId('map-chart').locator('svg path').first().waitFor(WAIT);
+    expect(await page.getByTestId('map-by-country').isChecked()).toBe(true);
+    expect(await page.getByTestId('map-points').isChecked()).toBe(false);
+    await expect.poll(() => page.getByTestId('map-title').textContent(), WAIT).toContain('2022-01-01 – 2022-12-31');
+    await expect.poll(() => page.getByTestId('map-class').first().getAttribute('data-colour'), WAIT).toBe(contributors.classing.classes.at(-1)!.colour);
+    await expectContributorColours();
+
+    await page.getByTestId('map-by-host_country').check();
+    await expect.poll(() => page.getByTestId('map-title').textContent(), WAIT).toContain('by Host country');
+    await page.goBack();
+    await expect.poll(() => page.getByTestId('map-by-country').isChecked(), WAIT).toBe(true);
+    await expect.poll(() => page.getByTestId('map-title').textContent(), WAIT).toContain('by Country (nationality / contributor)');
+    await expectContributorColours();
+
+    await page.getByTestId('map-by-host_country').check();
+    await expect.poll(() => page.getByTestId('map-title').textContent(), WAIT).toContain('by Host country');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.getByTestId('map-by-country').isChecked(), WAIT).toBe(true);
+
+    // "Add to pack" makes a map slide of the countries on screen, previewed in the pack builder.
+    await page.getByTestId('add-map-to-pack').click();
+    await page.getByTestId('tab-packs').click();
+    const kinds = () => page.getByTestId('slide-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
+    await expect.poll(kinds, WAIT).toEqual(['cover', 'map', 'sources']);
+    expect(await page.getByTestId('slide-name').nth(1).textContent()).toBe('Deployed (avg. monthly strength) by Country (nationality / contributor)');
+    await page.getByTestId('slide-item').nth(1).click();
+    // The preview is the slide's SVG: Bangladesh, the largest contributor, in the darkest class.
+    const preview = () => page.getByTestId('slide-preview').getAttribute('src').then((src) => decodeURIComponent(src ?? ''));
+    await expect.poll(preview, WAIT).toMatch(new RegExp(`<path data-country="BGD" d="[^"]+" fill="${contributors.classing.classes.at(-1)!.colour}"`));
+    expect(await page.getByTestId('slide-map-by').inputValue()).toBe('country');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('picks a country from the keyboard: Tab to the list of countries, choose Mali, Enter opens the cross-tab filtered to it', async () => {
+    onTestFailed(async () => {
+      await page.screenshot({ path: FAILURE_SHOT, fullPage: true });
+      console.warn(`console errors: ${JSON.stringify(consoleErrors)}`);
+    });
+    await page.goto(`${server.url}#tab=map&spec=${encodeURIComponent(JSON.stringify({ measure: 'fatalities', rows: ['year'] }))}`);
+    await page.getByTestId('map-chart').locator('svg path').first().waitFor(WAIT);
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
+    const chosen = () => page.getByTestId('map-countries').getAttribute('data-chosen');
+
+    await page.getByTestId('map-points').focus();
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('map-countries');
+    // Its label names it, and the list is ranked as the map's classes are.
+    expect(await page.getByLabel('Countries on the map').getAttribute('data-testid')).toBe('map-countries');
+    const values = await page.getByTestId('map-countries').getByRole('option').evaluateAll((os) => os.map((o) => Number(o.getAttribute('data-value'))));
+    expect(values).toEqual([...values].sort((a, b) => b - a));
+    await page.keyboard.type('Mali');
+    await expect.poll(chosen, WAIT).toBe('MLI');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'map-keyboard-en.png') });
+    await page.keyboard.press('Enter');
+    expect(await page.getByTestId('tab-crossTab').getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => page.getByTestId('view-title').textContent(), WAIT).toContain('Host country: Mali');
+    await expect.poll(() => grandTotalText(page).then(parseCell), WAIT).toBe(maliFatalities);
+
+    // In Chinese, by the arrow keys: the list and its label speak the UI's language.
+    await page.goto(`${server.url}#tab=map&spec=${encodeURIComponent(JSON.stringify({ measure: 'fatalities', rows: ['year'] }))}`);
+    await page.getByTestId('map-chart').locator('svg path').first().waitFor(WAIT);
+    await page.getByTestId('lang-switch').getByRole('button', { name: '中文' }).click();
+    await expect.poll(() => page.getByTestId('tab-map').textContent()).toBe('地图');
+    await page.getByTestId('map-points').focus();
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('map-countries');
+    expect(await page.getByLabel('地图上的国家').getAttribute('data-testid')).toBe('map-countries');
+    const keys = await page.getByTestId('map-countries').getByRole('option').evaluateAll((os) => os.map((o) => o.getAttribute('data-key')));
+    for (let i = 0; i <= keys.indexOf('MLI'); i++) await page.keyboard.press('ArrowDown');
+    await expect.poll(chosen, WAIT).toBe('MLI');
+    expect(await page.getByTestId('map-countries').getByRole('option', { selected: true }).getAttribute('aria-label')).toMatch(new RegExp(`^马里：${hostFatalities.values.get('MLI')}\\(分级`));
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'map-keyboard-zh.png') });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('view-title').textContent(), WAIT).toContain('东道国：马里');
+    await expect.poll(() => grandTotalText(page).then(parseCell), WAIT).toBe(maliFatalities);
+    await page.getByTestId('lang-switch').getByRole('button', { name: 'English' }).click();
     expect(consoleErrors).toEqual([]);
     expect(failedRequests).toEqual([]);
   });

@@ -2,37 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import atlas from 'world-atlas/countries-50m.json';
-import { LEFT_OUT, UNNUMBERED_SHAPES, worldShapes, type WorldAtlas } from '../../shared/present/worldShapes';
+import { drawnCountries, LEFT_OUT, NO_SHAPE, UNNUMBERED_SHAPES, worldShapes, type WorldAtlas } from '../../shared/present/worldShapes';
 import { REPO } from '../helpers';
 
 const reference = (name: string) => JSON.parse(fs.readFileSync(path.join(REPO, 'data', 'reference', name), 'utf8'));
 const countries = reference('countries.json') as { iso3: string; m49: number | null; name_en: string }[];
 const missions = reference('missions.json') as { acronym: string; host: string[] }[];
 const world = worldShapes(atlas as unknown as WorldAtlas, countries);
-
-/**
- * Reference countries with no shape of their own, each for a stated reason: states that no longer exist
- * (their nationals still appear among the fatalities), and territories Natural Earth draws within another shape
- * or at a scale of 1:50m not at all.
- */
-const NO_SHAPE: Record<string, string> = {
-  YUG: 'Yugoslavia, dissolved',
-  SCG: 'Serbia and Montenegro, dissolved in 2006',
-  BES: 'Bonaire, Sint Eustatius and Saba: part of the Netherlands shape',
-  BVT: 'Bouvet Island: too small at 1:50m',
-  CCK: 'Cocos (Keeling) Islands: in the Indian Ocean Territories shape',
-  CXR: 'Christmas Island: in the Indian Ocean Territories shape',
-  GIB: 'Gibraltar: too small at 1:50m',
-  GLP: 'Guadeloupe: part of the France shape',
-  GUF: 'French Guiana: part of the France shape',
-  MTQ: 'Martinique: part of the France shape',
-  MYT: 'Mayotte: part of the France shape',
-  REU: 'Réunion: part of the France shape',
-  SJM: 'Svalbard and Jan Mayen: part of the Norway shape',
-  TKL: 'Tokelau: too small at 1:50m',
-  TUV: 'Tuvalu: too small at 1:50m',
-  UMI: 'United States Minor Outlying Islands: too small at 1:50m',
-};
 
 describe('the world shapes joined to the reference countries', () => {
   it('find a reference country for every numbered shape (the M49 code is the ISO numeric id)', () => {
@@ -48,6 +24,10 @@ describe('the world shapes joined to the reference countries', () => {
   it('give every other reference country a shape, apart from the listed exceptions', () => {
     const without = countries.map((c) => c.iso3).filter((c) => !world.iso3.has(c) && !LEFT_OUT.has(c));
     expect(without.sort()).toEqual(Object.keys(NO_SHAPE).sort());
+  });
+
+  it('are the countries a thread knows to be drawn without loading the atlas', () => {
+    expect([...drawnCountries(countries)].sort()).toEqual([...world.iso3].sort());
   });
 
   it('draw one feature per country, the unnumbered parts merged into the state the UN counts them in', () => {

@@ -3,6 +3,7 @@ import { exporterFor } from './export';
 import { step, type Progress } from './export/types';
 import { buildPack, type PackContext } from './model';
 import type { RenderedPack } from './types';
+import { shapesFor } from './world';
 
 /** Computing the slides is the first third of an export, writing the file the rest. */
 const BUILD_SHARE = 1 / 3;
@@ -14,6 +15,7 @@ function part(progress: Progress, from: number, share: number): Progress {
 
 /** The file bytes of one format, from a pack already computed (the work a helper thread can do alone). */
 export async function writePack(pack: RenderedPack, format: ExportFormat, progress: Progress = () => undefined): Promise<Buffer> {
+  await shapesFor(pack);
   return (await exporterFor(format)).write(pack, progress);
 }
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { TIME_DIMENSIONS, measureInfo, type Measure, type Subject } from '../../../shared/catalogue';
-import { textIn, type PackDoc, type SlideBasis, type StaleSlide, type ViewSlide } from '../../../shared/pack';
+import { slideSpec, textIn, type PackDoc, type SlideBasis, type StaleSlide, type ViewSlide } from '../../../shared/pack';
 import { describeScope, describeSpec } from '../../../shared/present/describe';
 import { dimensionLabel, measureLabel, valueText, type Lookups } from '../../../shared/present/labels';
 import type { Lang } from '../../../shared/present/lang';
@@ -19,6 +19,7 @@ import type { Workspace } from '../workspace';
 import { PackInvalid } from './store';
 import { chartMarks, missionsInTrend } from '../../../shared/present/annotations';
 import { listAnnotations } from '../annotations/store';
+import { mapSlide } from './map-slide';
 import type { CellValue, Provenance, RenderedChart, RenderedPack, RenderedSlide, RenderedTable } from './types';
 
 /** What a slide can hold and still be read from the back of a room; the workbook holds everything. */
@@ -315,18 +316,18 @@ function sourcesSlide(slide: Extract<PackDoc['slides'][number], { kind: 'sources
   return tableSlide(slide, phrase('sourcesTitle', lang), sourcesTable(prov, lang), lines, lang);
 }
 
-/** Which view slides' numbers would change if the pack were exported now (old and new grand total). */
+/** Which view and map slides' numbers would change if the pack were exported now (old and new grand total). */
 export function staleSlides(doc: PackDoc, tables: (CrossTab | null)[], lang: Lang, lookups: Lookups): StaleSlide[] {
   const out: StaleSlide[] = [];
   doc.slides.forEach((s, i) => {
-    if (s.kind !== 'view' || !s.basis) return;
+    if ((s.kind !== 'view' && s.kind !== 'map') || !s.basis) return;
     const t = tables[i];
     const now = t ? basisOf(t) : { sources: [], grandTotal: null };
     const shas = (b: SlideBasis) => b.sources.map((x) => x.sha256).sort().join(',');
     if (shas(now) === shas(s.basis) && now.grandTotal === s.basis.grandTotal) return;
     out.push({
       index: i,
-      title: textIn(s.title, lang) || describeSpec(s.spec, lang, lookups).title,
+      title: textIn(s.title, lang) || describeSpec(slideSpec(s)!, lang, lookups).title,
       before: { grandTotal: s.basis.grandTotal, sources: s.basis.sources.map((x) => `${x.fileName} (${x.sha256.slice(0, 12)})`) },
       now: { grandTotal: now.grandTotal, sources: now.sources.map((x) => `${x.fileName} (${x.sha256.slice(0, 12)})`) },
     });
@@ -355,6 +356,13 @@ export async function buildPack(doc: PackDoc, ctx: PackContext, onSlide: (done: 
       slides.push({ kind: 'cover', title, subtitle: subtitle || null, message: null, notes: textIn(s.notes, lang), chart: null, table: null, fullTable: null, notices: [], lines });
     } else if (s.kind === 'view') {
       const r = await viewSlide(s, ctx, lang, held);
+      tables[i] = r.table;
+      r.table?.sources.forEach((x) => usedShas.add(x.sha256));
+      if (!measures.includes(s.spec.measure)) measures.push(s.spec.measure);
+      scopes.push(`${i + 1}. ${r.slide.title}${r.slide.subtitle ? ` (${r.slide.subtitle})` : ''}`);
+      slides.push(r.slide);
+    } else if (s.kind === 'map') {
+      const r = await mapSlide(s, ctx, lang, held);
       tables[i] = r.table;
       r.table?.sources.forEach((x) => usedShas.add(x.sha256));
       if (!measures.includes(s.spec.measure)) measures.push(s.spec.measure);
@@ -396,7 +404,7 @@ export async function buildPack(doc: PackDoc, ctx: PackContext, onSlide: (done: 
     generatedAt: new Date().toISOString(),
     workspace: ctx.ws.path,
     slides: rendered,
-    specs: doc.slides.map((s) => (s.kind === 'view' ? s.spec : null)),
+    specs: doc.slides.map(slideSpec),
     pivots: doc.slides.map((s) => (s.kind === 'view' ? (s.pivot ?? null) : null)),
     provenance,
     stale: staleSlides(doc, tables, lang, ctx.lookups),

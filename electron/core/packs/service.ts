@@ -1,5 +1,5 @@
 import type { Pack, PackDoc, Slide, SlideInput, StaleSlide } from '../../../shared/pack';
-import { slideSchema } from '../../../shared/pack';
+import { slideSchema, slideSpec } from '../../../shared/pack';
 import type { Lang } from '../../../shared/present/lang';
 import type { Workspace } from '../workspace';
 import { packContext } from './context';
@@ -12,11 +12,11 @@ import type { RenderedPack } from './types';
 // What the doors ask of packs beyond storing them: adding a view, the stale check, the preview.
 
 
-/** A view slide remembers the dataset versions and grand total it was made from. */
+/** A view or map slide remembers the dataset versions and grand total it was made from. */
 async function withBasis(ws: Workspace, slide: Slide): Promise<Slide> {
-  if (slide.kind !== 'view') return slide;
+  if (slide.kind !== 'view' && slide.kind !== 'map') return slide;
   try {
-    return { ...slide, basis: basisOf(await ws.crossTabAsync(slide.spec)) };
+    return { ...slide, basis: basisOf(await ws.crossTabAsync(slideSpec(slide)!)) };
   } catch {
     // A view that cannot be computed now (its data is missing) has no basis; the slide says so at export.
     return slide;
@@ -60,7 +60,7 @@ export async function addToPack(ws: Workspace, packId: number | null, input: Sli
 export async function checkPack(ws: Workspace, id: number): Promise<StaleSlide[]> {
   const pack = getPack(ws.db, id);
   const ctx = packContext(ws);
-  const tables = await Promise.all(pack.doc.slides.map((s) => (s.kind === 'view' && s.basis ? ctx.crossTab(s.spec).catch(() => null) : Promise.resolve(null))));
+  const tables = await Promise.all(pack.doc.slides.map((s) => ((s.kind === 'view' || s.kind === 'map') && s.basis ? ctx.crossTab(slideSpec(s)!).catch(() => null) : Promise.resolve(null))));
   return staleSlides(pack.doc, tables, pack.doc.settings.lang, ctx.lookups);
 }
 

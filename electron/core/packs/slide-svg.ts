@@ -3,6 +3,7 @@ import { phrase } from '../../../shared/present/phrases';
 import { cellText } from './cells';
 import { chartSvg, placeSvg } from './chart-svg';
 import { FONT_FAMILY, type TextMeasure, type Weight } from './fonts';
+import { mapSvg } from './map-svg';
 import type { RenderedPack, RenderedSlide, RenderedTable } from './types';
 
 // Each slide laid out once, as SVG: the PDF draws this SVG as its page (vector, text kept as text) and
@@ -22,6 +23,8 @@ const RULE = '#d5dde5';
 const MARKING = '#a4161a';
 const SYNTHETIC = '#b45309';
 const MARGIN = 40;
+/** The width a map takes on a map slide; its table of the largest values beside it. */
+export const MAP_SHARE = 0.66;
 // The PDF maps every family to the embedded font; a browser showing the preview takes the first it has.
 const FONT_STACK = `${FONT_FAMILY}, Noto Sans CJK SC, Microsoft YaHei, sans-serif`;
 
@@ -184,6 +187,10 @@ export function slideSvg(pack: RenderedPack, index: number, m: TextMeasure): str
       body.push(t.svg);
       const size = Math.max(7, Math.min(10, (h - t.height - 12) / wrapped.length / 1.35));
       wrapped.forEach((l, i) => body.push(text(MARGIN, top + t.height + 16 + size + i * size * 1.35, l, { size, fill: INK })));
+    } else if (slide.map && slide.table) {
+      const mapW = inner * MAP_SHARE;
+      body.push(mapSvg(slide.map, { x: MARGIN, y: top, width: mapW, height: h }, m, text));
+      body.push(tableSvg(slide.table, MARGIN + mapW + 16, top, inner - mapW - 16, h, m, pack.lang).svg);
     } else if (slide.chart && slide.table) {
       const chartW = inner * 0.58;
       body.push(placeSvg(chartSvg(slide.chart, pack.lang, chartW, h), MARGIN, top));

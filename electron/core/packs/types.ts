@@ -45,6 +45,15 @@ export interface RenderedChart {
   marks: ChartMark[];
 }
 
+/** A map slide's map: each coloured country's fill, and the legend that reads them. */
+export interface RenderedMap {
+  /** Fill colour by ISO3 for the countries with a value; every other shape is land with no value. */
+  fills: Record<string, string>;
+  legend: { title: string; classes: { label: string; colour: string }[]; noValue: { label: string; colour: string } };
+  /** What the picture shows, for a reader that cannot see it (the deck's alt text). */
+  description: string;
+}
+
 export interface RenderedSlide {
   kind: SlideKind;
   title: string;
@@ -53,6 +62,8 @@ export interface RenderedSlide {
   message: string | null;
   notes: string;
   chart: RenderedChart | null;
+  /** A map slide's choropleth, drawn with its table beside it. */
+  map?: RenderedMap;
   /** What the slide shows as a table (capped to fit a page). */
   table: RenderedTable | null;
   /** The whole table, for the workbook. */
@@ -82,7 +93,7 @@ export interface RenderedPack {
   generatedAt: string;
   workspace: string;
   slides: RenderedSlide[];
-  /** The specs behind the view slides (null for other slides), for the workbook's provenance sheet. */
+  /** The specs behind the view and map slides (null for other slides), for the workbook's provenance sheet. */
   specs: (ViewSpec | null)[];
   /** How each view slide's table shows its values (absent: the plain table), beside its spec on the provenance sheet. */
   pivots: (PivotOptions | null)[];

@@ -5,6 +5,7 @@ import { TextMeasure } from '../packs/fonts';
 import { slideSvg } from '../packs/slide-svg';
 import { ExportCancelled } from '../packs/export/types';
 import type { RenderedPack } from '../packs/types';
+import { shapesFor } from '../packs/world';
 
 // Lays out and writes a computed pack off the thread that serves the UI: drawing the charts, laying
 // out pages and subsetting a CJK font take up to a second or two, during which a window must answer.
@@ -29,6 +30,7 @@ const data = workerData as PackWorkerData;
 const post = (m: PackWorkerMessage, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(m, transfer);
 try {
   if (data.task === 'preview') {
+    await shapesFor(data.pack);
     const m = new TextMeasure();
     post({ type: 'preview', svgs: data.pack.slides.map((_, i) => slideSvg(data.pack, i, m)) });
   } else {

@@ -11,8 +11,9 @@ import { createViewSlice, type ViewSlice } from './viewSlice';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspaceSlice';
 import { createSavedViewSlice, type SavedViewSlice } from './savedViewSlice';
 import { createAnnotationSlice, type AnnotationSlice } from './annotationSlice';
+import { createMapOptionsSlice, type MapOptionsSlice } from './mapOptionsSlice';
 
-export type BluehelmState = ViewSlice & WorkspaceSlice & UiSlice & ImportSlice & TrendSlice & FiguresSlice & SourceRowsSlice & PackSlice & SavedViewSlice & AnnotationSlice & LinkSlice & PivotSlice;
+export type BluehelmState = ViewSlice & WorkspaceSlice & UiSlice & ImportSlice & TrendSlice & FiguresSlice & SourceRowsSlice & PackSlice & SavedViewSlice & AnnotationSlice & LinkSlice & PivotSlice & MapOptionsSlice;
 
 export const useBluehelm = create<BluehelmState>()((...a) => ({
   ...createViewSlice(...a),
@@ -27,4 +28,5 @@ export const useBluehelm = create<BluehelmState>()((...a) => ({
   ...createAnnotationSlice(...a),
   ...createLinkSlice(...a),
   ...createPivotSlice(...a),
+  ...createMapOptionsSlice(...a),
 }));

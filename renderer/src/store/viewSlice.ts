@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { filtersOf, measureInfo, type Dimension, type Measure } from '../../../shared/catalogue';
 import type { CrossTab, ViewSpec, ViewSpecInput } from '../../../shared/spec';
+import type { MapOptions } from '../../../shared/present/mapSpec';
 import type { PivotOptions } from '../../../shared/present/pivot';
 import { api, errorMessage } from '../api/client';
 import type { BluehelmState } from './index';
@@ -19,10 +20,11 @@ export interface Draft {
   to: string;
 }
 
-/** One step of undo: the view, and how the cross-tab showed its values then. */
+/** One step of undo: the view, and how the cross-tab showed its values and the map its countries then. */
 export interface ViewStep {
   draft: Draft;
   pivot: PivotOptions;
+  map: MapOptions;
 }
 
 export interface DimensionValue {
@@ -81,7 +83,7 @@ export function draftOf(spec: ViewSpec): Draft {
 }
 
 /** Where the view stands now, as undo keeps it. */
-export const stepOf = (s: Pick<BluehelmState, 'draft' | 'pivotOptions'>): ViewStep => ({ draft: s.draft, pivot: s.pivotOptions });
+export const stepOf = (s: Pick<BluehelmState, 'draft' | 'pivotOptions' | 'mapOptions'>): ViewStep => ({ draft: s.draft, pivot: s.pivotOptions, map: s.mapOptions });
 
 /** Two drafts that ask the engine for the same view. */
 export function sameDraft(a: Draft, b: Draft): boolean {
@@ -155,12 +157,12 @@ export const createViewSlice: StateCreator<BluehelmState, [], [], ViewSlice> = (
     undo: () =>
       set((s) => {
         const step = s.past[s.past.length - 1];
-        return step ? { draft: step.draft, pivotOptions: step.pivot, past: s.past.slice(0, -1), future: [stepOf(s), ...s.future] } : {};
+        return step ? { draft: step.draft, pivotOptions: step.pivot, mapOptions: step.map, past: s.past.slice(0, -1), future: [stepOf(s), ...s.future] } : {};
       }),
     redo: () =>
       set((s) => {
         const step = s.future[0];
-        return step ? { draft: step.draft, pivotOptions: step.pivot, future: s.future.slice(1), past: [...s.past, stepOf(s)] } : {};
+        return step ? { draft: step.draft, pivotOptions: step.pivot, mapOptions: step.map, future: s.future.slice(1), past: [...s.past, stepOf(s)] } : {};
       }),
 
     runCrossTab: async () => {

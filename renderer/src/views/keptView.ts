@@ -4,6 +4,7 @@ import { useBluehelm } from '../store';
 import { draftOf, specOf } from '../store/viewSlice';
 import { afterWorkspaceSwitch, beforeWorkspaceSwitch } from '../store/resets';
 import { DEFAULT_PIVOT_OPTIONS, pivotKey } from '../../../shared/present/pivot';
+import { DEFAULT_MAP_OPTIONS } from '../../../shared/present/mapSpec';
 import { keptHash, keptSettings, readViewHash, viewHash } from './viewHash';
 
 /**
@@ -27,13 +28,13 @@ function typesText(target: EventTarget | null): boolean {
 /** The address of the view on screen. */
 function currentHash(): string {
   const s = useBluehelm.getState();
-  return viewHash({ spec: specOf(s.draft), tab: s.tab, trend: s.trendOptions, pivot: s.pivotOptions });
+  return viewHash({ spec: specOf(s.draft), tab: s.tab, trend: s.trendOptions, pivot: s.pivotOptions, map: s.mapOptions });
 }
 
 /** The view a workspace opens on when it kept none: the one the app starts with. */
 function defaultHash(): string {
   const s = useBluehelm.getInitialState();
-  return viewHash({ spec: specOf(s.draft), tab: s.tab, trend: s.trendOptions, pivot: s.pivotOptions });
+  return viewHash({ spec: specOf(s.draft), tab: s.tab, trend: s.trendOptions, pivot: s.pivotOptions, map: s.mapOptions });
 }
 
 // While an address is being loaded, the changes it makes are not new history entries.
@@ -51,6 +52,9 @@ function showAddress(): void {
     // An address without pivot options is one of the default way of showing values (they are left out then).
     const pivot = asked.pivot ?? DEFAULT_PIVOT_OPTIONS;
     if (pivotKey(pivot) !== pivotKey(s.pivotOptions)) useBluehelm.setState({ pivotOptions: pivot });
+    // Likewise the map's: an address without them draws the default map.
+    const map = asked.map ?? DEFAULT_MAP_OPTIONS;
+    if (map.by !== s.mapOptions.by || map.points !== s.mapOptions.points) useBluehelm.setState({ mapOptions: map });
   } finally {
     loading = false;
   }
@@ -120,7 +124,7 @@ export function useKeptView(): void {
       if (hash !== window.location.hash) window.history.pushState(null, '', hash);
     };
     const unsubscribe = useBluehelm.subscribe((s, before) => {
-      if (s.draft === before.draft && s.tab === before.tab && s.trendOptions === before.trendOptions && s.pivotOptions === before.pivotOptions) return;
+      if (s.draft === before.draft && s.tab === before.tab && s.trendOptions === before.trendOptions && s.pivotOptions === before.pivotOptions && s.mapOptions === before.mapOptions) return;
       changed = true;
       keepLast();
       if (loading) return;

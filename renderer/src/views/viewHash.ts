@@ -1,6 +1,7 @@
 import { parseViewSpec, type ViewSpec, type ViewSpecInput } from '../../../shared/spec';
 import { DEFAULT_PIVOT_OPTIONS, pivotKey, pivotOptionsSchema, type PivotOptions } from '../../../shared/present/pivot';
 import { AVERAGE_WINDOWS, DEFAULT_TREND_OPTIONS, TIME_GRAINS, TREND_CHART_TYPES, TREND_LAYOUTS, TREND_SHOWS, type TimeGrain, type TrendChartType, type TrendLayout, type TrendOptions } from '../../../shared/present/trend';
+import { DEFAULT_MAP_OPTIONS, readMapOptions, type MapOptions } from '../../../shared/present/mapSpec';
 import { VIEW_IDS, type ViewId } from './viewIds';
 
 // The address of a view: the URL's hash holds the spec, the tab and the chart settings, so a reload,
@@ -12,20 +13,27 @@ export interface KeptView {
   trend: TrendOptions;
   /** How the cross-tab shows its values; left out of the address while it is the default. */
   pivot?: PivotOptions;
+  /** Which countries the map colours and whether it draws the IED points; left out while they are the default. */
+  map?: MapOptions;
 }
 
-export function viewHash({ spec, tab, trend, pivot }: KeptView): string {
+type AskedView = { spec?: ViewSpec; tab?: ViewId; trend: Partial<TrendOptions>; pivot?: PivotOptions; map?: MapOptions };
+
+export function viewHash({ spec, tab, trend, pivot, map }: KeptView): string {
   const q = new URLSearchParams({ tab, spec: JSON.stringify(spec), chart: trend.chart, avg: String(trend.average), show: trend.show, marks: trend.annotations ? '1' : '0' });
   if (trend.grain) q.set('grain', trend.grain);
   if (trend.layout) q.set('layout', trend.layout);
   if (pivot && pivotKey(pivot) !== pivotKey(DEFAULT_PIVOT_OPTIONS)) q.set('pivot', pivotKey(pivot));
+  if (map && map.by !== DEFAULT_MAP_OPTIONS.by) q.set('map', map.by);
+  if (map && map.points !== DEFAULT_MAP_OPTIONS.points) q.set('points', map.points ? '1' : '0');
   return `#${q.toString()}`;
 }
 
 /** What a hash asks for; parts that are missing or not understood are left out, never guessed. */
-export function readViewHash(hash: string): { spec?: ViewSpec; tab?: ViewId; trend: Partial<TrendOptions>; pivot?: PivotOptions } {
+export function readViewHash(hash: string): AskedView {
   const q = new URLSearchParams(hash.replace(/^#/, ''));
-  const out: { spec?: ViewSpec; tab?: ViewId; trend: Partial<TrendOptions>; pivot?: PivotOptions } = { trend: {} };
+  const out: AskedView = { trend: {} };
+  if (q.has('map') || q.has('points')) out.map = readMapOptions(q.get('map'), q.get('points'));
   const pivot = q.get('pivot');
   if (pivot) {
     try {
@@ -68,16 +76,18 @@ export function readViewHash(hash: string): { spec?: ViewSpec; tab?: ViewId; tre
  * checks as a pasted link, so a setting this version does not know is dropped and a missing one is the default.
  */
 export function keptHash(view: { spec: ViewSpecInput; tab: string; chart: Record<string, unknown> }): string {
-  const { pivot, ...trend } = view.chart;
-  const hash = viewHash({ spec: view.spec, tab: view.tab as ViewId, trend: { ...DEFAULT_TREND_OPTIONS, ...trend } as TrendOptions });
+  const { pivot, map, points, ...trend } = view.chart;
+  const hash = viewHash({ spec: view.spec, tab: view.tab as ViewId, trend: { ...DEFAULT_TREND_OPTIONS, ...trend } as TrendOptions, map: readMapOptions(map, points) });
   // How the cross-tab shows its values is kept as the address writes it, and read back by readViewHash.
   return typeof pivot === 'string' ? `${hash}&${new URLSearchParams({ pivot })}` : hash;
 }
 
-/** The settings a saved or last view keeps besides its spec and tab: the chart's, and how the cross-tab shows its values. */
-export function keptSettings(s: { trendOptions: TrendOptions; pivotOptions: PivotOptions }): Record<string, string | number | boolean> {
+/** The settings a saved or last view keeps besides its spec and tab: the chart's, how the cross-tab shows its values, the map's. */
+export function keptSettings(s: { trendOptions: TrendOptions; pivotOptions: PivotOptions; mapOptions: MapOptions }): Record<string, string | number | boolean> {
   // A setting left unset (a grain "as the view") is left out: a saved view holds only values.
   const kept: Record<string, string | number | boolean> = Object.fromEntries(Object.entries(s.trendOptions).filter(([, v]) => v !== undefined));
   if (pivotKey(s.pivotOptions) !== pivotKey(DEFAULT_PIVOT_OPTIONS)) kept.pivot = pivotKey(s.pivotOptions);
+  if (s.mapOptions.by !== DEFAULT_MAP_OPTIONS.by) kept.map = s.mapOptions.by;
+  if (s.mapOptions.points !== DEFAULT_MAP_OPTIONS.points) kept.points = s.mapOptions.points;
   return kept;
 }

@@ -5,7 +5,8 @@ import { spreadsheetFormat } from '../../../../shared/present/format';
 import { phrase } from '../../../../shared/present/phrases';
 import { cellText } from '../cells';
 import { TextMeasure } from '../fonts';
-import { PAGE } from '../slide-svg';
+import { MAP_SHARE, PAGE } from '../slide-svg';
+import { addMap, mapNotes } from './pptx-map';
 import type { RenderedChart, RenderedPack, RenderedSlide, RenderedTable } from '../types';
 import { step, type Exporter, type Progress } from './types';
 
@@ -55,7 +56,9 @@ export class PptxExporter implements Exporter {
       this.frame(slide, pack, i, face);
       if (s.kind === 'cover') this.cover(slide, s, page, face);
       else this.content(pptx, slide, s, pack, face);
-      if (s.notes) slide.addNotes(s.notes);
+      // A map's values go to the notes too: the table beside it lists the largest only.
+      const notes = [s.notes, s.map ? mapNotes(s, pack.lang) : ''].filter(Boolean).join('\n\n');
+      if (notes) slide.addNotes(notes);
       step(progress, i + 1, pack.slides.length + 1);
     });
     const out = (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
@@ -128,6 +131,10 @@ export class PptxExporter implements Exporter {
       const used = this.table(slide, s.table, { x, y: top, w: inner, h: boxH * 0.45 }, pack, face);
       const linesTop = top + used + 0.15;
       slide.addText(s.lines.join('\n'), { x, y: linesTop, w: inner, h: bottom - linesTop, fontFace: face, fontSize: Math.max(7, Math.min(10, Math.floor(((bottom - linesTop) * IN) / s.lines.length / 1.3))), color: '1B2733', valign: 'top', margin: 0 });
+    } else if (s.map && s.table) {
+      const mapW = inner * MAP_SHARE;
+      addMap(pptx, slide, s.map, { x, y: top, w: mapW, h: boxH }, face, this.m);
+      this.table(slide, s.table, { x: x + mapW + 0.2, y: top, w: inner - mapW - 0.2, h: boxH }, pack, face);
     } else if (s.chart && s.table) {
       const chartW = inner * 0.58;
       this.chart(pptx, slide, s.chart, { x, y: top, w: chartW, h: boxH }, face);

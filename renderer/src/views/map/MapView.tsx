@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dimensionLabel, listOf, valueText } from '../../../../shared/present/labels';
 import { describeSpec } from '../../../../shared/present/describe';
@@ -9,11 +9,13 @@ import { pointFilters } from '../../../../shared/present/mapSpec';
 import { phrase } from '../../../../shared/present/phrases';
 import { useBluehelm } from '../../store';
 import { GridNotes } from '../crossTab/GridNotes';
+import { AddToPack } from '../packs/AddToPack';
+import { SaveView } from '../savedViews/SaveView';
 import { SyntheticMark } from '../workspace/SyntheticMark';
 import { useViewRun } from '../useViewRun';
 import { MapChart } from './MapChart';
 import { MapControls } from './MapControls';
-import { MapData } from './MapData';
+import { MapCountryList } from './MapCountryList';
 import { MapLegend } from './MapLegend';
 import { useMapDimension, useMapStore } from './mapStore';
 import { WORLD_MAP, worldFor } from './worldMap';
@@ -32,7 +34,10 @@ export function MapView() {
   const where = useBluehelm((s) => s.draft.where);
   const { table, points, error, running } = useMapStore();
   const dim = useMapDimension();
-  useViewRun(useMapStore((s) => s.run));
+  const run = useMapStore((s) => s.run);
+  const mapOptions = useBluehelm((s) => s.mapOptions);
+  // The map's own settings rerun it too (a new run function each time they change), as a change of the view does.
+  useViewRun(useCallback(() => run(), [run, mapOptions]));
 
   const world = useMemo(() => (reference ? worldFor(reference.countries) : null), [reference]);
 
@@ -75,6 +80,8 @@ export function MapView() {
         )}
         <SyntheticMark on={table?.synthetic ?? false} />
         {running && <span className="bh-running">{t('grid.running')}</span>}
+        {table && <SaveView tab="map" />}
+        {table && <AddToPack testId="add-map-to-pack" slide={() => ({ kind: 'map', spec: table.spec, by: dim })} />}
       </div>
       <MapControls />
       {error && (
@@ -86,7 +93,7 @@ export function MapView() {
         <>
           <div className="bh-map-body">
             <MapChart option={drawn.option} label={described?.title ?? ''} onCountry={openCountry} />
-            <MapData map={drawn.map} measure={drawn.measure} countryName={drawn.countryName} caption={described?.title ?? ''} />
+            <MapCountryList map={drawn.map} measure={drawn.measure} placed={world!.iso3} countryName={drawn.countryName} onCountry={openCountry} />
             <MapLegend measure={drawn.measure} classing={drawn.classing} dimension={dimensionLabel(dim, lang)} points={points} />
           </div>
           <div className="bh-map-notes">

@@ -9,50 +9,36 @@ import { resetOnWorkspaceSwitch } from '../../store/resets';
 import { specOf } from '../../store/viewSlice';
 
 // The map's own state, loaded with the map's code (the first page never needs it). Its numbers are the
-// view's measure, filters and dates from the main store, split by host or contributing country.
+// view's measure, filters and dates from the main store, split by host or contributing country as the
+// main store's map options say (kept there, with the view, in the address).
 
 export type IedPointsAnswer = OperationOutput<'iedPoints'>;
 
 interface MapState {
-  /** Which countries are coloured: where missions are (host) or who sent or lost people (contributor / nationality). */
-  by: MapDimension;
-  showPoints: boolean;
   table: CrossTab | null;
   points: IedPointsAnswer | null;
   error: string | null;
   running: boolean;
-  setBy(by: MapDimension): void;
-  setShowPoints(on: boolean): void;
   run(): Promise<void>;
   forget(): void;
 }
 
 const requests = latestOnly();
 
-export const useMapStore = create<MapState>()((set, get) => ({
-  by: 'host_country',
-  showPoints: true,
+export const useMapStore = create<MapState>()((set) => ({
   table: null,
   points: null,
   error: null,
   running: false,
-  setBy: (by) => {
-    set({ by });
-    void get().run();
-  },
-  setShowPoints: (showPoints) => {
-    set({ showPoints });
-    void get().run();
-  },
   run: async () => {
     const current = requests.begin();
     set({ running: true });
-    const { draft, info } = useBluehelm.getState();
+    const { draft, info, mapOptions } = useBluehelm.getState();
     const view = specOf(draft);
-    const wantsPoints = get().showPoints && (info?.counts.ied ?? 0) > 0;
+    const wantsPoints = mapOptions.points && (info?.counts.ied ?? 0) > 0;
     try {
       const [table, points] = await Promise.all([
-        api.crossTab(mapSpec(view, get().by)),
+        api.crossTab(mapSpec(view, mapOptions.by)),
         wantsPoints ? api.iedPoints({ where: pointFilters(view.where ?? {}).kept, from: view.from, to: view.to }) : Promise.resolve(null),
       ]);
       if (current()) set({ table, points, error: null, running: false });
@@ -71,6 +57,6 @@ resetOnWorkspaceSwitch('map', () => useMapStore.getState().forget());
 /** The dimension the map colours for the current measure. */
 export const useMapDimension = (): MapDimension => {
   const measure = useBluehelm((s) => s.draft.measure);
-  const by = useMapStore((s) => s.by);
+  const by = useBluehelm((s) => s.mapOptions.by);
   return mapDimension(measure, by);
 };

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { textIn, type PackDoc, type Slide } from '../../../../shared/pack';
 import { chartTypesFor } from '../../../../shared/present/chart';
+import { mapDimensionsFor } from '../../../../shared/present/mapSpec';
 import { DEFAULT_PIVOT_OPTIONS, showAsFor, TOP_NS, type ShowAs } from '../../../../shared/present/pivot';
 import { phrase } from '../../../../shared/present/phrases';
 import { useBluehelm } from '../../store';
@@ -35,6 +36,20 @@ export function SlideEditor({ doc, index }: { doc: PackDoc; index: number }) {
         {t('packs.notes')}
         <LazyInput value={textIn(slide.notes, lang)} maxLength={5000} multiline onCommit={(v) => change({ notes: withText(slide.notes, lang, v) })} testId="slide-notes" />
       </label>
+      {slide.kind === 'map' && (
+        <div className="bh-slide-show">
+          <label>
+            {t('map.colour')}
+            <select value={slide.by} onChange={(e) => change({ by: e.target.value as 'country' })} data-testid="slide-map-by">
+              {mapDimensionsFor(slide.spec.measure).map((d) => (
+                <option key={d} value={d}>
+                  {t(`map.by.${d}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      )}
       {slide.kind === 'view' && (
         <div className="bh-slide-show">
           <label>

@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { textIn, type PackDoc, type Slide } from '../../../../shared/pack';
+import { slideSpec, textIn, type PackDoc, type Slide } from '../../../../shared/pack';
 import { describeSpec } from '../../../../shared/present/describe';
 import { useBluehelm } from '../../store';
 
@@ -10,7 +10,8 @@ function slideName(slide: Slide, doc: PackDoc, t: (k: string) => string, lookups
   if (slide.kind === 'cover') return textIn(doc.settings.title, lang);
   const own = textIn(slide.title, lang);
   if (own) return own;
-  if (slide.kind === 'view') return describeSpec(slide.spec, lang, lookups).title;
+  const spec = slideSpec(slide);
+  if (spec) return describeSpec(spec, lang, lookups).title;
   return t(`packs.kind.${slide.kind}`);
 }
 
