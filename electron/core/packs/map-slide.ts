@@ -1,14 +1,12 @@
-import { measureInfo, type Subject } from '../../../shared/catalogue';
-import { slideSpec, textIn, type MapSlide } from '../../../shared/pack';
-import { describeScope, describeSpec } from '../../../shared/present/describe';
+import type { Subject } from '../../../shared/catalogue';
+import { slideSpec, type MapSlide } from '../../../shared/pack';
 import { formatValue } from '../../../shared/present/format';
 import { dimensionLabel, listOf, measureLabel, valueText } from '../../../shared/present/labels';
 import type { Lang } from '../../../shared/present/lang';
 import { choropleth, classLabel, NO_VALUE_COLOUR, paletteFor } from '../../../shared/present/mapClasses';
 import { phrase } from '../../../shared/present/phrases';
-import { explain } from '../../../shared/reconcile';
-import { SpecError, type CrossTab } from '../../../shared/spec';
-import type { PackContext } from './model';
+import type { CrossTab } from '../../../shared/spec';
+import { answeredSlide, type PackContext } from './model';
 import type { CellValue, RenderedSlide, RenderedTable } from './types';
 import { drawnCountries } from '../../../shared/present/worldShapes';
 import { referenceTables } from '../reference/tables';
@@ -29,36 +27,10 @@ export async function mapSlide(slide: MapSlide, ctx: PackContext, lang: Lang, he
   const spec = slideSpec(slide)!;
   const dim = spec.rows[0];
   const measure = spec.measure;
-  const described = describeSpec(spec, lang, ctx.lookups);
-  const out: RenderedSlide = {
-    kind: 'map',
-    title: textIn(slide.title, lang) || described.title,
-    subtitle: describeScope(described, lang) || null,
-    message: textIn(slide.message, lang) || null,
-    notes: textIn(slide.notes, lang),
-    chart: null,
-    table: null,
-    fullTable: null,
-    notices: [],
-    lines: [],
-  };
-  const missing = measureInfo[measure].subjects.find((s) => !held.has(s));
-  if (missing) {
-    out.notices.push(phrase('noData', lang, { reason: explain({ code: 'no_dataset', subject: missing }, lang) }));
-    return { slide: out, table: null };
-  }
-  let t: CrossTab;
-  try {
-    t = await ctx.crossTab(spec);
-  } catch (e) {
-    if (!(e instanceof SpecError)) throw e;
-    out.notices.push(phrase('noData', lang, { reason: e.message }));
-    return { slide: out, table: null };
-  }
-  if (t.rows.length === 0) {
-    out.notices.push(phrase('noData', lang, { reason: phrase('noRows', lang) }));
-    return { slide: out, table: t };
-  }
+  const answer = await answeredSlide('map', slide, spec, ctx, lang, held);
+  if (!answer.answered) return answer;
+  const out = answer.slide;
+  const t = answer.table!;
 
   // The shapes themselves are loaded only where the map is drawn (the pack worker).
   const drawn = drawnCountries(referenceTables().tables.countries);

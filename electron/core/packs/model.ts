@@ -9,7 +9,7 @@ import { publisherOf } from '../../../shared/present/provenance';
 import { tableModel } from '../../../shared/present/table';
 import { buildTrend, clipToMandates, otherSpec, splitSeries, trendAxes, trendLines, trendSpec, TOP_SERIES } from '../../../shared/present/trend';
 import { explain, type ReconciledFigure } from '../../../shared/reconcile';
-import { SpecError, type CrossTab, type RateCell, type ViewSpecInput } from '../../../shared/spec';
+import { SpecError, type CrossTab, type RateCell, type ViewSpec, type ViewSpecInput } from '../../../shared/spec';
 import { formatValue } from '../../../shared/present/format';
 import { tableLines } from '../../../shared/present/tableExport';
 import type { PivotOptions } from '../../../shared/present/pivot';
@@ -181,10 +181,25 @@ interface ViewResult {
   table: CrossTab | null;
 }
 
-async function viewSlide(slide: ViewSlide, ctx: PackContext, lang: Lang, held: Set<Subject>): Promise<ViewResult> {
-  const described = describeSpec(slide.spec, lang, ctx.lookups);
+/** The title, message and notes every slide drawn from a cross-tab carries. */
+type SlideTexts = Pick<ViewSlide, 'title' | 'message' | 'notes'>;
+
+/**
+ * A slide drawn from a cross-tab (a view or a map), with its answer. A slide whose data is not in the
+ * workspace, or whose spec no longer applies, says so on the slide and the export goes on: then
+ * `answered` is false and the slide is done.
+ */
+export async function answeredSlide(
+  kind: 'view' | 'map',
+  slide: SlideTexts,
+  spec: ViewSpec,
+  ctx: PackContext,
+  lang: Lang,
+  held: Set<Subject>,
+): Promise<{ slide: RenderedSlide; table: CrossTab | null; answered: boolean }> {
+  const described = describeSpec(spec, lang, ctx.lookups);
   const out: RenderedSlide = {
-    kind: 'view',
+    kind,
     title: textIn(slide.title, lang) || described.title,
     subtitle: describeScope(described, lang) || null,
     message: textIn(slide.message, lang) || null,
@@ -195,24 +210,31 @@ async function viewSlide(slide: ViewSlide, ctx: PackContext, lang: Lang, held: S
     notices: [],
     lines: [],
   };
-  // A slide whose data is not in the workspace says so on the slide; the export goes on.
-  const missing = measureInfo[slide.spec.measure].subjects.find((s) => !held.has(s));
+  const missing = measureInfo[spec.measure].subjects.find((s) => !held.has(s));
   if (missing) {
     out.notices.push(phrase('noData', lang, { reason: explain({ code: 'no_dataset', subject: missing }, lang) }));
-    return { slide: out, table: null };
+    return { slide: out, table: null, answered: false };
   }
   let t: CrossTab;
   try {
-    t = await ctx.crossTab(slide.spec);
+    t = await ctx.crossTab(spec);
   } catch (e) {
     if (!(e instanceof SpecError) && !(e instanceof Error && /does not apply|unknown/.test(e.message))) throw e;
     out.notices.push(phrase('noData', lang, { reason: (e as Error).message }));
-    return { slide: out, table: null };
+    return { slide: out, table: null, answered: false };
   }
   if (t.rows.length === 0 && t.grandTotal === null) {
     out.notices.push(phrase('noData', lang, { reason: phrase('noRows', lang) }));
-    return { slide: out, table: t };
+    return { slide: out, table: t, answered: false };
   }
+  return { slide: out, table: t, answered: true };
+}
+
+async function viewSlide(slide: ViewSlide, ctx: PackContext, lang: Lang, held: Set<Subject>): Promise<ViewResult> {
+  const answer = await answeredSlide('view', slide, slide.spec, ctx, lang, held);
+  if (!answer.answered) return answer;
+  const out = answer.slide;
+  const t = answer.table!;
   // A slide made from the cross-tab keeps its pivot (a one-number view has none to keep); an older slide, the plain table.
   const pivot = slide.pivot && t.rowDims.length > 0 ? pivotViewTable(t, lang, ctx.lookups, slide.pivot) : null;
   const order = pivot ? [] : rowOrder(t);
