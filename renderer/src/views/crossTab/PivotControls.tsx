@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { CrossTab } from '../../../../shared/spec';
-import { FOLD_ALL, showAsFor, TOP_NS, type ShowAs } from '../../../../shared/present/pivot';
+import { FOLD_ALL, showAsFor } from '../../../../shared/present/pivot';
+import { ShowAsSelect, TopNSelect } from './PivotSelects';
 import { valueText } from '../../../../shared/present/labels';
-import { phrase } from '../../../../shared/present/phrases';
 import { useBluehelm } from '../../store';
 
 /** How the table shows its values: as shares, differences or ranks; the largest N per level; heat colouring; folding every group. */
@@ -19,16 +19,7 @@ export function PivotControls({ table }: { table: CrossTab }) {
   const base = colDim && table.colKeys.includes(options.base ?? '') ? options.base! : table.colKeys[0];
   return (
     <div className="bh-trend-controls bh-pivot-controls" data-testid="pivot-controls">
-      <label>
-        {phrase('showAs', lang)}
-        <select data-testid="show-as" value={showAs} onChange={(e) => setOptions({ showAs: e.target.value as ShowAs })}>
-          {offered.map((s) => (
-            <option key={s} value={s}>
-              {phrase(`showAs_${s}`, lang, { base: t('pivot.baseColumn') })}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ShowAsSelect offered={offered} value={showAs} lang={lang} onChange={(showAs) => setOptions({ showAs })} testId="show-as" />
       {colDim && (showAs === 'diff' || showAs === 'pct_diff') && (
         <label>
           {t('pivot.base')}
@@ -42,16 +33,7 @@ export function PivotControls({ table }: { table: CrossTab }) {
         </label>
       )}
       {table.rowDims.length > 0 && (
-        <label>
-          {t('pivot.top')}
-          <select data-testid="top-n" value={options.top} onChange={(e) => setOptions({ top: Number(e.target.value) })}>
-            {TOP_NS.map((n) => (
-              <option key={n} value={n}>
-                {n === 0 ? t('pivot.all') : t('pivot.topN', { n })}
-              </option>
-            ))}
-          </select>
-        </label>
+        <TopNSelect label={t('pivot.top')} value={options.top} onChange={(top) => setOptions({ top })} testId="top-n" />
       )}
       <label title={t('pivot.heatHint')}>
         <input type="checkbox" data-testid="heat" checked={options.heat} onChange={(e) => setOptions({ heat: e.target.checked })} />

@@ -2,11 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { textIn, type PackDoc, type Slide } from '../../../../shared/pack';
 import { chartTypesFor } from '../../../../shared/present/chart';
 import { mapDimensionsFor } from '../../../../shared/present/mapSpec';
-import { DEFAULT_PIVOT_OPTIONS, showAsFor, TOP_NS, type ShowAs } from '../../../../shared/present/pivot';
-import { phrase } from '../../../../shared/present/phrases';
+import { DEFAULT_PIVOT_OPTIONS, showAsFor } from '../../../../shared/present/pivot';
 import { useBluehelm } from '../../store';
 import { withText } from '../../store/packSlice';
 import { LazyInput } from './LazyInput';
+import { ShowAsSelect, TopNSelect } from '../crossTab/PivotSelects';
 
 /** Title, key message, notes and what to show, for the selected slide. */
 export function SlideEditor({ doc, index }: { doc: PackDoc; index: number }) {
@@ -65,30 +65,14 @@ export function SlideEditor({ doc, index }: { doc: PackDoc; index: number }) {
           {slide.show !== 'chart' && slide.spec.rows.length > 0 && (
             <>
               {/* How the table reads, kept from the cross-tab it came from; a slide made before keeps the plain table until changed. */}
-              <label>
-                {phrase('showAs', uiLang)}
-                <select
-                  value={slide.pivot?.showAs ?? 'value'}
-                  onChange={(e) => change({ pivot: { ...(slide.pivot ?? DEFAULT_PIVOT_OPTIONS), showAs: e.target.value as ShowAs } })}
-                  data-testid="slide-show-as"
-                >
-                  {showAsFor({ colDim: slide.spec.cols ?? null, spec: slide.spec }).map((s) => (
-                    <option key={s} value={s}>
-                      {phrase(`showAs_${s}`, uiLang, { base: t('pivot.baseColumn') })}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label>
-                {t('packs.topN')}
-                <select value={slide.pivot?.top ?? 0} onChange={(e) => change({ pivot: { ...(slide.pivot ?? DEFAULT_PIVOT_OPTIONS), top: Number(e.target.value) } })} data-testid="slide-top-n">
-                  {TOP_NS.map((n) => (
-                    <option key={n} value={n}>
-                      {n === 0 ? t('pivot.all') : t('pivot.topN', { n })}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <ShowAsSelect
+                offered={showAsFor({ colDim: slide.spec.cols ?? null, spec: slide.spec })}
+                value={slide.pivot?.showAs ?? 'value'}
+                lang={uiLang}
+                onChange={(showAs) => change({ pivot: { ...(slide.pivot ?? DEFAULT_PIVOT_OPTIONS), showAs } })}
+                testId="slide-show-as"
+              />
+              <TopNSelect label={t('packs.topN')} value={slide.pivot?.top ?? 0} onChange={(top) => change({ pivot: { ...(slide.pivot ?? DEFAULT_PIVOT_OPTIONS), top } })} testId="slide-top-n" />
             </>
           )}
           {slide.show !== 'table' && (
