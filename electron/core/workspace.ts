@@ -6,6 +6,7 @@ import { PackExports } from './packs/jobs';
 import { crossTab, sqlAggregator, subjectsOf, type CrossTabContext } from './query/crosstab';
 import { ColumnarEngine } from './query/columnar/engine';
 import { factRows } from './datasets/counts';
+import { lastView } from './views/store';
 
 export type WorkspaceKind = 'empty' | 'real' | 'demo';
 
@@ -26,6 +27,16 @@ export function isSynthetic(db: Db): boolean {
 /** While the engine warms up, a view over at most this many fact rows is answered by SQL (a few ms). */
 const SQL_WHILE_WARMING = 20_000;
 
+/**
+ * When the worker starts in serve mode: once the views answered by SQL have paused this long (the page has
+ * drawn the first view by then, and a quick run of filter clicks is still answered by SQL), or this long
+ * after listening if no view is asked. Started with the server, the worker (~0.6 s of CPU: its bundle
+ * compiled, then the projections read) took one of the two cores from the browser loading and drawing the
+ * first view. A view over more rows starts it at once, and so does a start on a kept last view over more rows.
+ */
+const WARM_WHEN_QUIET_MS = 1000;
+const WARM_AFTER_LISTENING_MS = 2000;
+
 /** One open workspace and everything the doors can ask of it. */
 export class Workspace {
   readonly db: Db;
@@ -33,6 +44,8 @@ export class Workspace {
   readonly exports = new PackExports();
   private readonly engine: ColumnarEngine;
   private sqlWhileWarming = false;
+  /** The worker's start, planned by warmEngine. */
+  private warming: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     readonly path: string,
@@ -44,26 +57,37 @@ export class Workspace {
   }
 
   close(): void {
+    clearTimeout(this.warming);
     void this.engine.close();
     this.db.close();
   }
 
   /** Closes every connection to the file, the cross-tab worker's included, before the file may be replaced. */
   async closeFully(): Promise<void> {
+    clearTimeout(this.warming);
     this.db.close();
     await this.engine.close();
   }
 
   /**
-   * Has the columnar engine read the workspace now, ahead of the first cross-tab (serve mode, as it starts
-   * listening). Until the worker is ready, a view over few rows is answered at once by SQL on this thread:
-   * the app's first numbers (the real fatalities file: 4,400 rows) need not wait for the worker to start
-   * and read the 90,000 deployment rows. Both engines give equal tables (columnar-differential.test.ts,
-   * which never warms, so it always compares the worker with SQL).
+   * Has the columnar engine read the workspace soon, ahead of the cross-tabs after the first one (serve mode,
+   * as it starts listening; when, see WARM_WHEN_QUIET_MS). Until the worker is ready, a view over few
+   * rows is answered at once by SQL on this thread: the app's first numbers (the real fatalities file: 4,400
+   * rows) need not wait for the worker to start and read the 90,000 deployment rows. Both engines give equal
+   * tables (columnar-differential.test.ts, which never warms, so it always compares the worker with SQL).
    */
   warmEngine(): void {
     this.sqlWhileWarming = true;
-    this.engine.warm();
+    // A workspace that reopens on a view SQL does not answer needs the worker for its first numbers: started now.
+    const last = lastView(this.db);
+    if (last && this.factRows(subjectsOf(last.spec)) > SQL_WHILE_WARMING) this.engine.warm();
+    else this.warmIn(WARM_AFTER_LISTENING_MS);
+  }
+
+  /** Starts the worker in `ms` (a start planned before is put off). */
+  private warmIn(ms: number): void {
+    clearTimeout(this.warming);
+    this.warming = setTimeout(() => this.engine.warm(), ms);
   }
 
   /** Whether the columnar engine's worker has read the workspace. */
@@ -118,7 +142,9 @@ export class Workspace {
     const spec: ViewSpec = parseViewSpec(input);
     if (this.sqlWhileWarming && !this.engine.ready && this.factRows(subjectsOf(spec)) <= SQL_WHILE_WARMING) {
       // One read transaction, so the several queries of a rate see the same commit (as in the worker).
-      return Promise.resolve(this.db.transaction(() => this.crossTab(spec))());
+      const table = this.db.transaction(() => this.crossTab(spec))();
+      this.warmIn(WARM_WHEN_QUIET_MS);
+      return Promise.resolve(table);
     }
     return this.engine.crossTab(spec, this.crossTabContext(spec));
   }

@@ -1,11 +1,12 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { CrossTab } from '../../shared/spec';
 import { importFile } from '../../electron/core/import/run';
 import { Workspace } from '../../electron/core/operations';
 import { CONTRIBUTIONS_PSDH, FATALITIES_CSV, tempDb } from '../helpers';
 
-// Serve mode warms the cross-tab engine as it starts listening; until the worker has read the workspace,
-// a view over few rows is answered by SQL at once rather than after the worker's start.
+// Serve mode warms the cross-tab engine soon after it starts listening (once the small views answered by SQL
+// pause); until the worker has read the workspace, a view over few rows is answered by SQL at once rather
+// than after the worker's start.
 const comparable = (t: CrossTab) => ({ ...t, elapsedMs: 0 });
 
 describe('a warming cross-tab engine', () => {
@@ -29,5 +30,17 @@ describe('a warming cross-tab engine', () => {
     expect(ws.engineReady).toBe(true);
     expect(comparable(deployed)).toEqual(comparable(ws.crossTab({ measure: 'person_months', rows: ['mission'] })));
     expect(comparable(await ws.crossTabAsync(spec))).toEqual(comparable(early));
+  });
+
+  it('starts its worker by itself once the views answered by SQL pause, with no bigger view asked', async () => {
+    const other = new Workspace(db);
+    try {
+      other.warmEngine();
+      await other.crossTabAsync({ measure: 'fatalities', rows: ['year'] });
+      expect(other.engineReady).toBe(false);
+      await vi.waitFor(() => expect(other.engineReady).toBe(true), { timeout: 20_000, interval: 50 });
+    } finally {
+      other.close();
+    }
   });
 });

@@ -43,6 +43,18 @@ export function missingSubjects(m: Measure, info: WorkspaceInfo | null): Subject
   return measureInfo[m].subjects.filter((s) => !info || info.counts[s] === 0);
 }
 
+/**
+ * The workspace's description and the reference tables, asked as the app starts (main.tsx) beside the first
+ * cross-tab: the app's first render would otherwise ask for them only after the first view's code (AG Grid,
+ * ECharts) has been run, and the view waits for them. The first load takes these answers.
+ */
+let early: Promise<[WorkspaceInfo, ReferenceTables]> | null = null;
+export function askWorkspaceEarly(): void {
+  early = Promise.all([api.workspaceInfo({}), api.reference({})]);
+  // Its failure is reported by the load that takes it.
+  early.catch(() => undefined);
+}
+
 export const createWorkspaceSlice: StateCreator<BluehelmState, [], [], WorkspaceSlice> = (set, get) => {
   const adopt = (info: WorkspaceInfo) => {
     set((s) => ({ info, dataVersion: s.dataVersion + 1, filterValues: {} }));
@@ -90,7 +102,9 @@ export const createWorkspaceSlice: StateCreator<BluehelmState, [], [], Workspace
 
     loadWorkspace: async () => {
       try {
-        const [info, reference] = await Promise.all([api.workspaceInfo({}), api.reference({})]);
+        const asked = early;
+        early = null;
+        const [info, reference] = await (asked ?? Promise.all([api.workspaceInfo({}), api.reference({})]));
         set({ reference, lookups: lookups(reference), loadError: null });
         adopt(info);
       } catch (e) {

@@ -26,7 +26,7 @@ export class ColumnarEngine {
 
   /**
    * Starts the worker, which reads the projections as it starts, so the first cross-tab a page asks for
-   * finds them built instead of waiting for the read (serve mode calls it as soon as it listens).
+   * finds them built instead of waiting for the read (serve mode calls it soon after it listens: Workspace.warmEngine).
    */
   warm(): void {
     if (!this.worker) this.start();
