@@ -80,7 +80,7 @@ describe('the packaged app (electron-builder --linux dir, stand-in Electron)', (
     }
     electronDist = await makeStandInElectron(path.join(tmp, 'electron'), ELECTRON_VERSION);
     const root = project(path.join(tmp, 'app'), fs.readFileSync(NODE_BINDING));
-    // Fresh bundles of this checkout, as `npm run dist` builds them (cli.mjs included, to be left out).
+    // Fresh bundles of this checkout, as `npm run dist` builds them (cli.mjs and its chunks included, to be left out).
     await build({ outDir: path.join(root, 'dist', 'electron') });
     packed = packLinuxDir(electronDist, path.join(tmp, 'out'), [], root);
     resources = path.join(packed.appDir, 'resources');
@@ -120,6 +120,8 @@ describe('the packaged app (electron-builder --linux dir, stand-in Electron)', (
     expect(migrations.length).toBeGreaterThanOrEqual(3);
     for (const m of migrations) expect(entries).toContain(`electron/core/db/migrations/${m}`);
     expect(entries).not.toContain('dist/electron/cli.mjs');
+    // …nor the chunks the command loads when asked (a pack export's drawing code).
+    expect(entries.filter((e) => /^dist\/electron\/cli-/.test(e))).toEqual([]);
     expect(entries.filter((e) => e.endsWith('.map'))).toEqual([]);
     const preload = asar.read(path.join(resources, 'app.asar'), 'dist/electron/preload.cjs').toString('utf8');
     expect(preload).not.toContain('sourceMappingURL');
