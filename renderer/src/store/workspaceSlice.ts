@@ -48,9 +48,10 @@ export function missingSubjects(m: Measure, info: WorkspaceInfo | null): Subject
  * cross-tab: the app's first render would otherwise ask for them only after the first view's code (AG Grid,
  * ECharts) has been run, and the view waits for them. The first load takes these answers.
  */
+const askWorkspace = (): Promise<[WorkspaceInfo, ReferenceTables]> => Promise.all([api.workspaceInfo({}), api.reference({})]);
 let early: Promise<[WorkspaceInfo, ReferenceTables]> | null = null;
 export function askWorkspaceEarly(): void {
-  early = Promise.all([api.workspaceInfo({}), api.reference({})]);
+  early = askWorkspace();
   // Its failure is reported by the load that takes it.
   early.catch(() => undefined);
 }
@@ -104,7 +105,7 @@ export const createWorkspaceSlice: StateCreator<BluehelmState, [], [], Workspace
       try {
         const asked = early;
         early = null;
-        const [info, reference] = await (asked ?? Promise.all([api.workspaceInfo({}), api.reference({})]));
+        const [info, reference] = await (asked ?? askWorkspace());
         set({ reference, lookups: lookups(reference), loadError: null });
         adopt(info);
       } catch (e) {
