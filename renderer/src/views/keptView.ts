@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { api } from '../api/client';
 import { useBluehelm } from '../store';
+import type { BluehelmState } from '../store';
 import { draftOf, specOf } from '../store/viewSlice';
 import { afterWorkspaceSwitch, beforeWorkspaceSwitch } from '../store/resets';
 import { DEFAULT_PIVOT_OPTIONS, pivotKey } from '../../../shared/present/pivot';
@@ -25,17 +26,16 @@ function typesText(target: EventTarget | null): boolean {
   return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit'].includes(target.type);
 }
 
-/** The address of the view on screen. */
-function currentHash(): string {
-  const s = useBluehelm.getState();
+/** The address of a state's view. */
+function hashOf(s: BluehelmState): string {
   return viewHash({ spec: specOf(s.draft), tab: s.tab, trend: s.trendOptions, pivot: s.pivotOptions, map: s.mapOptions });
 }
 
+/** The address of the view on screen. */
+const currentHash = () => hashOf(useBluehelm.getState());
+
 /** The view a workspace opens on when it kept none: the one the app starts with. */
-function defaultHash(): string {
-  const s = useBluehelm.getInitialState();
-  return viewHash({ spec: specOf(s.draft), tab: s.tab, trend: s.trendOptions, pivot: s.pivotOptions, map: s.mapOptions });
-}
+const defaultHash = () => hashOf(useBluehelm.getInitialState());
 
 // While an address is being loaded, the changes it makes are not new history entries.
 let loading = false;
